@@ -156,7 +156,11 @@ public final class GoValues {
         mantissa = mantissa.substring(0, mantissa.length() - 2);
       }
       int exp = Integer.parseInt(s.substring(e + 1));
-      return mantissa + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+      return mantissa
+          + "e"
+          + (exp < 0 ? "-" : "+")
+          + (Math.abs(exp) < 10 ? "0" : "")
+          + Math.abs(exp);
     }
     return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
   }
