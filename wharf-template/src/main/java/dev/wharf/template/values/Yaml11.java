@@ -82,10 +82,12 @@ public final class Yaml11 {
     }
   }
 
+  /**
+   * Keys are Go strings: yaml.v2 gives a string key the scalar's raw text ({@code n}, not false).
+   */
   private static String keyText(Node key) {
     if (key instanceof ScalarNode s) {
-      Object v = scalar(s);
-      return v == null ? "" : dev.wharf.template.GoValues.sprint(v);
+      return s.getValue();
     }
     return dev.wharf.template.GoValues.sprint(value(key));
   }
