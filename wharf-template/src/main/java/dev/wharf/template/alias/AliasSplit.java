@@ -1,6 +1,8 @@
 package dev.wharf.template.alias;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -9,8 +11,11 @@ import java.util.regex.Pattern;
  *
  * @param alias the alias block, including its {@code alias:} line
  * @param rest the task without the alias block
+ * @param aliasLines for each line of {@code alias}, its 0-based line number in the input
+ * @param restLines for each line of {@code rest}, its 0-based line number in the input
  */
-public record AliasSplit(String alias, String rest) {
+public record AliasSplit(
+    String alias, String rest, List<Integer> aliasLines, List<Integer> restLines) {
 
   private static final Pattern COMMENT = Pattern.compile("^\\s*#.*");
   private static final Pattern ALIAS_START = Pattern.compile("^alias\\s*:.*$");
@@ -21,6 +26,8 @@ public record AliasSplit(String alias, String rest) {
   public static AliasSplit of(String text) {
     StringBuilder alias = new StringBuilder();
     StringBuilder rest = new StringBuilder();
+    List<Integer> aliasLines = new ArrayList<>();
+    List<Integer> restLines = new ArrayList<>();
     boolean inside = false;
     String[] lines = text.split("\n", -1);
     int count = text.endsWith("\n") ? lines.length - 1 : lines.length;
@@ -36,13 +43,17 @@ public record AliasSplit(String alias, String rest) {
       if (!inside && ALIAS_START.matcher(line).matches()) {
         inside = true;
         alias.append(line).append('\n');
+        aliasLines.add(i);
       } else if (inside && !TOP_LEVEL_KEY.matcher(line).matches()) {
         alias.append(line).append('\n');
+        aliasLines.add(i);
       } else {
         inside = false;
         rest.append(line).append('\n');
+        restLines.add(i);
       }
     }
-    return new AliasSplit(alias.toString(), rest.toString());
+    return new AliasSplit(
+        alias.toString(), rest.toString(), List.copyOf(aliasLines), List.copyOf(restLines));
   }
 }

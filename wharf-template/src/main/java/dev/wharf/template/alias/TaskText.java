@@ -27,6 +27,21 @@ public final class TaskText {
   }
 
   /**
+   * The 0-based line numbers of {@code text} that {@link #stripComments} keeps, in order, so that
+   * errors in the stripped text can name the line of the file.
+   */
+  public static List<Integer> keptLines(String text) {
+    List<Integer> kept = new ArrayList<>();
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (!lines[i].strip().startsWith("#")) {
+        kept.add(i);
+      }
+    }
+    return kept;
+  }
+
+  /**
    * acb's {@code FindVersion}: the value of the first column-0 {@code version:} line (quotes around
    * key or value allowed), or "" when there is none.
    */

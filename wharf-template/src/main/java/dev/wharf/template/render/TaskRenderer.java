@@ -45,6 +45,7 @@ public final class TaskRenderer {
    */
   public RenderResult render(RenderRequest request) throws RenderException {
     String text = TaskText.stripComments(request.taskText());
+    List<Integer> lines = TaskText.keptLines(request.taskText());
     Map<String, Object> values = values(request);
     List<String> secretValues = new ArrayList<>();
     for (Object v : values(request.setSecrets()).values()) {
@@ -57,37 +58,54 @@ public final class TaskRenderer {
     Optional<Aliases> aliases = Optional.empty();
     if (TaskText.aliasesEnabled(TaskText.findVersion(text))) {
       AliasSplit split = AliasSplit.of(text);
-      Aliases found = aliases(request, split.alias(), values, functions);
+      Aliases found = aliases(request, split, lines, values, functions);
+      lines = through(lines, split.restLines());
       aliases = Optional.of(found);
       text = AliasSubstitution.apply(split.rest(), found.values(), found.directive());
     }
     Map<String, String> secrets = Map.of();
-    String rendered = execute(request.taskName(), text, functions, request.run(), values, secrets);
+    Template task = new Template(request.taskName(), text, lines);
+    String rendered = execute(task, functions, request.run(), values, secrets);
     if (text.contains("secrets") && request.secretsResolver() != null) {
       secrets = request.secretsResolver().resolve(rendered);
       secretValues.addAll(secrets.values());
-      rendered = execute(request.taskName(), text, functions, request.run(), values, secrets);
+      rendered = execute(task, functions, request.run(), values, secrets);
     }
     return new RenderResult(rendered, aliases, secretValues);
   }
 
+  /** A template text with, for each of its lines, the 0-based line of the task file. */
+  private record Template(String name, String text, List<Integer> fileLines) {}
+
+  private static List<Integer> through(List<Integer> outer, List<Integer> inner) {
+    List<Integer> out = new ArrayList<>(inner.size());
+    inner.forEach(i -> out.add(outer.get(i)));
+    return out;
+  }
+
   private Aliases aliases(
       RenderRequest request,
-      String aliasText,
+      AliasSplit split,
+      List<Integer> lines,
       Map<String, Object> values,
       Map<String, TemplateFunction> functions)
       throws RenderException {
     AliasBlock block = AliasBlock.NONE;
     try {
-      if (!aliasText.isBlank()) {
-        String rendered =
-            execute(ALIAS_TEMPLATE, aliasText, functions, request.run(), values, Map.of());
+      if (!split.alias().isBlank()) {
+        Template aliasData =
+            new Template(ALIAS_TEMPLATE, split.alias(), through(lines, split.aliasLines()));
+        String rendered = execute(aliasData, functions, request.run(), values, Map.of());
         block = AliasBlock.parse(rendered);
       }
       return Aliases.build(block, request.taskFolder(), request.imageAliases());
     } catch (RenderException e) {
       throw new RenderException(
-          "unable to render alias data: " + e.getMessage(), e.file(), e.line(), e.column(), e);
+          "unable to render alias data: " + e.getMessage(),
+          request.taskName(),
+          e.line(),
+          e.column(),
+          e);
     } catch (AliasException e) {
       throw new RenderException(
           "unable to search/replace aliases in task: " + e.getMessage(),
@@ -99,25 +117,28 @@ public final class TaskRenderer {
   }
 
   private String execute(
-      String name,
-      String text,
+      Template template,
       Map<String, TemplateFunction> functions,
       RunInfo run,
       Map<String, Object> values,
       Map<String, String> secrets)
       throws RenderException {
+    String name = template.name();
     String out;
     try {
-      out = runner.run(name, text, functions, RenderData.of(run, values, secrets));
+      out = runner.run(name, template.text(), functions, RenderData.of(run, values, secrets));
     } catch (TemplateRunner.Failure e) {
       String what = e.parsing() ? "failed to parse template: " : "failed to execute template: ";
       Matcher at = GO_POSITION.matcher(e.getMessage());
       boolean found = at.find();
+      int line = found ? Integer.parseInt(at.group(2)) : 0;
       throw new RenderException(
           what + name + ". Err: " + e.getMessage(),
           name,
-          found ? Integer.parseInt(at.group(2)) : 0,
-          found && at.group(3) != null ? Integer.parseInt(at.group(3)) : 0,
+          line > 0 && line <= template.fileLines().size()
+              ? template.fileLines().get(line - 1) + 1
+              : 0,
+          found && at.group(3) != null ? Integer.parseInt(at.group(3)) + 1 : 0,
           e);
     }
     // missingkey=zero prints "<no value>" for missing keys; acb deletes every occurrence.

@@ -13,6 +13,8 @@ class AliasSplitTest {
             "version: v1.1.0\nalias:\n  values:\n    x: X\n\n  # c\nsteps:\n  - cmd: $x\n");
     assertThat(split.alias()).isEqualTo("alias:\n  values:\n    x: X\n\n");
     assertThat(split.rest()).isEqualTo("version: v1.1.0\nsteps:\n  - cmd: $x\n");
+    assertThat(split.aliasLines()).containsExactly(1, 2, 3, 4);
+    assertThat(split.restLines()).containsExactly(0, 6, 7);
   }
 
   @Test

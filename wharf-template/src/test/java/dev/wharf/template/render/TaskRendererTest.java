@@ -65,16 +65,19 @@ class TaskRendererTest {
     TaskRenderer failing =
         new TaskRenderer(
             (name, text, functions, data) -> {
-              throw new TemplateRunner.Failure(true, "template: acb.yaml:3: unclosed action", null);
+              throw new TemplateRunner.Failure(
+                  true, "template: acb.yaml:2:4: unclosed action", null);
             });
-    assertThatThrownBy(() -> failing.render(request("a: {{", List.of(), List.of())))
+    assertThatThrownBy(() -> failing.render(request("# c\nb: 1\na: {{\n", List.of(), List.of())))
         .isInstanceOfSatisfying(
             RenderException.class,
             e -> {
               assertThat(e.getMessage())
                   .isEqualTo(
-                      "failed to parse template: acb.yaml. Err: template: acb.yaml:3: unclosed action");
-              assertThat(e.line()).isEqualTo(3);
+                      "failed to parse template: acb.yaml. "
+                          + "Err: template: acb.yaml:2:4: unclosed action");
+              assertThat(e.line()).as("line in the file, comment included").isEqualTo(3);
+              assertThat(e.column()).isEqualTo(5);
               assertThat(e.file()).isEqualTo("acb.yaml");
             });
   }
@@ -91,6 +94,25 @@ class TaskRendererTest {
     assertThat(result.aliases()).isPresent();
     assertThat(result.aliases().get().values()).containsEntry("x", "X");
     assertThat(seen.get(0)).isNotNull();
+  }
+
+  @Test
+  void render_aliasDataError_namesTheTaskFileLine() {
+    TaskRenderer failing =
+        new TaskRenderer(
+            (name, text, functions, data) -> {
+              throw new TemplateRunner.Failure(false, "template: aliasData:2:9: boom", null);
+            });
+    String task = "version: v1.1.0\n# c\nalias:\n  values: {x: '{{ fail }}'}\nsteps: []\n";
+    assertThatThrownBy(() -> failing.render(request(task, List.of(), List.of())))
+        .isInstanceOfSatisfying(
+            RenderException.class,
+            e -> {
+              assertThat(e.getMessage())
+                  .startsWith("unable to render alias data: failed to execute template: aliasData");
+              assertThat(e.line()).isEqualTo(4);
+              assertThat(e.file()).isEqualTo("acb.yaml");
+            });
   }
 
   @Test
