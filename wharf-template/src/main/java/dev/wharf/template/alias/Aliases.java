@@ -63,6 +63,16 @@ public record Aliases(Map<String, String> values, int directive) {
   }
 
   /**
+   * Reads a user's image alias file ({@code ~/.wharf/aliases.yaml}): a YAML map of alias → image.
+   *
+   * @throws AliasException when the text is not such a map
+   */
+  public static Map<String, String> parseImageAliases(String text, String label)
+      throws AliasException {
+    return AliasBlock.stringMap(text, label);
+  }
+
+  /**
    * Builds the alias map from a rendered alias block.
    *
    * @param block the alias block definition (empty when the task has none)

@@ -40,6 +40,15 @@ class AliasesTest {
   }
 
   @Test
+  void parseImageAliases_readsAMapAndRefusesAList() throws Exception {
+    assertThat(Aliases.parseImageAliases("bash: my/bash:1\n", "aliases.yaml"))
+        .isEqualTo(Map.of("bash", "my/bash:1"));
+    assertThat(Aliases.parseImageAliases("", "aliases.yaml")).isEmpty();
+    assertThatThrownBy(() -> Aliases.parseImageAliases("- a\n", "aliases.yaml"))
+        .isInstanceOf(AliasException.class);
+  }
+
+  @Test
   void build_nonAlphanumericKey_isRefused() throws Exception {
     AliasBlock block = new AliasBlock(List.of(), Map.of("my-tool", "x"), null);
     assertThatThrownBy(() -> Aliases.build(block, folder, null))
