@@ -64,7 +64,7 @@ public final class TaskRenderer {
       text = AliasSubstitution.apply(split.rest(), found.values(), found.directive());
     }
     Map<String, String> secrets = Map.of();
-    Template task = new Template(request.taskName(), text, lines);
+    Source task = new Source(request.taskName(), text, lines);
     String rendered = execute(task, functions, request.run(), values, secrets);
     if (text.contains("secrets") && request.secretsResolver() != null) {
       secrets = request.secretsResolver().resolve(rendered);
@@ -75,7 +75,7 @@ public final class TaskRenderer {
   }
 
   /** A template text with, for each of its lines, the 0-based line of the task file. */
-  private record Template(String name, String text, List<Integer> fileLines) {}
+  private record Source(String name, String text, List<Integer> fileLines) {}
 
   private static List<Integer> through(List<Integer> outer, List<Integer> inner) {
     List<Integer> out = new ArrayList<>(inner.size());
@@ -93,8 +93,8 @@ public final class TaskRenderer {
     AliasBlock block = AliasBlock.NONE;
     try {
       if (!split.alias().isBlank()) {
-        Template aliasData =
-            new Template(ALIAS_TEMPLATE, split.alias(), through(lines, split.aliasLines()));
+        Source aliasData =
+            new Source(ALIAS_TEMPLATE, split.alias(), through(lines, split.aliasLines()));
         String rendered = execute(aliasData, functions, request.run(), values, Map.of());
         block = AliasBlock.parse(rendered);
       }
@@ -117,7 +117,7 @@ public final class TaskRenderer {
   }
 
   private String execute(
-      Template template,
+      Source template,
       Map<String, TemplateFunction> functions,
       RunInfo run,
       Map<String, Object> values,
