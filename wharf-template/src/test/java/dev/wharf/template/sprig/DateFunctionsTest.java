@@ -42,6 +42,19 @@ class DateFunctionsTest {
   }
 
   @Test
+  void goLayoutParse_readsTwelveHourClocksOffsetsAndFractions() {
+    ZonedDateTime t =
+        GoLayout.parse(
+            "Jan _2 2006 03:04:05.000 PM -07:00",
+            "Mar  5 2024 02:07:09.120 PM +05:30",
+            ZoneOffset.UTC);
+    assertThat(t.toLocalDateTime()).isEqualTo(T.toLocalDateTime());
+    assertThat(t.getOffset()).isEqualTo(ZoneOffset.ofHoursMinutes(5, 30));
+    assertThat(GoLayout.parse("06-01-02", "69-01-02", ZoneOffset.UTC).getYear()).isEqualTo(1969);
+    assertThat(GoLayout.parse("06-01-02", "68-01-02", ZoneOffset.UTC).getYear()).isEqualTo(2068);
+  }
+
+  @Test
   void toDate_badText_givesGoZeroTime() {
     assertThat(((ZonedDateTime) call("toDate", "2006-01-02", "nope")).getYear()).isEqualTo(1);
   }
