@@ -1,14 +1,9 @@
 package dev.wharf.template.alias;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +39,6 @@ public record Aliases(Map<String, String> values, int directive) {
           "Commit",
           "Branch");
   private static final Pattern KEY = Pattern.compile("^[a-zA-Z0-9]+$");
-  private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(2);
 
   public Aliases {
     values = Map.copyOf(values);
@@ -78,14 +72,17 @@ public record Aliases(Map<String, String> values, int directive) {
    * @param block the alias block definition (empty when the task has none)
    * @param folder the folder relative {@code src} paths are read from
    * @param images image alias overrides, or null for the defaults
+   * @param remote fetches {@code http(s)} sources, or null when the network may not be used
    * @throws AliasException with acb's message for bad sources, keys or directives
    */
-  public static Aliases build(AliasBlock block, Path folder, Map<String, String> images)
+  public static Aliases build(
+      AliasBlock block, Path folder, Map<String, String> images, RemoteAliases remote)
       throws AliasException {
     Map<String, String> map = new LinkedHashMap<>(block.values());
     List<String> sources = block.sources();
     for (int i = sources.size() - 1; i >= 0; i--) {
-      AliasBlock.stringMap(read(sources.get(i), folder), sources.get(i)).forEach(map::putIfAbsent);
+      String source = sources.get(i);
+      AliasBlock.stringMap(read(source, folder, remote), source).forEach(map::putIfAbsent);
     }
     predefined(images).forEach(map::putIfAbsent);
     for (String key : map.keySet()) {
@@ -116,34 +113,20 @@ public record Aliases(Map<String, String> values, int directive) {
     }
   }
 
-  private static String read(String source, Path folder) throws AliasException {
+  private static String read(String source, Path folder, RemoteAliases remote)
+      throws AliasException {
     if (source.startsWith("http://") || source.startsWith("https://")) {
-      return fetch(source);
+      if (remote == null) {
+        throw new AliasException(
+            "Get \"" + source + "\": alias sources over the network are not allowed here");
+      }
+      return remote.fetch(source);
     }
     try {
       return Files.readString(folder.resolve(source), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new AliasException(
           "open " + source + ": no such file or directory (" + e.getMessage() + ")", e);
-    }
-  }
-
-  private static String fetch(String url) throws AliasException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(FETCH_TIMEOUT).build();
-    try {
-      HttpResponse<String> response =
-          client.send(
-              HttpRequest.newBuilder(URI.create(url)).timeout(FETCH_TIMEOUT).GET().build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() > 299) {
-        throw new AliasException(response.body());
-      }
-      return response.body();
-    } catch (IOException e) {
-      throw new AliasException("Get \"" + url + "\": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AliasException("Get \"" + url + "\": interrupted", e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.wharf.template.render;
 
+import dev.wharf.template.alias.RemoteAliases;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param setSecrets {@code --set-secret KEY=VALUE} entries: merged like {@code --set}, and masked
  * @param run the {@code .Run} facts
  * @param imageAliases image aliases replacing the predefined ones, or null for acb's
+ * @param remoteAliases fetches {@code http(s)} alias sources, or null to refuse them
  * @param allowEnv whether {@code env}/{@code expandenv} may read this process's environment
  * @param secretsResolver resolves a task's {@code secrets} from the first rendering, or null
  */
@@ -30,6 +32,7 @@ public record RenderRequest(
     List<String> setSecrets,
     RunInfo run,
     Map<String, String> imageAliases,
+    RemoteAliases remoteAliases,
     boolean allowEnv,
     SecretsResolver secretsResolver) {
 

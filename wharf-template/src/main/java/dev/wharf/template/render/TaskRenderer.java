@@ -98,7 +98,8 @@ public final class TaskRenderer {
         String rendered = execute(aliasData, functions, request.run(), values, Map.of());
         block = AliasBlock.parse(rendered);
       }
-      return Aliases.build(block, request.taskFolder(), request.imageAliases());
+      return Aliases.build(
+          block, request.taskFolder(), request.imageAliases(), request.remoteAliases());
     } catch (RenderException e) {
       throw new RenderException(
           "unable to render alias data: " + e.getMessage(),

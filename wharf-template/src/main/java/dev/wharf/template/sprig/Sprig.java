@@ -13,8 +13,9 @@ public final class Sprig {
   /**
    * Every Sprig function of acb's template language, by name.
    *
-   * @param allowEnv whether {@code env} and {@code expandenv} may read this process's environment
-   *     (false in server mode, where the environment belongs to the server)
+   * @param allowEnv whether {@code env}, {@code expandenv} and {@code getHostByName} may read this
+   *     process's environment and name service (false in server mode, where they belong to the
+   *     server)
    */
   public static Map<String, TemplateFunction> functions(boolean allowEnv) {
     Map<String, TemplateFunction> m = new HashMap<>();

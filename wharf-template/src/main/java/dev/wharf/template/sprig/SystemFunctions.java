@@ -23,8 +23,9 @@ final class SystemFunctions {
     if (allowEnv) {
       m.put("env", fn(1, a -> System.getenv().getOrDefault(str(a, 0), "")));
       m.put("expandenv", fn(1, a -> expand(str(a, 0), System.getenv())));
+      // A server must not let submitted tasks probe its network's names either.
+      m.put("getHostByName", fn(1, a -> hostAddress(str(a, 0))));
     }
-    m.put("getHostByName", fn(1, a -> hostAddress(str(a, 0))));
     m.put("uuidv4", fn(0, a -> UUID.randomUUID().toString()));
     m.put("semver", fn(1, a -> Semver.parse(str(a, 0)).asMap()));
     m.put("semverCompare", fn(2, a -> Semver.parse(str(a, 1)).satisfies(str(a, 0))));

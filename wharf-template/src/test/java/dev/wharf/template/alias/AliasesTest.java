@@ -21,7 +21,7 @@ class AliasesTest {
     AliasBlock block =
         AliasBlock.parse(
             "alias:\n  src: [one.yaml, two.yaml]\n  values:\n    c: from-values\n    n: 5\n");
-    Aliases aliases = Aliases.build(block, folder, null);
+    Aliases aliases = Aliases.build(block, folder, null, null);
     assertThat(aliases.values())
         .containsEntry("a", "from-one")
         .containsEntry("b", "from-two")
@@ -34,7 +34,7 @@ class AliasesTest {
 
   @Test
   void build_imageOverridesReplacePredefinedImages() throws Exception {
-    Aliases aliases = Aliases.build(AliasBlock.NONE, folder, Map.of("bash", "local/bash:5"));
+    Aliases aliases = Aliases.build(AliasBlock.NONE, folder, Map.of("bash", "local/bash:5"), null);
     assertThat(aliases.values()).containsEntry("bash", "local/bash:5").doesNotContainKey("az");
     assertThat(aliases.values()).containsEntry("Registry", "{{.Run.Registry}}");
   }
@@ -51,7 +51,7 @@ class AliasesTest {
   @Test
   void build_nonAlphanumericKey_isRefused() throws Exception {
     AliasBlock block = new AliasBlock(List.of(), Map.of("my-tool", "x"), null);
-    assertThatThrownBy(() -> Aliases.build(block, folder, null))
+    assertThatThrownBy(() -> Aliases.build(block, folder, null, null))
         .hasMessage("alias key names only support alphanumeric characters");
   }
 
@@ -65,9 +65,19 @@ class AliasesTest {
   }
 
   @Test
+  void build_urlSources_goThroughTheCallersFetcher() throws Exception {
+    AliasBlock block = new AliasBlock(List.of("https://example.test/a.yaml"), Map.of(), null);
+    Aliases aliases =
+        Aliases.build(block, folder, null, url -> url.endsWith("a.yaml") ? "tool: t:1\n" : "");
+    assertThat(aliases.values()).containsEntry("tool", "t:1");
+    assertThatThrownBy(() -> Aliases.build(block, folder, null, null))
+        .hasMessageContaining("https://example.test/a.yaml");
+  }
+
+  @Test
   void build_missingSrcFile_isAnError() throws Exception {
     AliasBlock block = new AliasBlock(List.of("nope.yaml"), Map.of(), null);
-    assertThatThrownBy(() -> Aliases.build(block, folder, null))
+    assertThatThrownBy(() -> Aliases.build(block, folder, null, null))
         .isInstanceOf(AliasException.class)
         .hasMessageContaining("nope.yaml");
   }

@@ -38,6 +38,7 @@ class TaskRendererTest {
         secrets,
         RunInfo.onHost(Instant.parse("2010-05-20T13:14:22Z")),
         null,
+        null,
         true,
         null);
   }
@@ -145,6 +146,7 @@ class TaskRendererTest {
             List.of("token=s3cret"),
             RunInfo.onHost(Instant.EPOCH),
             null,
+            null,
             true,
             null);
     RenderResult result = echo.render(r);
@@ -171,6 +173,7 @@ class TaskRendererTest {
             List.of(),
             RunInfo.onHost(Instant.EPOCH),
             null,
+            null,
             true,
             null);
     assertThatThrownBy(() -> echo.render(r))
@@ -192,6 +195,7 @@ class TaskRendererTest {
             List.of(),
             List.of(),
             RunInfo.onHost(Instant.EPOCH),
+            null,
             null,
             true,
             first -> {

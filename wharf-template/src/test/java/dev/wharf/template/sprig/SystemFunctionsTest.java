@@ -11,8 +11,8 @@ class SystemFunctionsTest {
 
   @Test
   void env_isOnlyOfferedWhenAllowed() {
-    assertThat(Sprig.functions(true)).containsKeys("env", "expandenv");
-    assertThat(Sprig.functions(false)).doesNotContainKeys("env", "expandenv");
+    assertThat(Sprig.functions(true)).containsKeys("env", "expandenv", "getHostByName");
+    assertThat(Sprig.functions(false)).doesNotContainKeys("env", "expandenv", "getHostByName");
   }
 
   @Test
