@@ -34,69 +34,92 @@ final class WordFunctions {
   }
 
   private static boolean isConnector(int c) {
-    return c == '-' || c == '_' || Character.isWhitespace(c);
+    return c == '-' || c == '_' || c == ' ';
   }
 
   /**
-   * xstrings' {@code ToSnakeCase}/{@code ToKebabCase}: a connector before each upper-case word,
-   * runs of capitals kept together as an abbreviation ({@code HTTPServer} → {@code http_server}).
+   * xstrings' {@code ToSnakeCase} (and its kebab twin): a connector before each upper-case word, a
+   * run of capitals kept as one abbreviation ({@code HTTPServer} → {@code http_server}), spaces and
+   * hyphens turned into the connector.
    */
   static String toLowerWords(String s, char connector) {
     StringBuilder out = new StringBuilder();
     int[] cps = s.codePoints().toArray();
-    for (int i = 0; i < cps.length; i++) {
-      int c = cps[i];
-      if (isConnector(c)) {
-        if (out.length() > 0 && out.charAt(out.length() - 1) != connector) {
-          out.append(connector);
-        } else if (out.length() == 0) {
-          out.append(connector);
-        }
+    int n = cps.length;
+    int i = 0;
+    int r0 = connector;
+    while (i < n) {
+      int prev = r0;
+      r0 = cps[i++];
+      if (!Character.isUpperCase(r0)) {
+        r0 = isConnector(r0) ? connector : r0;
+        out.appendCodePoint(r0);
         continue;
       }
-      if (Character.isUpperCase(c)) {
-        boolean prevLowerOrDigit =
-            i > 0 && (Character.isLowerCase(cps[i - 1]) || Character.isDigit(cps[i - 1]));
-        boolean prevUpper = i > 0 && Character.isUpperCase(cps[i - 1]);
-        boolean nextLower = i + 1 < cps.length && Character.isLowerCase(cps[i + 1]);
-        boolean startsWord = prevLowerOrDigit && !Character.isDigit(cps[i - 1]);
-        if ((startsWord || (prevUpper && nextLower))
-            && out.length() > 0
-            && out.charAt(out.length() - 1) != connector) {
-          out.append(connector);
+      if (prev != connector) {
+        out.append(connector);
+      }
+      out.appendCodePoint(Character.toLowerCase(r0));
+      if (i == n) {
+        break;
+      }
+      r0 = cps[i++];
+      if (!Character.isUpperCase(r0)) {
+        out.appendCodePoint(r0);
+        continue;
+      }
+      // Capitals in a row: all but the last form the abbreviation, the last starts a new word.
+      while (i < n) {
+        int r1 = r0;
+        r0 = cps[i++];
+        if (!Character.isUpperCase(r0)) {
+          if (isConnector(r0)) {
+            r0 = connector;
+            out.appendCodePoint(Character.toLowerCase(r1));
+          } else {
+            out.append(connector).appendCodePoint(Character.toLowerCase(r1)).appendCodePoint(r0);
+          }
+          break;
         }
-        out.appendCodePoint(Character.toLowerCase(c));
-      } else {
-        out.appendCodePoint(c);
+        out.appendCodePoint(Character.toLowerCase(r1));
+      }
+      if (i == n || r0 == connector) {
+        out.appendCodePoint(Character.toLowerCase(r0));
       }
     }
     return out.toString();
   }
 
-  /** xstrings' {@code ToCamelCase}: connectors dropped, the letter after one upper-cased. */
+  /**
+   * xstrings' {@code ToCamelCase}: the letter after an underscore upper-cased and the underscore
+   * dropped, except leading underscores and the first of a double underscore.
+   */
   static String camelCase(String s) {
     StringBuilder out = new StringBuilder();
     int[] cps = s.codePoints().toArray();
     int i = 0;
-    while (i < cps.length && isConnector(cps[i])) {
-      out.appendCodePoint(cps[i++]);
+    while (i < cps.length && cps[i] == '_') {
+      out.append('_');
+      i++;
     }
-    boolean upper = true;
-    for (; i < cps.length; i++) {
-      int c = cps[i];
-      if (isConnector(c)) {
-        boolean last = i + 1 == cps.length;
-        boolean nextConnector = !last && isConnector(cps[i + 1]);
-        if (last || nextConnector) {
-          out.appendCodePoint(c);
-        }
-        upper = true;
-        continue;
+    if (i == cps.length) {
+      return out.toString();
+    }
+    out.appendCodePoint(Character.toUpperCase(cps[i++]));
+    if (i == cps.length) {
+      return out.toString();
+    }
+    int r0 = cps[i++];
+    while (i < cps.length) {
+      int r1 = r0;
+      r0 = cps[i++];
+      if (r1 == '_' && r0 != '_') {
+        r0 = Character.toUpperCase(r0);
+      } else {
+        out.appendCodePoint(r1);
       }
-      out.appendCodePoint(upper ? Character.toUpperCase(c) : c);
-      upper = false;
     }
-    return out.toString();
+    return out.appendCodePoint(r0).toString();
   }
 
   /** goutils' {@code WrapCustom} (commons-lang {@code WordUtils.wrap}). */

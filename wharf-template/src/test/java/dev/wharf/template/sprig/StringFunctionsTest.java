@@ -93,6 +93,36 @@ class StringFunctionsTest {
         .hasMessage("wrong type for value; expected string; got int");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "HTTPServer, http_server",
+    "_camelCase, _camel_case",
+    "NoHTTPS, no_https",
+    "Wi_thF, wi_th_f",
+    "ALL, all",
+    "HELLO_WORLD, hello_world",
+    "TW, tw",
+    "a, a",
+    "GO-PATH, go_path"
+  })
+  void snakecase_followsXstrings(String in, String expected) {
+    assertThat(call("snakecase", in)).isEqualTo(expected);
+    assertThat(call("kebabcase", in)).isEqualTo(expected.replace('_', '-'));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "http_server, HttpServer",
+    "_camel_case, _CamelCase",
+    "no_https, NoHttps",
+    "_complex__case_, _Complex_Case_",
+    "all, All",
+    "a, A"
+  })
+  void camelcase_followsXstrings(String in, String expected) {
+    assertThat(call("camelcase", in)).isEqualTo(expected);
+  }
+
   @Test
   void caseStyles_convertBetweenWordForms() {
     assertThat(call("snakecase", "MyTaskName")).isEqualTo("my_task_name");
