@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,20 +43,40 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  private final Path workingDirectory;
+
+  private Main(Path workingDirectory) {
+    this.workingDirectory = workingDirectory;
+  }
+
+  /** The folder that relative paths on the command line are resolved against. */
+  Path workingDirectory() {
+    return workingDirectory;
+  }
+
   public static void main(String[] args) {
     System.exit(
         execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
-  /** Runs the command line and returns its exit status; the in-process entry used by tests. */
+  /** Runs the command line in the current directory and returns its exit status. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    return execute(args, out, err, Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * Runs the command line with relative paths resolved against {@code workingDirectory} and returns
+   * its exit status; the in-process entry used by tests.
+   */
+  public static int execute(
+      String[] args, PrintWriter out, PrintWriter err, Path workingDirectory) {
     if (args.length == 1 && args[0].equals("--version")) {
       // The hot path for scripts that probe the version: no picocli model is built for it.
       out.println("wharf " + version());
       out.flush();
       return 0;
     }
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = new CommandLine(new Main(workingDirectory));
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler(
