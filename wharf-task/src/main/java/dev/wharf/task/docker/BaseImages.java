@@ -71,7 +71,8 @@ record BaseImages(String runtime, List<String> origins) {
     if (words.isEmpty()) {
       throw new DockerParseException(
           "dockerfile syntax requires ARG directive to have exactly 1 argument. LINE: "
-              + instruction.text());
+              + instruction.text(),
+          "write ARG <name>[=<default>] (line " + instruction.line() + ")");
     }
     List<String[]> args = new ArrayList<>();
     for (String word : words) {
@@ -81,7 +82,7 @@ record BaseImages(String runtime, List<String> origins) {
         throw new DockerParseException(
             "ARG names can not be blank (line " + instruction.line() + "): " + instruction.text());
       }
-      String value = eq < 0 ? null : WordExpansion.expand(word.substring(eq + 1), globals, escape);
+      String value = eq < 0 ? null : expand(word.substring(eq + 1), globals, escape, instruction);
       args.add(new String[] {name, value});
     }
     return args;
@@ -97,6 +98,11 @@ record BaseImages(String runtime, List<String> origins) {
     words.removeIf(String::isEmpty);
     while (!words.isEmpty() && words.get(0).startsWith("--")) {
       String flag = words.remove(0);
+      if (flag.equals("--platform")) {
+        throw new DockerParseException(
+            "missing a value on flag --platform in FROM (line " + instruction.line() + ")",
+            "write --platform=<platform>, with an equals sign");
+      }
       if (!flag.startsWith("--platform=")) {
         throw new DockerParseException(
             "unknown flag " + flag + " in FROM (line " + instruction.line() + ")",
@@ -106,10 +112,10 @@ record BaseImages(String runtime, List<String> origins) {
     boolean aliased = words.size() == 3 && words.get(1).equalsIgnoreCase("as");
     if (words.size() != 1 && !aliased) {
       throw new DockerParseException(
-          "unable to understand line " + instruction.text(),
+          "unable to understand line " + instruction.text() + " (line " + instruction.line() + ")",
           "write FROM [--platform=<p>] <image> [AS <name>]");
     }
-    String image = WordExpansion.expand(words.get(0), globals, escape);
+    String image = expand(words.get(0), globals, escape, instruction);
     if (image.isBlank()) {
       throw new DockerParseException(
           "base name (" + words.get(0) + ") should not be blank (line " + instruction.line() + ")",
@@ -122,13 +128,29 @@ record BaseImages(String runtime, List<String> origins) {
             "duplicate stage name \"" + name + "\" (line " + instruction.line() + ")");
       }
     }
-    String origin = image;
     for (Stage stage : earlier) {
       if (image.equalsIgnoreCase(stage.name())) {
-        origin = stage.origin();
+        return new Stage(name, stage.origin());
       }
     }
-    return new Stage(name, origin);
+    try {
+      ImageReference.parse(image);
+    } catch (DockerParseException e) {
+      throw new DockerParseException(
+          e.getMessage() + " (line " + instruction.line() + ")", e.hint());
+    }
+    return new Stage(name, image);
+  }
+
+  private static String expand(
+      String word, Map<String, String> globals, char escape, Dockerfile.Instruction instruction)
+      throws DockerParseException {
+    try {
+      return WordExpansion.expand(word, globals, escape);
+    } catch (DockerParseException e) {
+      throw new DockerParseException(
+          e.getMessage() + " (line " + instruction.line() + ")", e.hint());
+    }
   }
 
   private static String stageName(String written, Dockerfile.Instruction instruction)

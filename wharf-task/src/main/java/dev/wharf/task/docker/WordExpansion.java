@@ -107,7 +107,10 @@ final class WordExpansion {
 
   private String braced(int depth) throws DockerParseException {
     String name = name();
-    if (name.isEmpty() || pos >= text.length()) {
+    if (pos >= text.length()) {
+      throw error("missing '}'");
+    }
+    if (name.isEmpty()) {
       throw error("bad substitution");
     }
     char c = text.charAt(pos++);
@@ -118,7 +121,7 @@ final class WordExpansion {
     boolean colon = c == ':';
     if (colon) {
       if (pos >= text.length()) {
-        throw error("bad substitution");
+        throw error("missing '}'");
       }
       c = text.charAt(pos++);
     }
