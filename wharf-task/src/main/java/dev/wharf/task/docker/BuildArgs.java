@@ -52,6 +52,8 @@ public final class BuildArgs {
               valued("build-context").buildKit(),
               valued("builder").buildKit(),
               valued("cache-to").buildKit(),
+              valued("call").buildKit(),
+              bool("check").buildKit(),
               bool("load").buildKit(),
               valued("metadata-file").buildKit(),
               valued("no-cache-filter").buildKit(),

@@ -19,6 +19,7 @@ public final class RunArgs {
               + " put the container's own flags after the image",
           List.of(
               valued("add-host"),
+              valued("annotation"),
               valued("attach", 'a'),
               valued("blkio-weight"),
               valued("blkio-weight-device"),
@@ -109,6 +110,7 @@ public final class RunArgs {
               bool("tty", 't'),
               valued("ulimit"),
               valued("user", 'u'),
+              bool("use-api-socket"),
               valued("userns"),
               valued("uts"),
               valued("volume", 'v'),
