@@ -31,8 +31,10 @@ record BaseImages(String runtime, List<String> origins) {
     boolean reachedTarget = false;
     for (Dockerfile.Instruction instruction : dockerfile.instructions()) {
       if (instruction.keyword().equals("ARG")) {
-        List<String[]> args = args(instruction, dockerfile.escape(), globals);
-        if (stages.isEmpty()) {
+        // A stage's ARGs cannot reach a FROM, so only their syntax is checked.
+        boolean global = stages.isEmpty();
+        List<String[]> args = args(instruction, dockerfile.escape(), global ? globals : null);
+        if (global) {
           for (String[] arg : args) {
             String value = buildArgs.containsKey(arg[0]) ? buildArgs.get(arg[0]) : arg[1];
             if (value != null) {
@@ -63,7 +65,10 @@ record BaseImages(String runtime, List<String> origins) {
         stages.get(stages.size() - 1).origin(), stages.stream().map(Stage::origin).toList());
   }
 
-  /** The names and (expanded) defaults of an ARG instruction; a null default means none. */
+  /**
+   * The names and defaults of an ARG instruction, a null default meaning none; defaults are
+   * expanded with {@code globals}, or left as written when it is null.
+   */
   private static List<String[]> args(
       Dockerfile.Instruction instruction, char escape, Map<String, String> globals)
       throws DockerParseException {
@@ -82,7 +87,10 @@ record BaseImages(String runtime, List<String> origins) {
         throw new DockerParseException(
             "ARG names can not be blank (line " + instruction.line() + "): " + instruction.text());
       }
-      String value = eq < 0 ? null : expand(word.substring(eq + 1), globals, escape, instruction);
+      String value = eq < 0 ? null : word.substring(eq + 1);
+      if (value != null && globals != null) {
+        value = expand(value, globals, escape, instruction);
+      }
       args.add(new String[] {name, value});
     }
     return args;

@@ -1,5 +1,7 @@
 package dev.wharf.task.docker;
 
+import java.util.Locale;
+
 /** Where a build context comes from. */
 public enum ContextKind {
   /** A folder. */
@@ -15,6 +17,6 @@ public enum ContextKind {
    * The kind as {@code inspect} prints it: {@code local}, {@code git}, {@code url}, {@code oci}.
    */
   public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -3,6 +3,7 @@ package dev.wharf.task.docker;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class DependencyScanner {
       }
     }
     List<ImageDependencies> entries = new ArrayList<>();
-    List<String> images = tags.isEmpty() ? java.util.Collections.singletonList(null) : tags;
+    List<String> images = tags.isEmpty() ? Collections.singletonList(null) : tags;
     for (String tag : images) {
       entries.add(
           new ImageDependencies(

@@ -66,8 +66,7 @@ final class FlagSet {
     String name = eq < 0 ? word.substring(2) : word.substring(2, eq);
     Flag flag = byName.get(name);
     if (flag == null) {
-      throw new DockerParseException(
-          "unknown flag: --" + name + " (in " + command + ")", helpHint());
+      throw new DockerParseException("unknown flag: --" + name + " (in " + command + ")", hint);
     }
     if (!flag.valued()) {
       out.add(new FlagValue(flag.name(), eq < 0 ? "true" : bool(word.substring(eq + 1), word)));
@@ -78,7 +77,7 @@ final class FlagSet {
       return next;
     }
     if (next >= words.size()) {
-      throw new DockerParseException("flag needs an argument: --" + name, helpHint());
+      throw new DockerParseException("flag needs an argument: --" + name, hint);
     }
     out.add(new FlagValue(flag.name(), words.get(next)));
     return next + 1;
@@ -91,8 +90,7 @@ final class FlagSet {
       Flag flag = byShorthand.get(letter);
       if (flag == null) {
         throw new DockerParseException(
-            "unknown shorthand flag: '" + letter + "' in " + word + " (in " + command + ")",
-            helpHint());
+            "unknown shorthand flag: '" + letter + "' in " + word + " (in " + command + ")", hint);
       }
       String rest = word.substring(c + 1);
       if (!flag.valued()) {
@@ -108,8 +106,7 @@ final class FlagSet {
         return next;
       }
       if (next >= words.size()) {
-        throw new DockerParseException(
-            "flag needs an argument: '" + letter + "' in " + word, helpHint());
+        throw new DockerParseException("flag needs an argument: '" + letter + "' in " + word, hint);
       }
       out.add(new FlagValue(flag.name(), words.get(next)));
       return next + 1;
@@ -129,10 +126,6 @@ final class FlagSet {
             "invalid boolean value \"" + value + "\" in " + word,
             "use true or false, e.g. " + word.substring(0, word.indexOf('=')) + "=false");
     }
-  }
-
-  private String helpHint() {
-    return hint;
   }
 
   /** Whether {@code name} (long, without dashes) is a BuildKit-only flag of this command. */

@@ -78,6 +78,18 @@ class BaseImagesTest {
   }
 
   @Test
+  void of_stageArgDefault_isNotExpanded() throws Exception {
+    assertThat(of("FROM a\nARG Y=${X:?needed}\nFROM b").runtime()).isEqualTo("b");
+  }
+
+  @Test
+  void of_stageArgWithoutName_fails() {
+    assertThatThrownBy(() -> of("FROM a\nARG\nFROM b"))
+        .isInstanceOf(DockerParseException.class)
+        .hasMessageContaining("LINE: ARG");
+  }
+
+  @Test
   void of_platformFlag_isAccepted() throws Exception {
     assertThat(of("FROM --platform=$BUILDPLATFORM a AS b\nFROM b").runtime()).isEqualTo("a");
   }
