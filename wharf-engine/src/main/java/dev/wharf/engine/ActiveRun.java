@@ -164,9 +164,7 @@ public final class ActiveRun {
     } else if (result.status().failsRun()) {
       String message =
           StepFailedException.message(result.stepId(), result.errorText().orElse("failed"));
-      stop(
-          result.status() == StepStatus.TIMED_OUT ? RunStatus.TIMED_OUT : RunStatus.FAILED,
-          message);
+      stop(RunStatus.FAILED, message);
       for (StepRun other : running.values()) {
         other.halt(StepRun.Halt.FAILURE_ELSEWHERE, false);
       }
