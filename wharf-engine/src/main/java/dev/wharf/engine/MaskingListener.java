@@ -7,7 +7,9 @@ import java.util.Objects;
 
 /**
  * Masks secrets in every event before passing it on; sits in front of all other listeners so that
- * nothing Wharf prints or stores shows a secret.
+ * nothing Wharf prints or stores shows a secret. Warnings about secrets too short to mask follow
+ * the {@code RunStarted} event; output held back because it may begin a secret is passed on when
+ * its step finishes.
  */
 public final class MaskingListener implements RunListener {
   private final SecretMasker masker;

@@ -14,6 +14,10 @@ import java.util.Set;
 /**
  * Runs a graph of steps: each step starts once all its parents succeeded, without a limit on
  * parallelism unless one is set; a failure stops the run and the steps not yet run are skipped.
+ *
+ * <p>The scheduler emits the step events ({@code StepStarted}, {@code StepLog}, {@code Message},
+ * {@code StepFinished}); the caller frames them with {@code RunStarted} and, after digests and
+ * dependencies, {@code RunFinished}, because the run also spans setup and cleanup around the steps.
  */
 public final class Scheduler {
   private final RunListener listener;

@@ -39,6 +39,13 @@ public final class SecretMasker {
         continue;
       }
       all.addAll(formsOf(secret));
+      // A multi-line secret (a key file) is often printed line by line or with other line ends.
+      for (String line : secret.split("\\R")) {
+        String trimmed = line.strip();
+        if (trimmed.length() >= MINIMUM_LENGTH && !trimmed.equals(secret)) {
+          all.add(trimmed);
+        }
+      }
     }
     this.forms = all.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     this.pattern =

@@ -78,6 +78,14 @@ class SecretMaskerTest {
   }
 
   @Test
+  void mask_linesOfAMultiLineSecret_areEachReplaced() {
+    SecretMasker key =
+        new SecretMasker(List.of("-----BEGIN KEY-----\nMIIEvQIBADAN\n-----END KEY-----\n"));
+
+    assertThat(key.mask("got MIIEvQIBADAN\r\n")).isEqualTo("got ***\r\n");
+  }
+
+  @Test
   void warnings_longValues_none() {
     assertThat(masker.warnings()).isEmpty();
   }
