@@ -19,12 +19,15 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A run in progress: walks the step graph, starting each step once all its parents succeeded, and
  * can be cancelled (first gracefully, then by force).
  */
 public final class ActiveRun {
+  private static final Logger LOG = LoggerFactory.getLogger(ActiveRun.class);
   private final String runId;
   private final List<StepJob> jobs;
   private final RunListener listener;
@@ -195,7 +198,12 @@ public final class ActiveRun {
 
   private void report(StepResult result) {
     results.put(result.stepId(), result);
-    listener.onEvent(new RunEvent.StepFinished(result));
+    try {
+      listener.onEvent(new RunEvent.StepFinished(result));
+    } catch (RuntimeException e) {
+      // A broken printer or log store must not leave the run waiting for ever.
+      LOG.warn("A run listener failed on the end of step {}", result.stepId(), e);
+    }
   }
 
   private void completeIfIdle() {

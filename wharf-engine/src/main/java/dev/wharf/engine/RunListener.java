@@ -6,7 +6,11 @@ import java.util.List;
 @FunctionalInterface
 public interface RunListener {
 
-  /** Called from the run's threads, possibly concurrently; implementations must be thread-safe. */
+  /**
+   * Called from the run's threads, possibly concurrently and on a thread that is being interrupted
+   * (a step's timeout or cancellation): implementations must be thread-safe and should not write
+   * through interruptible channels.
+   */
   void onEvent(RunEvent event);
 
   /** A listener that does nothing. */

@@ -433,6 +433,24 @@ class SchedulerTest {
   }
 
   @Test
+  void run_listenerFailingOnStepEnd_stillEndsTheRun() throws Exception {
+    RunListener failing =
+        event -> {
+          if (event instanceof RunEvent.StepFinished) {
+            throw new IllegalStateException("disk full");
+          }
+        };
+
+    RunResult result =
+        new Scheduler(failing, Clock.systemUTC())
+            .run(
+                "r",
+                List.of(job("a", FakeAction.succeeding()), job("b", FakeAction.succeeding(), "a")));
+
+    assertThat(result.status()).isEqualTo(RunStatus.SUCCESSFUL);
+  }
+
+  @Test
   void start_unknownParent_isRejectedWithAcbsMessage() {
     assertThatThrownBy(() -> scheduler.start("r", List.of(job("a", FakeAction.succeeding(), "b"))))
         .isInstanceOf(IllegalArgumentException.class)
