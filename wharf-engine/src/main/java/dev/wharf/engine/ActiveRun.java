@@ -72,7 +72,7 @@ public final class ActiveRun {
   synchronized void begin(Duration totalTimeout) {
     start = clock.instant();
     for (StepJob job : jobs) {
-      StepContext context = new StepContext(runId, job.id(), listener);
+      StepContext context = new StepContext(runId, job.id(), listener, job.retryOnErrors());
       contexts.put(job.id(), context);
       prepares.put(
           job.id(),

@@ -1,21 +1,30 @@
 package dev.wharf.engine;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** What a running step may see of its run: its ids and the event stream for its output. */
 public final class StepContext {
-  /** Enough to find a retry marker near the start of an attempt's output, bounded for memory. */
-  private static final int CAPTURE_LIMIT = 1 << 20;
-
   private final String runId;
   private final String stepId;
   private final RunListener listener;
-  private final StringBuilder attemptOutput = new StringBuilder();
+  private final List<String> retryMarkers;
+  private final int carried;
+  private final Map<RunEvent.Stream, String> tails = new EnumMap<>(RunEvent.Stream.class);
+  private boolean markerSeen;
 
-  StepContext(String runId, String stepId, RunListener listener) {
+  /**
+   * @param retryMarkers the step's {@code retryOnErrors}, looked for in each attempt's output as it
+   *     streams by, so that no output needs to be kept
+   */
+  StepContext(String runId, String stepId, RunListener listener, List<String> retryMarkers) {
     this.runId = Objects.requireNonNull(runId, "runId cannot be null");
     this.stepId = Objects.requireNonNull(stepId, "stepId cannot be null");
     this.listener = Objects.requireNonNull(listener, "listener cannot be null");
+    this.retryMarkers = List.copyOf(retryMarkers);
+    this.carried = this.retryMarkers.stream().mapToInt(String::length).max().orElse(1) - 1;
   }
 
   public String runId() {
@@ -28,11 +37,8 @@ public final class StepContext {
 
   /** Forwards a chunk of the container's output; chunks need not end at line boundaries. */
   public void output(RunEvent.Stream stream, String text) {
-    synchronized (attemptOutput) {
-      if (attemptOutput.length() < CAPTURE_LIMIT) {
-        attemptOutput.append(
-            text, 0, Math.min(text.length(), CAPTURE_LIMIT - attemptOutput.length()));
-      }
+    if (!retryMarkers.isEmpty()) {
+      look(stream, text);
     }
     listener.onEvent(new RunEvent.StepLog(stepId, stream, text));
   }
@@ -42,11 +48,20 @@ public final class StepContext {
     listener.onEvent(new RunEvent.Message(text));
   }
 
-  String takeAttemptOutput() {
-    synchronized (attemptOutput) {
-      String text = attemptOutput.toString();
-      attemptOutput.setLength(0);
-      return text;
+  /** Whether a retry marker appeared in the output since the last call, which starts afresh. */
+  synchronized boolean takeRetryMarkerSeen() {
+    boolean seen = markerSeen;
+    markerSeen = false;
+    tails.clear();
+    return seen;
+  }
+
+  private synchronized void look(RunEvent.Stream stream, String text) {
+    // The tail of the previous chunk lets a marker split across two chunks be found.
+    String window = tails.getOrDefault(stream, "") + text;
+    if (!markerSeen && retryMarkers.stream().anyMatch(window::contains)) {
+      markerSeen = true;
     }
+    tails.put(stream, window.substring(Math.max(0, window.length() - carried)));
   }
 }

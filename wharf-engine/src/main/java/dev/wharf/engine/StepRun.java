@@ -159,8 +159,7 @@ final class StepRun {
           break;
         }
         checkHalt();
-        String output = context.takeAttemptOutput();
-        if (retry < job.retries() && shouldRetry(outcome.error(), output)) {
+        if (retry < job.retries() && shouldRetry(outcome.error())) {
           announce(
               "Container failed during run: "
                   + job.id()
@@ -191,7 +190,7 @@ final class StepRun {
         job.action().discard(context, previous);
       }
       announce("Launching container with name: " + job.id());
-      context.takeAttemptOutput();
+      context.takeRetryMarkerSeen();
       StepOutcome outcome = job.action().execute(context, previous + 1);
       if (outcome == null) {
         return StepOutcome.failure("step action returned no outcome");
@@ -204,11 +203,12 @@ final class StepRun {
     }
   }
 
-  private boolean shouldRetry(String error, String output) {
+  /** As acb: any error when no markers are set, else a marker in the output or the error text. */
+  private boolean shouldRetry(String error) {
     if (job.retryOnErrors().isEmpty()) {
       return true;
     }
-    return job.retryOnErrors().stream().anyMatch(e -> output.contains(e) || error.contains(e));
+    return context.takeRetryMarkerSeen() || job.retryOnErrors().stream().anyMatch(error::contains);
   }
 
   private void checkHalt() throws InterruptedException {
