@@ -2,9 +2,16 @@ package dev.wharf.engine.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.engine.MaskingListener;
 import dev.wharf.engine.RunEvent;
+import dev.wharf.engine.RunListener;
 import dev.wharf.engine.RunResult;
 import dev.wharf.engine.RunStatus;
+import dev.wharf.engine.Scheduler;
+import dev.wharf.engine.SecretMasker;
+import dev.wharf.engine.StepAction;
+import dev.wharf.engine.StepJob;
+import dev.wharf.engine.StepOutcome;
 import dev.wharf.engine.StepResult;
 import dev.wharf.engine.StepStatus;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConsolePrinterTest {
@@ -197,6 +205,46 @@ class ConsolePrinterTest {
         .last()
         .asString()
         .contains("\u001b[32mRun ID: r was successful after 0s\u001b[0m");
+  }
+
+  @Test
+  void onEvent_scheduledRunBehindTheMasker_printsAcbLinesInOrderWithoutTheSecret()
+      throws Exception {
+    StepAction talker =
+        (context, attempt) -> {
+          context.output(RunEvent.Stream.STDOUT, "token s3cr3t-value\n");
+          return StepOutcome.success();
+        };
+    RunListener listener = new MaskingListener(new SecretMasker(List.of("s3cr3t-value")), printer);
+    Scheduler scheduler = new Scheduler(listener, Clock.fixed(T0, ZoneOffset.UTC));
+
+    RunResult result =
+        scheduler.run(
+            "r9",
+            List.of(
+                StepJob.of("a", Set.of(), talker),
+                StepJob.of(
+                        "b",
+                        Set.of("a"),
+                        (context, attempt) -> StepOutcome.failure("exit status 2"))
+                    .withIgnoreErrors(true)));
+    listener.onEvent(new RunEvent.RunFinished(result));
+
+    assertThat(out()).isEqualTo("token ***\n");
+    assertThat(errLines())
+        .startsWith(
+            STAMP + "Executing step ID: a. Timeout(sec): 600, Working directory: '', Network: ''",
+            STAMP + "Launching container with name: a",
+            STAMP + "Successfully executed container: a",
+            STAMP + "Executing step ID: b. Timeout(sec): 600, Working directory: '', Network: ''",
+            STAMP + "Launching container with name: b",
+            STAMP + "Container failed during run: b. No retries remaining.",
+            STAMP
+                + "Step ID: b encountered an error: exit status 2, but is set to ignore errors."
+                + " Continuing...",
+            STAMP + "Step ID: a marked as successful (elapsed time in seconds: 0.000000)",
+            STAMP + "Step ID: b marked as successful (elapsed time in seconds: 0.000000)")
+        .endsWith(STAMP + "Run ID: r9 was successful after 0s");
   }
 
   @Test
