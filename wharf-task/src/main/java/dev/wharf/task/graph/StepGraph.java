@@ -148,7 +148,7 @@ public final class StepGraph {
       Step first = steps.get(cycle.get(0));
       throw new TaskException(
           file,
-          first.when().isEmpty() ? first.position() : first.at("when.0"),
+          first.at("when." + first.when().indexOf(cycle.get(cycle.size() - 2))),
           "steps wait for each other in a cycle: " + String.join(" -> ", cycle),
           "each arrow means `runs before`; remove one of these `when` dependencies");
     }
@@ -165,7 +165,10 @@ public final class StepGraph {
     }
     List<String> cycle = new ArrayList<>(path.subList(path.indexOf(current), path.size()));
     Collections.reverse(cycle);
-    cycle.add(cycle.get(0));
+    // Start the report at the cycle's first step in the file, where the error points.
+    String first = ids.stream().filter(cycle::contains).findFirst().orElseThrow();
+    Collections.rotate(cycle, -cycle.indexOf(first));
+    cycle.add(first);
     return cycle;
   }
 
