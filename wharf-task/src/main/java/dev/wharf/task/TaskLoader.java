@@ -24,8 +24,8 @@ public final class TaskLoader {
    * @param network an external default network ({@code --network}), or empty
    * @param commandAliases expands a step's {@code cmd} in alias mode (acb §2.7.6), applied after
    *     decoding
-   * @param buildReader parses a {@code build} string; may throw {@link IllegalArgumentException}
-   *     for a bad one; null skips build parsing
+   * @param buildReader parses a {@code build} string, throwing {@link IllegalArgumentException} for
+   *     a bad one (null result: nothing to show); a null reader skips build parsing
    */
   public record Options(
       boolean strict,
@@ -108,7 +108,10 @@ public final class TaskLoader {
     for (Step step : task.steps()) {
       if (step.type() == StepType.BUILD) {
         try {
-          builds.put(step.id(), options.buildReader().apply(step.build()));
+          BuildSummary summary = options.buildReader().apply(step.build());
+          if (summary != null) {
+            builds.put(step.id(), summary);
+          }
         } catch (IllegalArgumentException e) {
           throw new TaskException(
               file, step.at("build"), e.getMessage(), "write `build` as `docker build` arguments");
