@@ -27,36 +27,37 @@ public final class JsonWriter {
     } else if (value instanceof Number || value instanceof Boolean) {
       out.append(value);
     } else if (value instanceof Map<?, ?> map) {
-      writeEntries(map.entrySet().iterator(), map.isEmpty(), out, indent);
+      writeMap(map, out, indent);
     } else if (value instanceof List<?> list) {
-      if (list.isEmpty()) {
-        out.append("[]");
-        return;
-      }
-      String inner = indent + "  ";
-      out.append("[\n");
-      for (int i = 0; i < list.size(); i++) {
-        out.append(inner);
-        write(list.get(i), out, inner);
-        out.append(i + 1 < list.size() ? ",\n" : "\n");
-      }
-      out.append(indent).append(']');
+      writeList(list, out, indent);
     } else {
       throw new IllegalArgumentException("Cannot write as JSON: " + value.getClass());
     }
   }
 
-  private static void writeEntries(
-      Iterator<? extends Map.Entry<?, ?>> entries,
-      boolean empty,
-      StringBuilder out,
-      String indent) {
-    if (empty) {
+  private static void writeList(List<?> list, StringBuilder out, String indent) {
+    if (list.isEmpty()) {
+      out.append("[]");
+      return;
+    }
+    String inner = indent + "  ";
+    out.append("[\n");
+    for (int i = 0; i < list.size(); i++) {
+      out.append(inner);
+      write(list.get(i), out, inner);
+      out.append(i + 1 < list.size() ? ",\n" : "\n");
+    }
+    out.append(indent).append(']');
+  }
+
+  private static void writeMap(Map<?, ?> map, StringBuilder out, String indent) {
+    if (map.isEmpty()) {
       out.append("{}");
       return;
     }
     String inner = indent + "  ";
     out.append("{\n");
+    Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
     while (entries.hasNext()) {
       Map.Entry<?, ?> entry = entries.next();
       out.append(inner);

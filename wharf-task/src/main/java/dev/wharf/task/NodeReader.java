@@ -104,7 +104,7 @@ final class NodeReader {
 
   String string(Node node) throws TaskException {
     if (node instanceof ScalarNode scalar) {
-      return Scalars.tag(scalar).equals(Scalars.NULL) ? "" : scalar.getValue();
+      return Scalars.isNull(scalar) ? "" : scalar.getValue();
     }
     throw typeError(node, "string", "write a single value here, not a list or mapping");
   }
@@ -181,7 +181,7 @@ final class NodeReader {
   }
 
   static boolean isNull(Node node) {
-    return node instanceof ScalarNode scalar && Scalars.tag(scalar).equals(Scalars.NULL);
+    return node instanceof ScalarNode scalar && Scalars.isNull(scalar);
   }
 
   private TaskException typeError(Node node, String goType, String hint) {

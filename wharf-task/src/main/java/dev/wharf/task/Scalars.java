@@ -1,6 +1,7 @@
 package dev.wharf.task;
 
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -53,6 +54,13 @@ final class Scalars {
     return STR;
   }
 
+  /** Whether the scalar is YAML null (cheaper than {@link #tag} for string fields). */
+  static boolean isNull(ScalarNode node) {
+    return node.isPlain()
+        && (node.isResolved() || !node.getTag().equals(Tag.STR))
+        && NULLS.contains(node.getValue());
+  }
+
   static boolean isTrue(String text) {
     return TRUES.contains(text);
   }
@@ -66,7 +74,7 @@ final class Scalars {
       digits = digits.substring(1);
     }
     int radix = 10;
-    String lower = digits.toLowerCase(java.util.Locale.ROOT);
+    String lower = digits.toLowerCase(Locale.ROOT);
     if (lower.startsWith("0x") || lower.startsWith("0b") || lower.startsWith("0o")) {
       radix = lower.charAt(1) == 'x' ? 16 : lower.charAt(1) == 'b' ? 2 : 8;
       digits = digits.substring(2);
@@ -74,16 +82,23 @@ final class Scalars {
       radix = 8;
       digits = digits.substring(1);
     }
-    if (digits.isEmpty() || !Character.isLetterOrDigit(digits.charAt(0))) {
+    if (digits.isEmpty() || !allDigits(digits, radix)) {
       return null;
     }
-    try {
-      BigInteger value = new BigInteger(digits, radix);
-      value = negative ? value.negate() : value;
-      return value.bitLength() > 63 ? null : value.longValue();
-    } catch (NumberFormatException e) {
-      return null;
+    BigInteger value = new BigInteger(digits, radix);
+    value = negative ? value.negate() : value;
+    return value.bitLength() > 63 ? null : value.longValue();
+  }
+
+  /** Checked up front because most scalars are words, and exceptions would cost per scalar. */
+  private static boolean allDigits(String digits, int radix) {
+    for (int i = 0; i < digits.length(); i++) {
+      char c = digits.charAt(i);
+      if (c > 'z' || Character.digit(c, radix) < 0) {
+        return false;
+      }
     }
+    return true;
   }
 
   /** A YAML 1.1 float's value, or null when the text is not one. */

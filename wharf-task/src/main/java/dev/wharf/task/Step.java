@@ -1,5 +1,6 @@
 package dev.wharf.task;
 
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 
@@ -94,7 +95,7 @@ public record Step(
 
   /** Go's {@code path.Clean} for absolute paths, which acb uses. */
   static String cleanPath(String absolute) {
-    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+    ArrayDeque<String> parts = new ArrayDeque<>();
     for (String part : absolute.split("/")) {
       if (part.isEmpty() || part.equals(".")) {
         continue;

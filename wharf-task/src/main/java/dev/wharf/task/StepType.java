@@ -1,5 +1,7 @@
 package dev.wharf.task;
 
+import java.util.Locale;
+
 /** What a step does, decided by which of `cmd`, `build` or `push` is set. */
 public enum StepType {
   CMD,
@@ -8,6 +10,6 @@ public enum StepType {
 
   /** The lower-case spelling used in task files and in `wharf inspect`. */
   public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -3,6 +3,7 @@ package dev.wharf.task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -33,7 +34,7 @@ public final class TaskDecoder {
   private final String file;
 
   public TaskDecoder(String file) {
-    this.file = java.util.Objects.requireNonNull(file, "file cannot be null");
+    this.file = Objects.requireNonNull(file, "file cannot be null");
   }
 
   /** Decodes {@code text}, applying no defaults and no validation. */

@@ -1,5 +1,7 @@
 package dev.wharf.task;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,9 +13,6 @@ import java.util.Map;
 public record Volume(String name, Map<String, String> secret, Position position) {
 
   public Volume {
-    secret =
-        secret == null
-            ? null
-            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(secret));
+    secret = secret == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(secret));
   }
 }
