@@ -82,7 +82,9 @@ public final class TaskLoader {
           file, first.position(), first.message(), "--strict turns warnings into errors");
     }
     for (StepDraft step : draft.steps) {
-      step.cmd = options.commandAliases().apply(step.cmd);
+      if (!step.cmd.isEmpty()) {
+        step.cmd = options.commandAliases().apply(step.cmd);
+      }
     }
     TaskValidator validator = new TaskValidator(file);
     validator.checkDecoded(draft);

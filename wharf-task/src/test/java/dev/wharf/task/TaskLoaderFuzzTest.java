@@ -91,7 +91,7 @@ class TaskLoaderFuzzTest {
     Random random = new Random(SEED);
     int[] rejected = {0};
     assertTimeoutPreemptively(
-        Duration.ofSeconds(120),
+        Duration.ofSeconds(300),
         () -> {
           for (int i = 0; i < INPUTS; i++) {
             String text =
