@@ -19,14 +19,17 @@ final class NodeReader {
   /** One key of a mapping after merge keys are applied; {@code merged} when it came from `<<`. */
   record Field(String key, Node keyNode, Node value, boolean merged) {}
 
-  /** Bounds `<<` expansion: aliases can make it exponential. */
-  private static final int MAX_MERGED_FIELDS = 10_000;
+  /**
+   * Bounds the keys and items read: aliases let a small file name the same large node many times
+   * (and `<<` merges can nest), which must not turn into unbounded work.
+   */
+  private static final int MAX_VISITS = 1_000_000;
 
   private static final int MAX_MERGE_DEPTH = 32;
 
   private final String file;
   private final List<Warning> warnings;
-  private int mergedFields;
+  private int visits;
 
   NodeReader(String file, List<Warning> warnings) {
     this.file = file;
@@ -77,9 +80,7 @@ final class NodeReader {
         merge(tuple.getValueNode(), out, depth);
         continue;
       }
-      if (++mergedFields > MAX_MERGED_FIELDS) {
-        throw error(key, "too many keys after expanding merge keys", "simplify the `<<` merges");
-      }
+      visit(key);
       out.add(new Field(scalarKey.getValue(), key, tuple.getValueNode(), merged));
     }
   }
@@ -99,6 +100,15 @@ final class NodeReader {
       }
     } else {
       throw error(value, problem, "merge an anchored mapping: `<<: *common`");
+    }
+  }
+
+  private void visit(Node node) throws TaskException {
+    if (++visits > MAX_VISITS) {
+      throw error(
+          node,
+          "the task is too large once its aliases are expanded",
+          "use fewer `*alias` references to large nodes");
     }
   }
 
@@ -167,6 +177,9 @@ final class NodeReader {
       return List.of();
     }
     if (node instanceof SequenceNode sequence) {
+      for (Node item : sequence.getValue()) {
+        visit(item);
+      }
       return sequence.getValue();
     }
     throw typeError(node, goType, "write a list: `[a, b]` or one `- a` line per item");

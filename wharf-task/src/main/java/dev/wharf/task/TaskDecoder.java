@@ -78,8 +78,16 @@ public final class TaskDecoder {
   }
 
   private Optional<Node> compose(String text) throws TaskException {
+    // Duplicate keys become warnings in NodeReader (acb lets the last one win). The default of 50
+    // aliases would reject a long task sharing `<<: *common` in every step; NodeReader bounds the
+    // work aliases can cause instead.
     LoadSettings settings =
-        LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(true).setUseMarks(true).build();
+        LoadSettings.builder()
+            .setLabel(file)
+            .setAllowDuplicateKeys(true)
+            .setUseMarks(true)
+            .setMaxAliasesForCollections(10_000)
+            .build();
     try {
       return new Compose(settings).composeString(text);
     } catch (MarkedYamlEngineException e) {

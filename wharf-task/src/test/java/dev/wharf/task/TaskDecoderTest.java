@@ -265,4 +265,26 @@ class TaskDecoderTest {
   void decode_emptyDocument_hasNoSteps() throws TaskException {
     assertThat(decode("# nothing\n").steps()).isEmpty();
   }
+
+  @Test
+  void decode_manyStepsSharingAMergeAnchor_areAccepted() throws TaskException {
+    StringBuilder yaml = new StringBuilder("common: &c {retries: 2}\nsteps:\n");
+    for (int i = 0; i < 120; i++) {
+      yaml.append("  - <<: *c\n    cmd: x\n");
+    }
+    assertThat(decode(yaml.toString()).steps()).hasSize(120).allMatch(s -> s.retries() == 2);
+  }
+
+  @Test
+  void decode_aliasBomb_failsWithinBoundedWork() {
+    StringBuilder yaml = new StringBuilder("a0: &a0 {retries: 1}\n");
+    for (int i = 1; i < 9; i++) {
+      yaml.append("a").append(i).append(": &a").append(i).append(" {<<: [");
+      yaml.append(("*a" + (i - 1) + ", ").repeat(9)).append("*a").append(i - 1).append("]}\n");
+    }
+    yaml.append("steps:\n  - {<<: *a8, cmd: x}\n");
+    assertThatThrownBy(() -> decode(yaml.toString()))
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("the task is too large once its aliases are expanded");
+  }
 }

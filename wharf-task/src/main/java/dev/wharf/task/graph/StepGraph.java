@@ -3,6 +3,7 @@ package dev.wharf.task.graph;
 import dev.wharf.task.Step;
 import dev.wharf.task.TaskException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -114,12 +115,51 @@ public final class StepGraph {
                   + ", to: "
                   + step.id()
                   + "]",
-              "`when` names step ids of this file: " + String.join(", ", steps.keySet()));
+              unknownDependencyHint(dependency, steps.keySet()));
         }
         after.add(dependency);
       }
       return after;
     }
+  }
+
+  /** Suggests the id one or two typos away, else lists the ids `when` may name. */
+  static String unknownDependencyHint(String dependency, Collection<String> ids) {
+    String closest = null;
+    int best = 3;
+    for (String id : ids) {
+      int distance = editDistance(dependency, id);
+      if (distance < best) {
+        best = distance;
+        closest = id;
+      }
+    }
+    if (closest != null) {
+      return "did you mean `" + closest + "`?";
+    }
+    List<String> some = ids.stream().limit(10).toList();
+    return "`when` names step ids of this file: "
+        + String.join(", ", some)
+        + (ids.size() > some.size() ? ", …" : "");
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   /** Kahn's algorithm, taking ready steps in file order; leftovers mean a cycle. */

@@ -80,4 +80,19 @@ class StepGraphTest {
     StepGraph graph = graphOf(GraphFixture.parse("a").taskYaml());
     assertThatThrownBy(() -> graph.parents("zz")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void of_misspelledDependency_hintsTheClosestId() {
+    String yaml =
+        "steps:\n  - id: build\n    cmd: x\n  - id: push\n    cmd: y\n    when: [biuld]\n";
+    assertThatThrownBy(() -> graphOf(yaml))
+        .isInstanceOf(TaskException.class)
+        .hasMessageEndingWith("hint: did you mean `build`?");
+  }
+
+  @Test
+  void unknownDependencyHint_farFromEveryId_listsIds() {
+    assertThat(StepGraph.unknownDependencyHint("zzzzzz", java.util.List.of("a", "b")))
+        .isEqualTo("`when` names step ids of this file: a, b");
+  }
 }
