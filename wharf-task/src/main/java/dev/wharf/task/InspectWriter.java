@@ -20,7 +20,12 @@ public final class InspectWriter {
   }
 
   public static String yaml(Plan plan) {
-    DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build();
+    // Empty lists are one shared instance; without dereferencing they would print as anchors.
+    DumpSettings settings =
+        DumpSettings.builder()
+            .setDefaultFlowStyle(FlowStyle.BLOCK)
+            .setDereferenceAliases(true)
+            .build();
     return new Dump(settings).dumpToString(tree(plan));
   }
 

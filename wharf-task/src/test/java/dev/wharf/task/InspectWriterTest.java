@@ -88,6 +88,8 @@ class InspectWriterTest {
   @Test
   void yaml_writesTheSameDocument() throws TaskException {
     assertThat(InspectWriter.yaml(plan(TaskLoader.Options.defaults())))
-        .contains("version: v1.0.0\n", "- id: b\n", "  mountPath: /run/v\n", "file: '***'");
+        .contains("version: v1.0.0\n", "- id: b\n", "  mountPath: /run/v\n", "file: '***'")
+        .contains("  expose: []\n")
+        .doesNotContain("&id");
   }
 }
