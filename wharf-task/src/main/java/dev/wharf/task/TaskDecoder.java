@@ -87,6 +87,8 @@ public final class TaskDecoder {
             .setAllowDuplicateKeys(true)
             .setUseMarks(true)
             .setMaxAliasesForCollections(10_000)
+            // Let NodeReader reject them, with a position.
+            .setAllowNonScalarKeys(true)
             .build();
     try {
       return new Compose(settings).composeString(text);
@@ -99,7 +101,7 @@ public final class TaskDecoder {
       throw new TaskException(
           file,
           at,
-          "failed to deserialize task and validate: yaml: " + line + e.getProblem(),
+          "failed to deserialize task and validate: yaml: " + line + problem(e),
           "fix the YAML syntax; check the indentation and quoting around this place");
     } catch (YamlEngineException e) {
       throw new TaskException(
@@ -108,6 +110,11 @@ public final class TaskDecoder {
           "failed to deserialize task and validate: yaml: " + e.getMessage(),
           "fix the YAML syntax");
     }
+  }
+
+  private static String problem(MarkedYamlEngineException e) {
+    String context = e.getContext();
+    return context == null || context.isEmpty() ? e.getProblem() : context + ": " + e.getProblem();
   }
 
   private StepDraft step(NodeReader reader, Node node) throws TaskException {

@@ -287,4 +287,20 @@ class TaskDecoderTest {
         .isInstanceOf(TaskException.class)
         .hasMessageContaining("the task is too large once its aliases are expanded");
   }
+
+  @Test
+  void decode_twoDocuments_failsWithContext() {
+    assertThatThrownBy(() -> decode("a: 1\n---\nb: 2\n"))
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("acb.yaml:2:1: ")
+        .hasMessageContaining("expected a single document");
+  }
+
+  @Test
+  void decode_nonScalarKey_failsWithPosition() {
+    assertThatThrownBy(() -> decode("steps:\n  - ? [a]\n    : 1\n"))
+        .isInstanceOf(TaskException.class)
+        .hasMessageStartingWith("acb.yaml:2:7: ")
+        .hasMessageContaining("mapping keys must be plain text");
+  }
 }

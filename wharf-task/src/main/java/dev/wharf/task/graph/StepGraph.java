@@ -126,7 +126,8 @@ public final class StepGraph {
   /** Suggests the id one or two typos away, else lists the ids `when` may name. */
   static String unknownDependencyHint(String dependency, Collection<String> ids) {
     String closest = null;
-    int best = 3;
+    // A suggestion must be close in proportion too: `c` is one edit from `a` but no typo of it.
+    int best = Math.min(3, (dependency.length() + 1) / 2);
     for (String id : ids) {
       int distance = editDistance(dependency, id);
       if (distance < best) {

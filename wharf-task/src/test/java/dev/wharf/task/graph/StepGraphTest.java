@@ -95,4 +95,10 @@ class StepGraphTest {
     assertThat(StepGraph.unknownDependencyHint("zzzzzz", java.util.List.of("a", "b")))
         .isEqualTo("`when` names step ids of this file: a, b");
   }
+
+  @Test
+  void unknownDependencyHint_shortId_suggestsNothingFarFetched() {
+    assertThat(StepGraph.unknownDependencyHint("c", java.util.List.of("a")))
+        .startsWith("`when` names step ids");
+  }
 }
