@@ -74,6 +74,8 @@ public final class TaskLoader {
 
   /** Loads {@code text}, naming {@code file} in every error and warning. */
   public Plan load(String text, String file) throws TaskException {
+    Objects.requireNonNull(text, "text cannot be null");
+    Objects.requireNonNull(file, "file cannot be null");
     List<Warning> warnings = new ArrayList<>();
     TaskDraft draft = new TaskDecoder(file).decodeDraft(text, warnings);
     if (options.strict() && !warnings.isEmpty()) {
