@@ -1,26 +1,17 @@
 package dev.wharf.engine.docker;
 
+import static dev.wharf.engine.docker.DockerErrors.call;
+import static dev.wharf.engine.docker.DockerErrors.run;
 import static java.util.Objects.requireNonNull;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.CreateNetworkCmd;
-import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
-import com.github.dockerjava.api.command.PullImageCmd;
-import com.github.dockerjava.api.command.PushImageCmd;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.AuthConfig;
-import com.github.dockerjava.api.model.AuthConfigurations;
-import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
-import com.github.dockerjava.api.model.PullResponseItem;
-import com.github.dockerjava.api.model.PushResponseItem;
 import com.github.dockerjava.api.model.Version;
 import dev.wharf.engine.container.BuildRequest;
 import dev.wharf.engine.container.ContainerEngine;
@@ -34,12 +25,10 @@ import dev.wharf.engine.container.NetworkSpec;
 import dev.wharf.engine.container.OutputFollow;
 import dev.wharf.engine.container.RegistryLogin;
 import dev.wharf.engine.container.VolumeSpec;
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,7 +97,9 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
   @Override
   public void removeNetwork(String name) throws EngineException {
     DockerClient c = client();
-    run("remove network " + name, () -> ignoreMissing(() -> c.removeNetworkCmd(name).exec()));
+    run(
+        "remove network " + name,
+        () -> DockerErrors.ignoreMissing(() -> c.removeNetworkCmd(name).exec()));
   }
 
   @Override
@@ -126,79 +117,27 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
   @Override
   public void removeVolume(String name) throws EngineException {
     DockerClient c = client();
-    run("remove volume " + name, () -> ignoreMissing(() -> c.removeVolumeCmd(name).exec()));
+    run(
+        "remove volume " + name,
+        () -> DockerErrors.ignoreMissing(() -> c.removeVolumeCmd(name).exec()));
   }
 
   @Override
   public String build(BuildRequest request, InputStream context, Consumer<String> progress)
       throws EngineException, InterruptedException {
-    String action =
-        "build image "
-            + (request.tags().isEmpty() ? "(untagged)" : String.join(", ", request.tags()));
-    BuildImageCmd cmd =
-        client()
-            .buildImageCmd(context)
-            .withTags(new LinkedHashSet<>(request.tags()))
-            .withNoCache(request.noCache())
-            .withPull(request.pull())
-            .withRemove(true);
-    request.buildArgs().forEach(cmd::withBuildArg);
-    if (!request.target().isEmpty()) {
-      cmd.withTarget(request.target());
-    }
-    if (!request.dockerfile().isEmpty()) {
-      cmd.withDockerfilePath(request.dockerfile());
-    }
-    if (!request.labels().isEmpty()) {
-      cmd.withLabels(request.labels());
-    }
-    if (!request.network().isEmpty()) {
-      cmd.withNetworkMode(request.network());
-    }
-    if (!request.platform().isEmpty()) {
-      cmd.withPlatform(request.platform());
-    }
-    if (!request.extraHosts().isEmpty()) {
-      cmd.withExtraHosts(new LinkedHashSet<>(request.extraHosts()));
-    }
-    if (!request.logins().isEmpty()) {
-      AuthConfigurations auths = new AuthConfigurations();
-      request.logins().forEach(l -> auths.addConfig(authConfig(l)));
-      cmd.withBuildAuthConfigs(auths);
-    }
-    ProgressStream<BuildResponseItem> stream = follow(action, cmd::exec, progress);
-    if (stream.imageId().isEmpty()) {
-      throw new EngineException(action, "the engine reported no image id");
-    }
-    // The classic builder names the image by its short id; callers compare full ids.
-    DockerClient c = client();
-    return call(action, () -> c.inspectImageCmd(stream.imageId()).exec().getId());
+    return DockerImages.build(client(), request, context, progress);
   }
 
   @Override
   public String push(String image, List<RegistryLogin> logins, Consumer<String> progress)
       throws EngineException, InterruptedException {
-    String action = "push " + image;
-    ImageName name = ImageName.parse(image);
-    PushImageCmd cmd = client().pushImageCmd(name.repository()).withTag(name.tag());
-    name.loginFrom(logins).ifPresent(l -> cmd.withAuthConfig(authConfig(l)));
-    ProgressStream<PushResponseItem> stream = follow(action, cmd::exec, progress);
-    if (stream.digest().isEmpty()) {
-      throw new EngineException(action, "the registry reported no digest");
-    }
-    return stream.digest();
+    return DockerImages.push(client(), image, logins, progress);
   }
 
   @Override
   public void pull(String image, List<RegistryLogin> logins, Consumer<String> progress)
       throws EngineException, InterruptedException {
-    ImageName name = ImageName.parse(image);
-    PullImageCmd cmd =
-        client()
-            .pullImageCmd(name.repository())
-            .withTag(name.digest().isEmpty() ? name.tag() : name.digest());
-    name.loginFrom(logins).ifPresent(l -> cmd.withAuthConfig(authConfig(l)));
-    DockerEngine.<PullResponseItem>follow("pull " + image, cmd::exec, progress);
+    DockerImages.pull(client(), image, logins, progress);
   }
 
   @Override
@@ -213,27 +152,12 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
 
   @Override
   public Optional<ImageInfo> inspectImage(String image) throws EngineException {
-    DockerClient c = client();
-    return call(
-        "inspect image " + image,
-        () -> {
-          try {
-            InspectImageResponse r = c.inspectImageCmd(image).exec();
-            List<String> digests = r.getRepoDigests() == null ? List.of() : r.getRepoDigests();
-            return Optional.of(
-                new ImageInfo(r.getId(), digests, nonNull(r.getOs()), nonNull(r.getArch())));
-          } catch (NotFoundException missing) {
-            return Optional.empty();
-          }
-        });
+    return DockerImages.inspect(client(), image);
   }
 
   @Override
   public void removeImage(String image) throws EngineException {
-    DockerClient c = client();
-    run(
-        "remove image " + image,
-        () -> ignoreMissing(() -> c.removeImageCmd(image).withForce(true).exec()));
+    DockerImages.remove(client(), image);
   }
 
   @Override
@@ -278,7 +202,7 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
       }
       return OptionalInt.of(call(action, waiting::awaitStatusCode));
     } finally {
-      closeQuietly(waiting);
+      DockerErrors.abandon(waiting);
     }
   }
 
@@ -316,7 +240,7 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
     run(
         "remove container " + containerId,
         () ->
-            ignoreMissing(
+            DockerErrors.ignoreMissing(
                 () ->
                     c.removeContainerCmd(containerId)
                         .withForce(true)
@@ -399,73 +323,5 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
     Map<String, String> merged = new LinkedHashMap<>(own);
     merged.putAll(labels);
     return merged;
-  }
-
-  private static AuthConfig authConfig(RegistryLogin login) {
-    return new AuthConfig()
-        .withUsername(login.username())
-        .withPassword(login.password())
-        .withRegistryAddress(ImageName.serverAddress(login.registry()));
-  }
-
-  private static <T extends com.github.dockerjava.api.model.ResponseItem> ProgressStream<T> follow(
-      String action,
-      java.util.function.Function<ProgressStream<T>, ProgressStream<T>> start,
-      Consumer<String> progress)
-      throws EngineException, InterruptedException {
-    ProgressStream<T> stream = new ProgressStream<>(progress);
-    try {
-      start.apply(stream).awaitCompletion();
-    } catch (RuntimeException e) {
-      throw DockerErrors.failure(action, e);
-    } catch (InterruptedException e) {
-      closeQuietly(stream);
-      throw e;
-    }
-    if (!stream.error().isEmpty()) {
-      throw new EngineException(action, stream.error());
-    }
-    return stream;
-  }
-
-  private static void ignoreMissing(Runnable removal) {
-    try {
-      removal.run();
-    } catch (NotFoundException alreadyGone) {
-      // Removal is idempotent: cleanup after a crash may meet half-removed runs.
-    }
-  }
-
-  private static void closeQuietly(ResultCallback<?> callback) {
-    try {
-      callback.close();
-    } catch (IOException ignored) {
-      // The stream is abandoned; nothing more will be read from it.
-    }
-  }
-
-  private static String nonNull(String text) {
-    return text == null ? "" : text;
-  }
-
-  /** An engine call that returns a value. */
-  private interface Call<T> {
-    T run();
-  }
-
-  private static <T> T call(String action, Call<T> call) throws EngineException {
-    try {
-      return call.run();
-    } catch (RuntimeException e) {
-      throw DockerErrors.failure(action, e);
-    }
-  }
-
-  private static void run(String action, Runnable call) throws EngineException {
-    try {
-      call.run();
-    } catch (RuntimeException e) {
-      throw DockerErrors.failure(action, e);
-    }
   }
 }

@@ -1,6 +1,8 @@
 package dev.wharf.engine.docker;
 
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
 import dev.wharf.engine.container.EngineException;
 import dev.wharf.engine.container.EngineUnreachableException;
 import java.io.IOException;
@@ -53,5 +55,46 @@ final class DockerErrors {
   static String describe(Throwable t) {
     String message = t.getMessage();
     return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+  }
+
+  /** An engine call that returns a value. */
+  interface Call<T> {
+    T run();
+  }
+
+  /** Runs {@code call}, translating docker-java's exceptions for {@code action}. */
+  static <T> T call(String action, Call<T> call) throws EngineException {
+    try {
+      return call.run();
+    } catch (RuntimeException e) {
+      throw failure(action, e);
+    }
+  }
+
+  /** Runs {@code call}, translating docker-java's exceptions for {@code action}. */
+  static void run(String action, Runnable call) throws EngineException {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      throw failure(action, e);
+    }
+  }
+
+  /** Runs a removal, treating "already gone" as success. */
+  static void ignoreMissing(Runnable removal) {
+    try {
+      removal.run();
+    } catch (NotFoundException alreadyGone) {
+      // Removal is idempotent: cleanup after a crash may meet half-removed runs.
+    }
+  }
+
+  /** Stops reading a stream whose outcome no longer matters. */
+  static void abandon(ResultCallback<?> callback) {
+    try {
+      callback.close();
+    } catch (IOException ignored) {
+      // Nothing more will be read from it.
+    }
   }
 }

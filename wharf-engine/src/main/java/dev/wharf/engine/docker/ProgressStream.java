@@ -54,6 +54,8 @@ final class ProgressStream<T extends ResponseItem> extends ResultCallback.Adapte
     }
   }
 
+  // Older engines and Podman may send only the deprecated top-level "error" field.
+  @SuppressWarnings("deprecation")
   private static String errorMessage(ResponseItem item) {
     if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
       return item.getErrorDetail().getMessage().strip();

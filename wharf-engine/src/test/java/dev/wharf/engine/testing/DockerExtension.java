@@ -44,18 +44,7 @@ public final class DockerExtension
   public void beforeAll(ExtensionContext context) throws Exception {
     DockerEngine engine = sharedEngine();
     DockerConnection connection = sharedConnection;
-    try {
-      engine.info();
-    } catch (EngineException e) {
-      throw new AssertionError(
-          "Docker is not reachable at "
-              + connection.address()
-              + ": "
-              + e.getMessage()
-              + "; "
-              + SETUP_HINT,
-          e);
-    }
+    requireReachable(engine, connection.address());
     DockerClient client = connection.client();
     for (String image : List.of(LocalDocker.BUSYBOX, LocalDocker.BASH)) {
       try {
@@ -74,6 +63,16 @@ public final class DockerExtension
     LocalDocker docker = store(context).get(LocalDocker.class, LocalDocker.class);
     if (docker != null) {
       removeEverything(docker);
+    }
+  }
+
+  /** Fails, naming the setup script, when {@code engine} does not answer. */
+  static void requireReachable(ContainerEngine engine, String address) {
+    try {
+      engine.info();
+    } catch (EngineException e) {
+      throw new AssertionError(
+          "Docker is not reachable at " + address + ": " + e.getMessage() + "; " + SETUP_HINT, e);
     }
   }
 
