@@ -1,12 +1,17 @@
 package dev.wharf.engine.docker;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.container.ContainerSpec;
+import dev.wharf.engine.container.EngineException;
 import dev.wharf.engine.container.Mount;
 import dev.wharf.engine.container.NetworkSpec;
+import dev.wharf.engine.container.OutputFollow;
 import dev.wharf.engine.container.VolumeSpec;
 import dev.wharf.engine.testing.DockerTest;
 import dev.wharf.engine.testing.LocalDocker;
@@ -177,5 +182,65 @@ class DockerEngineContainersIT {
     assertThat(files).containsOnlyKeys("out.txt");
     assertThat(new String(files.get("out.txt"), StandardCharsets.UTF_8)).isEqualTo("no newline");
     engine.removeContainer(id);
+  }
+
+  @Test
+  void followOutput_runningContainer_deliversOutputBeforeItExits(ContainerEngine engine)
+      throws Exception {
+    StringBuffer seen = new StringBuffer();
+    String id =
+        engine.createContainer(
+            ContainerSpec.builder(LocalDocker.BUSYBOX)
+                .cmd("sh", "-c", "echo first; sleep 30; echo never")
+                .build());
+    engine.startContainer(id);
+
+    try (OutputFollow follow =
+        engine.followOutput(id, (stream, bytes) -> seen.append(new String(bytes, UTF_8)))) {
+      await().atMost(Duration.ofSeconds(20)).until(() -> seen.toString().contains("first"));
+      OptionalInt stillRunning = engine.waitForExit(id, Duration.ofMillis(200));
+      engine.stopContainer(id, Duration.ofSeconds(1));
+      boolean ended = follow.awaitEnd(Duration.ofSeconds(20));
+
+      assertThat(stillRunning).isEmpty();
+      assertThat(ended).isTrue();
+      assertThat(seen.toString()).isEqualTo("first\n");
+    } finally {
+      engine.removeContainer(id);
+    }
+  }
+
+  @Test
+  void uploadArchive_beforeStart_fileIsThereByteExact(ContainerEngine engine) throws Exception {
+    String id =
+        engine.createContainer(
+            ContainerSpec.builder(LocalDocker.BUSYBOX)
+                .cmd("sh", "-c", "od -An -tx1 /tmp/in.bin")
+                .build());
+    byte[] bytes = {0, (byte) 0xff, 0x0a, 0x0d, 0x41};
+    engine.uploadArchive(id, "/tmp", Tar.of(Map.of("in.bin", bytes)));
+    StringBuffer out = new StringBuffer();
+    engine.startContainer(id);
+    try (OutputFollow follow =
+        engine.followOutput(id, (stream, chunk) -> out.append(new String(chunk, UTF_8)))) {
+      OptionalInt exit = engine.waitForExit(id, DEADLINE);
+      follow.awaitEnd(Duration.ofSeconds(20));
+
+      assertThat(exit).isEqualTo(OptionalInt.of(0));
+      assertThat(out.toString().strip()).isEqualTo("00 ff 0a 0d 41");
+    } finally {
+      engine.removeContainer(id);
+    }
+  }
+
+  @Test
+  void createContainer_missingImage_failsSayingWhatWasTried(ContainerEngine engine) {
+    ContainerSpec spec = ContainerSpec.builder("wharf-it/never-built:1").name("").build();
+
+    assertThatThrownBy(() -> engine.createContainer(spec))
+        .isInstanceOf(EngineException.class)
+        .hasMessageStartingWith(
+            "Tried to create container from wharf-it/never-built:1 but failed because: ")
+        .hasMessageContaining("No such image");
   }
 }
