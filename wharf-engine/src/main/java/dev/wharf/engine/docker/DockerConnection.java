@@ -10,6 +10,7 @@ import dev.wharf.engine.container.EngineException;
 import dev.wharf.engine.container.EngineUnreachableException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Predicate;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -85,7 +86,7 @@ public final class DockerConnection implements AutoCloseable {
 
   private void connect() throws EngineException {
     String action = "connect to the Docker engine at " + address;
-    refuseHeaderLogging(action);
+    refuseHeaderLogging(action, name -> LoggerFactory.getLogger(name).isDebugEnabled());
     DefaultDockerClientConfig unversioned = config.build();
     DockerHttpClient transport =
         new ApacheDockerHttpClient.Builder()
@@ -122,9 +123,10 @@ public final class DockerConnection implements AutoCloseable {
     }
   }
 
-  private static void refuseHeaderLogging(String action) throws EngineException {
-    if (LoggerFactory.getLogger(HEADER_LOGGER).isDebugEnabled()
-        || LoggerFactory.getLogger(WIRE_LOGGER).isDebugEnabled()) {
+  /** Refuses to connect when httpclient5 would log request headers, which carry passwords. */
+  static void refuseHeaderLogging(String action, Predicate<String> debugEnabled)
+      throws EngineException {
+    if (debugEnabled.test(HEADER_LOGGER) || debugEnabled.test(WIRE_LOGGER)) {
       throw new EngineException(
           action,
           "DEBUG logging is on for "

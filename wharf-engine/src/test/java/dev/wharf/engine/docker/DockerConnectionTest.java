@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wharf.engine.container.ContainerEngine;
+import dev.wharf.engine.container.EngineException;
 import dev.wharf.engine.container.EngineUnreachableException;
 import org.junit.jupiter.api.Test;
 
@@ -40,5 +41,23 @@ class DockerConnectionTest {
       assertThatThrownBy(() -> engine.removeVolume("v"))
           .isInstanceOf(EngineUnreachableException.class);
     }
+  }
+
+  @Test
+  void refuseHeaderLogging_headersLoggedAtDebug_refusesToConnect() {
+    assertThatThrownBy(
+            () ->
+                DockerConnection.refuseHeaderLogging(
+                    "connect", name -> name.equals(DockerConnection.HEADER_LOGGER)))
+        .isInstanceOf(EngineException.class)
+        .hasMessageContaining("would print registry passwords")
+        .hasMessageContaining("org.apache.hc");
+  }
+
+  @Test
+  void refuseHeaderLogging_noDebug_allowsConnecting() throws Exception {
+    DockerConnection.refuseHeaderLogging("connect", name -> false);
+
+    assertThat(DockerConnection.HEADER_LOGGER).startsWith("org.apache.hc.");
   }
 }
