@@ -135,6 +135,22 @@ class DockerEngineImagesIT {
   }
 
   @Test
+  void pull_fromAuthRegistry_needsTheLogin(LocalDocker docker) throws Exception {
+    ContainerEngine engine = docker.engine();
+    String image = LocalDocker.AUTH_REGISTRY + "/wharf-it/" + docker.uniqueName("app") + ":1";
+    buildImage(docker, image);
+    engine.push(image, List.of(docker.authRegistryLogin()), progress::add);
+    engine.removeImage(image);
+
+    assertThatThrownBy(() -> engine.pull(image, List.of(), progress::add))
+        .isInstanceOf(EngineException.class)
+        .hasMessageStartingWith("Tried to pull " + image + " but failed because: ");
+    engine.pull(image, List.of(docker.authRegistryLogin()), progress::add);
+
+    assertThat(engine.inspectImage(image)).isPresent();
+  }
+
+  @Test
   void pull_unknownRepository_failsSayingWhatWasTried(ContainerEngine engine) {
     String image = LocalDocker.REGISTRY + "/wharf-it/does-not-exist:1";
 
