@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.wharf.engine.container.Archive;
 import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.container.ContainerSpec;
 import dev.wharf.engine.container.EngineException;
@@ -14,9 +15,8 @@ import dev.wharf.engine.container.VolumeSpec;
 import dev.wharf.engine.testing.DockerTest;
 import dev.wharf.engine.testing.LocalDocker;
 import dev.wharf.engine.testing.Outcome;
-import dev.wharf.engine.testing.Tar;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -84,23 +84,28 @@ class DockerEngineResourcesIT {
     for (int i = 0; i < binary.length; i++) {
       binary[i] = (byte) i;
     }
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    files.put("token", "s3cr3t".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    files.put("blob.bin", binary);
+    Archive archive =
+        new Archive()
+            .file("token", "s3cr3t".getBytes(StandardCharsets.UTF_8), 0400)
+            .file("blob.bin", binary, 0644);
 
-    engine.uploadToVolume(volume, "", Tar.of(files));
+    engine.uploadToVolume(volume, "", archive.stream());
     Outcome listing =
         Outcome.of(
             engine,
             ContainerSpec.builder(LocalDocker.BUSYBOX)
                 .mount(Mount.volume(volume, "/run/secrets"))
-                .cmd("sh", "-c", "od -An -c /run/secrets/token; md5sum < /run/secrets/blob.bin")
+                .cmd(
+                    "sh",
+                    "-c",
+                    "od -An -c /run/secrets/token; md5sum < /run/secrets/blob.bin;"
+                        + " stat -c %a /run/secrets/token")
                 .build(),
             Duration.ofSeconds(60));
 
     assertThat(listing.exitCode()).isEqualTo(OptionalInt.of(0));
     assertThat(listing.stdout().lines().toList())
-        .containsExactly("   s   3   c   r   3   t", "e2c865db4162bed963bfaa9ef6ac18f0  -");
+        .containsExactly("   s   3   c   r   3   t", "e2c865db4162bed963bfaa9ef6ac18f0  -", "400");
     assertThat(engine.listByLabel(LocalDocker.TEST_LABEL, docker.testId()).containerIds())
         .isEmpty();
     engine.removeVolume(volume);
