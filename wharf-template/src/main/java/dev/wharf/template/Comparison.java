@@ -46,7 +46,7 @@ final class Comparison {
 
   static boolean eq(Object arg1, List<Object> others) {
     if (arg1 != null && !comparable(arg1)) {
-      throw new GoError(BAD_TYPE);
+      throw uncomparable(arg1);
     }
     if (others.isEmpty()) {
       throw new GoError("missing argument for comparison");
@@ -71,7 +71,7 @@ final class Comparison {
                   yield arg1 == arg;
                 }
                 if (!comparable(arg)) {
-                  throw new GoError(BAD_TYPE);
+                  throw uncomparable(arg);
                 }
                 yield arg1.equals(arg);
               }
@@ -82,6 +82,10 @@ final class Comparison {
       }
     }
     return false;
+  }
+
+  private static GoError uncomparable(Object v) {
+    return new GoError("uncomparable type " + GoFormat.typeName(v) + ": " + GoValues.sprint(v));
   }
 
   /** Go's basicKind puts nil and non-basic values in one "invalid" kind. */

@@ -23,14 +23,15 @@ final class Indexing {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         int x = indexArg(index, bytes.length);
         if (x == bytes.length) {
-          throw new GoError("index out of range: " + x);
+          // Go's indexArg lets len through and reflect then panics.
+          throw new GoError("reflect: string index out of range");
         }
         current = (long) (bytes[x] & 0xff);
       } else if (current instanceof List<?> || current.getClass().isArray()) {
         List<Object> list = GoValues.asList(current);
         int x = indexArg(index, list.size());
         if (x == list.size()) {
-          throw new GoError("index out of range: " + x);
+          throw new GoError("reflect: slice index out of range");
         }
         current = list.get(x);
       } else if (current instanceof Map<?, ?> map) {
