@@ -103,9 +103,6 @@ record FloatDigits(String digits, int dp) {
       eprec = 6;
     }
     int exp = dp - 1;
-    if (nd == 0) {
-      exp = 0;
-    }
     if (exp < -4 || exp >= eprec) {
       int p = shortest ? nd : prec;
       if (p > nd) {
