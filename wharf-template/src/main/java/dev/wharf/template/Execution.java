@@ -6,7 +6,6 @@ import dev.wharf.template.Node.BranchNode;
 import dev.wharf.template.Node.BreakNode;
 import dev.wharf.template.Node.ChainNode;
 import dev.wharf.template.Node.CommandNode;
-import dev.wharf.template.Node.CommentNode;
 import dev.wharf.template.Node.ContinueNode;
 import dev.wharf.template.Node.DotNode;
 import dev.wharf.template.Node.FieldNode;
@@ -142,7 +141,7 @@ final class Execution {
       throw BREAK;
     } else if (n instanceof ContinueNode) {
       throw CONTINUE;
-    } else if (!(n instanceof CommentNode)) {
+    } else {
       errorf("unknown node: " + n);
     }
   }

@@ -25,13 +25,6 @@ sealed interface Node {
     }
   }
 
-  record CommentNode(int pos) implements Node {
-    @Override
-    public String toString() {
-      return "{{/* */}}";
-    }
-  }
-
   record ActionNode(int pos, int line, PipeNode pipe) implements Node {
     @Override
     public String toString() {

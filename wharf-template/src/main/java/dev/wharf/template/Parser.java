@@ -5,7 +5,6 @@ import dev.wharf.template.Node.BranchNode;
 import dev.wharf.template.Node.BreakNode;
 import dev.wharf.template.Node.ChainNode;
 import dev.wharf.template.Node.CommandNode;
-import dev.wharf.template.Node.CommentNode;
 import dev.wharf.template.Node.ContinueNode;
 import dev.wharf.template.Node.DotNode;
 import dev.wharf.template.Node.ElseNode;
@@ -194,7 +193,7 @@ final class Parser {
     if (n instanceof TextNode text) {
       return text.text().isBlank();
     }
-    return n instanceof CommentNode;
+    return false;
   }
 
   /** Parses nodes until {{end}} or {{else}}, which is returned in {@code next[0]}. */
