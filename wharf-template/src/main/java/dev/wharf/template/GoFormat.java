@@ -42,7 +42,7 @@ public final class GoFormat {
   /** Go's {@code fmt.Sprintf}. */
   public static String sprintf(String format, List<?> args) {
     Printer p = new Printer();
-    p.doPrintf(format, args);
+    new Printf(p).format(format, args);
     return p.out.toString();
   }
 

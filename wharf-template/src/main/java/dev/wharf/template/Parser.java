@@ -40,21 +40,16 @@ final class Parser {
     }
   }
 
-  private final String parseName;
-  private final List<Token> tokens;
+  private final Tokens t;
   private final Set<String> functions;
   private final Map<String, ListNode> trees;
-  private int index;
-  private int furthest;
   private List<String> vars = new ArrayList<>(List.of("$"));
   private int rangeDepth;
-  private int actionLine;
   private int depth;
 
   private Parser(
       String parseName, List<Token> tokens, Set<String> functions, Map<String, ListNode> trees) {
-    this.parseName = parseName;
-    this.tokens = tokens;
+    this.t = new Tokens(parseName, tokens);
     this.functions = functions;
     this.trees = trees;
   }
@@ -66,69 +61,9 @@ final class Parser {
     p.add(name, root);
   }
 
-  // ---- token access ----
-
-  private Token next() {
-    int i = Math.min(index, tokens.size() - 1);
-    index = i + 1;
-    furthest = Math.max(furthest, i);
-    return tokens.get(i);
-  }
-
-  private void backup() {
-    index--;
-  }
-
-  private Token peek() {
-    Token t = next();
-    backup();
-    return t;
-  }
-
-  private Token nextNonSpace() {
-    Token t = next();
-    while (t.type() == Type.SPACE) {
-      t = next();
-    }
-    return t;
-  }
-
-  private Token peekNonSpace() {
-    Token t = nextNonSpace();
-    backup();
-    return t;
-  }
-
-  private Token expect(Type expected, String context) {
-    Token t = nextNonSpace();
-    if (t.type() != expected) {
-      unexpected(t, context);
-    }
-    return t;
-  }
-
-  private ParseError errorf(String message) {
-    int line = tokens.get(furthest).line();
-    throw new ParseError("template: " + parseName + ":" + line + ": " + message, line);
-  }
-
-  private void unexpected(Token token, String context) {
-    if (token.type() == Type.ERROR) {
-      String extra = "";
-      if (actionLine != 0 && actionLine != token.line()) {
-        extra = " in action started at " + parseName + ":" + actionLine;
-        if (token.val().endsWith(" action")) {
-          extra = extra.substring(" in action".length());
-        }
-      }
-      errorf(token + extra);
-    }
-    errorf("unexpected " + token + " in " + context);
-  }
-
   private void enter() {
     if (++depth > MAX_DEPTH) {
-      errorf("max expression depth exceeded");
+      t.errorf("max expression depth exceeded");
     }
   }
 
@@ -136,20 +71,20 @@ final class Parser {
 
   private ListNode parseRoot() {
     List<Node> nodes = new ArrayList<>();
-    int rootPos = peek().pos();
-    while (peek().type() != Type.EOF) {
-      if (peek().type() == Type.LEFT_DELIM) {
-        int mark = index;
-        next();
-        if (nextNonSpace().type() == Type.DEFINE) {
+    int rootPos = t.peek().pos();
+    while (t.peek().type() != Type.EOF) {
+      if (t.peek().type() == Type.LEFT_DELIM) {
+        int mark = t.mark();
+        t.next();
+        if (t.nextNonSpace().type() == Type.DEFINE) {
           parseDefinition();
           continue;
         }
-        index = mark;
+        t.reset(mark);
       }
       Node n = textOrAction();
       if (n instanceof EndNode || n instanceof ElseNode) {
-        errorf("unexpected " + n);
+        t.errorf("unexpected " + n);
       }
       nodes.add(n);
     }
@@ -158,18 +93,18 @@ final class Parser {
 
   private void parseDefinition() {
     String context = "define clause";
-    Token name = nextNonSpace();
+    Token name = t.nextNonSpace();
     if (name.type() != Type.STRING && name.type() != Type.RAW_STRING) {
-      unexpected(name, context);
+      t.unexpected(name, context);
     }
     String defined = unquote(name);
-    expect(Type.RIGHT_DELIM, context);
+    t.expect(Type.RIGHT_DELIM, context);
     List<String> saved = vars;
     vars = new ArrayList<>(List.of("$"));
     Node[] end = new Node[1];
     ListNode body = itemList(end);
     if (!(end[0] instanceof EndNode)) {
-      errorf("unexpected " + end[0] + " in " + context);
+      t.errorf("unexpected " + end[0] + " in " + context);
     }
     add(defined, body);
     vars = saved;
@@ -182,7 +117,7 @@ final class Parser {
       return;
     }
     if (!isEmptyTree(root)) {
-      errorf("template: multiple definition of template " + GoFormat.quote(name));
+      t.errorf("template: multiple definition of template " + GoFormat.quote(name));
     }
   }
 
@@ -200,8 +135,8 @@ final class Parser {
   private ListNode itemList(Node[] next) {
     enter();
     List<Node> nodes = new ArrayList<>();
-    int pos = peekNonSpace().pos();
-    while (peekNonSpace().type() != Type.EOF) {
+    int pos = t.peekNonSpace().pos();
+    while (t.peekNonSpace().type() != Type.EOF) {
       Node n = textOrAction();
       if (n instanceof EndNode || n instanceof ElseNode) {
         next[0] = n;
@@ -210,27 +145,27 @@ final class Parser {
       }
       nodes.add(n);
     }
-    throw errorf("unexpected EOF");
+    throw t.errorf("unexpected EOF");
   }
 
   private Node textOrAction() {
-    Token token = nextNonSpace();
+    Token token = t.nextNonSpace();
     switch (token.type()) {
       case TEXT:
         return new TextNode(token.pos(), token.val());
       case LEFT_DELIM:
-        actionLine = token.line();
+        t.actionLine = token.line();
         Node n = action();
-        actionLine = 0;
+        t.actionLine = 0;
         return n;
       default:
-        unexpected(token, "input");
+        t.unexpected(token, "input");
         throw new IllegalStateException();
     }
   }
 
   private Node action() {
-    Token token = nextNonSpace();
+    Token token = t.nextNonSpace();
     switch (token.type()) {
       case BLOCK:
         return blockControl();
@@ -241,7 +176,7 @@ final class Parser {
       case ELSE:
         return elseControl();
       case END:
-        return new EndNode(expect(Type.RIGHT_DELIM, "end").pos());
+        return new EndNode(t.expect(Type.RIGHT_DELIM, "end").pos());
       case IF:
         return branch("if", true);
       case RANGE:
@@ -253,18 +188,18 @@ final class Parser {
       default:
         break;
     }
-    backup();
-    Token start = peek();
+    t.backup();
+    Token start = t.peek();
     return new Node.ActionNode(start.pos(), start.line(), pipeline("command", Type.RIGHT_DELIM));
   }
 
   private Node loopControl(Token token, String word) {
-    Token t = nextNonSpace();
-    if (t.type() != Type.RIGHT_DELIM) {
-      unexpected(t, "{{" + word + "}}");
+    Token after = t.nextNonSpace();
+    if (after.type() != Type.RIGHT_DELIM) {
+      t.unexpected(after, "{{" + word + "}}");
     }
     if (rangeDepth == 0) {
-      errorf("{{" + word + "}} outside {{range}}");
+      t.errorf("{{" + word + "}} outside {{range}}");
     }
     return word.equals("break")
         ? new BreakNode(token.pos(), token.line())
@@ -272,11 +207,11 @@ final class Parser {
   }
 
   private Node elseControl() {
-    Token peek = peekNonSpace();
+    Token peek = t.peekNonSpace();
     if (peek.type() == Type.IF) {
       return new ElseNode(peek.pos(), peek.line());
     }
-    Token token = expect(Type.RIGHT_DELIM, "else");
+    Token token = t.expect(Type.RIGHT_DELIM, "else");
     return new ElseNode(token.pos(), token.line());
   }
 
@@ -293,13 +228,13 @@ final class Parser {
     }
     ListNode elseList = null;
     if (next[0] instanceof ElseNode elseNode) {
-      if (allowElseIf && peek().type() == Type.IF) {
-        next();
+      if (allowElseIf && t.peek().type() == Type.IF) {
+        t.next();
         elseList = new ListNode(elseNode.pos(), List.of(branch("if", true)));
       } else {
         elseList = itemList(next);
         if (!(next[0] instanceof EndNode)) {
-          errorf("expected end; found " + next[0]);
+          t.errorf("expected end; found " + next[0]);
         }
       }
     }
@@ -309,11 +244,11 @@ final class Parser {
 
   private Node templateControl() {
     String context = "template clause";
-    Token token = nextNonSpace();
+    Token token = t.nextNonSpace();
     String name = templateName(token, context);
     PipeNode pipe = null;
-    if (nextNonSpace().type() != Type.RIGHT_DELIM) {
-      backup();
+    if (t.nextNonSpace().type() != Type.RIGHT_DELIM) {
+      t.backup();
       pipe = pipeline(context, Type.RIGHT_DELIM);
     }
     return new TemplateNode(token.pos(), token.line(), name, pipe);
@@ -321,7 +256,7 @@ final class Parser {
 
   private Node blockControl() {
     String context = "block clause";
-    Token token = nextNonSpace();
+    Token token = t.nextNonSpace();
     String name = templateName(token, context);
     PipeNode pipe = pipeline(context, Type.RIGHT_DELIM);
     List<String> saved = vars;
@@ -331,7 +266,7 @@ final class Parser {
     Node[] end = new Node[1];
     ListNode body = itemList(end);
     if (!(end[0] instanceof EndNode)) {
-      errorf("unexpected " + end[0] + " in " + context);
+      t.errorf("unexpected " + end[0] + " in " + context);
     }
     vars = saved;
     rangeDepth = savedRange;
@@ -341,7 +276,7 @@ final class Parser {
 
   private String templateName(Token token, String context) {
     if (token.type() != Type.STRING && token.type() != Type.RAW_STRING) {
-      unexpected(token, context);
+      t.unexpected(token, context);
     }
     return unquote(token);
   }
@@ -350,38 +285,38 @@ final class Parser {
 
   private PipeNode pipeline(String context, Type end) {
     enter();
-    Token start = peekNonSpace();
+    Token start = t.peekNonSpace();
     boolean isAssign = false;
     List<VariableNode> decl = new ArrayList<>();
     List<CommandNode> cmds = new ArrayList<>();
-    while (peekNonSpace().type() == Type.VARIABLE) {
-      int mark = index;
-      Token v = nextNonSpace();
-      Token next = peekNonSpace();
+    while (t.peekNonSpace().type() == Type.VARIABLE) {
+      int mark = t.mark();
+      Token v = t.nextNonSpace();
+      Token next = t.peekNonSpace();
       if (next.type() == Type.ASSIGN || next.type() == Type.DECLARE) {
         isAssign = next.type() == Type.ASSIGN;
-        nextNonSpace();
+        t.nextNonSpace();
         decl.add(new VariableNode(v.pos(), List.of(v.val())));
         vars.add(v.val());
         break;
       } else if (next.type() == Type.CHAR && next.val().equals(",")) {
-        nextNonSpace();
+        t.nextNonSpace();
         decl.add(new VariableNode(v.pos(), List.of(v.val())));
         vars.add(v.val());
         if (context.equals("range") && decl.size() < 2) {
-          Type after = peekNonSpace().type();
+          Type after = t.peekNonSpace().type();
           if (after == Type.VARIABLE || after == Type.RIGHT_DELIM || after == Type.RIGHT_PAREN) {
             continue;
           }
-          errorf("range can only initialize variables");
+          t.errorf("range can only initialize variables");
         }
-        errorf("too many declarations in " + context);
+        t.errorf("too many declarations in " + context);
       }
-      index = mark;
+      t.reset(mark);
       break;
     }
     while (true) {
-      Token token = nextNonSpace();
+      Token token = t.nextNonSpace();
       if (token.type() == end) {
         checkPipeline(cmds, context);
         depth--;
@@ -399,17 +334,17 @@ final class Parser {
             STRING,
             VARIABLE,
             LEFT_PAREN -> {
-          backup();
+          t.backup();
           cmds.add(command());
         }
-        default -> unexpected(token, context);
+        default -> t.unexpected(token, context);
       }
     }
   }
 
   private void checkPipeline(List<CommandNode> cmds, String context) {
     if (cmds.isEmpty()) {
-      errorf("missing value for " + context);
+      t.errorf("missing value for " + context);
     }
     for (int i = 1; i < cmds.size(); i++) {
       Node first = cmds.get(i).args().get(0);
@@ -418,46 +353,46 @@ final class Parser {
           || first instanceof NilNode
           || first instanceof Node.NumberNode
           || first instanceof StringNode) {
-        errorf("non executable command in pipeline stage " + (i + 1));
+        t.errorf("non executable command in pipeline stage " + (i + 1));
       }
     }
   }
 
   private CommandNode command() {
     List<Node> args = new ArrayList<>();
-    int pos = peekNonSpace().pos();
+    int pos = t.peekNonSpace().pos();
     while (true) {
-      peekNonSpace();
+      t.peekNonSpace();
       Node operand = operand();
       if (operand != null) {
         args.add(operand);
       }
-      Token token = next();
+      Token token = t.next();
       if (token.type() == Type.SPACE) {
         continue;
       }
       if (token.type() == Type.RIGHT_DELIM || token.type() == Type.RIGHT_PAREN) {
-        backup();
+        t.backup();
       } else if (token.type() != Type.PIPE) {
-        unexpected(token, "operand");
+        t.unexpected(token, "operand");
       }
       break;
     }
     if (args.isEmpty()) {
-      errorf("empty command");
+      t.errorf("empty command");
     }
     return new CommandNode(pos, args);
   }
 
   private Node operand() {
     Node node = term();
-    if (node == null || peek().type() != Type.FIELD) {
+    if (node == null || t.peek().type() != Type.FIELD) {
       return node;
     }
-    int chainPos = peek().pos();
+    int chainPos = t.peek().pos();
     List<String> fields = new ArrayList<>();
-    while (peek().type() == Type.FIELD) {
-      fields.add(next().val().substring(1));
+    while (t.peek().type() == Type.FIELD) {
+      fields.add(t.next().val().substring(1));
     }
     if (node instanceof FieldNode field) {
       List<String> all = new ArrayList<>(field.ident());
@@ -474,17 +409,17 @@ final class Parser {
         || node instanceof Node.NumberNode
         || node instanceof NilNode
         || node instanceof DotNode) {
-      errorf("unexpected . after term " + GoFormat.quote(node.toString()));
+      t.errorf("unexpected . after term " + GoFormat.quote(node.toString()));
     }
     return new ChainNode(chainPos, node, fields);
   }
 
   private Node term() {
-    Token token = nextNonSpace();
+    Token token = t.nextNonSpace();
     switch (token.type()) {
       case IDENTIFIER:
         if (!functions.contains(token.val())) {
-          errorf("function " + GoFormat.quote(token.val()) + " not defined");
+          t.errorf("function " + GoFormat.quote(token.val()) + " not defined");
         }
         return new IdentifierNode(token.pos(), token.val());
       case DOT:
@@ -493,7 +428,7 @@ final class Parser {
         return new NilNode(token.pos());
       case VARIABLE:
         if (!vars.contains(token.val())) {
-          errorf("undefined variable " + GoFormat.quote(token.val()));
+          t.errorf("undefined variable " + GoFormat.quote(token.val()));
         }
         return new VariableNode(token.pos(), List.of(token.val()));
       case FIELD:
@@ -504,14 +439,14 @@ final class Parser {
         try {
           return new Node.NumberNode(token.pos(), token.val(), Literals.number(token));
         } catch (IllegalArgumentException e) {
-          throw errorf(e.getMessage());
+          throw t.errorf(e.getMessage());
         }
       case LEFT_PAREN:
         return pipeline("parenthesized pipeline", Type.RIGHT_PAREN);
       case STRING, RAW_STRING:
         return new StringNode(token.pos(), token.val(), unquote(token));
       default:
-        backup();
+        t.backup();
         return null;
     }
   }
@@ -520,7 +455,7 @@ final class Parser {
     try {
       return Literals.unquote(token.val());
     } catch (IllegalArgumentException e) {
-      throw errorf(e.getMessage());
+      throw t.errorf(e.getMessage());
     }
   }
 }

@@ -11,228 +11,24 @@ final class Printer {
   private static final Object NO_ARG = new Object();
 
   final StringBuilder out = new StringBuilder();
-  private boolean sharp;
-  private boolean zero;
-  private boolean plus;
-  private boolean minus;
-  private boolean space;
-  private boolean sharpV;
-  private boolean plusV;
-  private int wid;
-  private boolean widPresent;
-  private int prec;
-  private boolean precPresent;
-  private boolean reordered;
-  private boolean goodArgNum;
+  boolean sharp;
+  boolean zero;
+  boolean plus;
+  boolean minus;
+  boolean space;
+  boolean sharpV;
+  boolean plusV;
+  int wid;
+  boolean widPresent;
+  int prec;
+  boolean precPresent;
 
   /** The operand being printed, for {@code %!verb(type=value)}. */
   private Object current = NO_ARG;
 
-  private void clearFlags() {
+  void clearFlags() {
     sharp = zero = plus = minus = space = sharpV = plusV = widPresent = precPresent = false;
     wid = prec = 0;
-  }
-
-  // ---- Printf ----
-
-  void doPrintf(String format, List<?> a) {
-    int end = format.length();
-    int argNum = 0;
-    boolean afterIndex;
-    reordered = false;
-    int i = 0;
-    while (i < end) {
-      goodArgNum = true;
-      int last = i;
-      while (i < end && format.charAt(i) != '%') {
-        i++;
-      }
-      out.append(format, last, i);
-      if (i >= end) {
-        break;
-      }
-      i++;
-      clearFlags();
-      flags:
-      for (; i < end; i++) {
-        switch (format.charAt(i)) {
-          case '#' -> sharp = true;
-          case '0' -> zero = !minus;
-          case '+' -> plus = true;
-          case '-' -> {
-            minus = true;
-            zero = false;
-          }
-          case ' ' -> space = true;
-          default -> {
-            break flags;
-          }
-        }
-      }
-      int[] r = argNumber(argNum, format, i, a.size());
-      argNum = r[0];
-      i = r[1];
-      afterIndex = r[2] == 1;
-      if (i < end && format.charAt(i) == '*') {
-        i++;
-        int[] w = intFromArg(a, argNum);
-        wid = w[0];
-        widPresent = w[1] == 1;
-        argNum = w[2];
-        if (!widPresent) {
-          out.append("%!(BADWIDTH)");
-        }
-        if (wid < 0) {
-          wid = -wid;
-          minus = true;
-          zero = false;
-        }
-        afterIndex = false;
-      } else {
-        int[] n = parseNum(format, i, end);
-        wid = n[0];
-        widPresent = n[1] == 1;
-        i = n[2];
-        if (afterIndex && widPresent) {
-          goodArgNum = false;
-        }
-      }
-      if (i + 1 < end && format.charAt(i) == '.') {
-        i++;
-        if (afterIndex) {
-          goodArgNum = false;
-        }
-        r = argNumber(argNum, format, i, a.size());
-        argNum = r[0];
-        i = r[1];
-        afterIndex = r[2] == 1;
-        if (i < end && format.charAt(i) == '*') {
-          i++;
-          int[] w = intFromArg(a, argNum);
-          prec = w[0];
-          precPresent = w[1] == 1;
-          argNum = w[2];
-          if (prec < 0) {
-            prec = 0;
-            precPresent = false;
-          }
-          if (!precPresent) {
-            out.append("%!(BADPREC)");
-          }
-          afterIndex = false;
-        } else {
-          int[] n = parseNum(format, i, end);
-          prec = n[0];
-          precPresent = true;
-          i = n[2];
-        }
-      }
-      if (!afterIndex) {
-        r = argNumber(argNum, format, i, a.size());
-        argNum = r[0];
-        i = r[1];
-      }
-      if (i >= end) {
-        out.append("%!(NOVERB)");
-        break;
-      }
-      int verb = format.codePointAt(i);
-      i += Character.charCount(verb);
-      if (verb == '%') {
-        out.append('%');
-      } else if (!goodArgNum) {
-        out.append("%!").appendCodePoint(verb).append("(BADINDEX)");
-      } else if (argNum >= a.size()) {
-        out.append("%!").appendCodePoint(verb).append("(MISSING)");
-      } else {
-        if (verb == 'v') {
-          sharpV = sharp;
-          sharp = false;
-          plusV = plus;
-          plus = false;
-        }
-        printArg(a.get(argNum), verb);
-        argNum++;
-      }
-    }
-    if (!reordered && argNum < a.size()) {
-      clearFlags();
-      out.append("%!(EXTRA ");
-      for (int k = argNum; k < a.size(); k++) {
-        if (k > argNum) {
-          out.append(", ");
-        }
-        Object arg = a.get(k);
-        if (arg == null) {
-          out.append("<nil>");
-        } else {
-          out.append(GoFormat.typeName(arg)).append('=');
-          printArg(arg, 'v');
-        }
-      }
-      out.append(')');
-    }
-  }
-
-  /** Returns {argNum, i, found}. */
-  private int[] argNumber(int argNum, String format, int i, int numArgs) {
-    if (format.length() <= i || format.charAt(i) != '[') {
-      return new int[] {argNum, i, 0};
-    }
-    reordered = true;
-    for (int j = i + 1; j < format.length(); j++) {
-      if (format.charAt(j) == ']') {
-        int[] n = parseNum(format, i + 1, j);
-        if (n[1] == 0 || n[2] != j) {
-          goodArgNum = false;
-          return new int[] {argNum, j + 1, 0};
-        }
-        int index = n[0] - 1;
-        if (index >= 0 && index < numArgs) {
-          return new int[] {index, j + 1, 1};
-        }
-        goodArgNum = false;
-        return new int[] {argNum, j + 1, 1};
-      }
-    }
-    goodArgNum = false;
-    return new int[] {argNum, i + 1, 0};
-  }
-
-  /** Returns {num, isnum, newi}. */
-  private static int[] parseNum(String s, int start, int end) {
-    if (start >= end) {
-      return new int[] {0, 0, end};
-    }
-    int num = 0;
-    boolean isNum = false;
-    int i = start;
-    for (; i < end && s.charAt(i) >= '0' && s.charAt(i) <= '9'; i++) {
-      if (num > 1_000_000) {
-        return new int[] {0, 0, end};
-      }
-      num = num * 10 + (s.charAt(i) - '0');
-      isNum = true;
-    }
-    return new int[] {num, isNum ? 1 : 0, i};
-  }
-
-  /** Returns {num, isInt, newArgNum}. */
-  private static int[] intFromArg(List<?> a, int argNum) {
-    if (argNum >= a.size()) {
-      return new int[] {0, 0, argNum};
-    }
-    Object v = a.get(argNum);
-    int num = 0;
-    boolean isInt = false;
-    if (Values.isInt(v)) {
-      long n = ((Number) v).longValue();
-      if (n >= -1_000_000 && n <= 1_000_000) {
-        num = (int) n;
-        isInt = true;
-      }
-    }
-    return new int[] {num, isInt ? 1 : 0, argNum + 1};
   }
 
   // ---- operands ----
