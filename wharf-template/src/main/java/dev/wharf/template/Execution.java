@@ -18,7 +18,6 @@ import dev.wharf.template.Node.StringNode;
 import dev.wharf.template.Node.TemplateNode;
 import dev.wharf.template.Node.TextNode;
 import dev.wharf.template.Node.VariableNode;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -386,41 +385,12 @@ final class Execution {
 
   private Object evalField(
       String name, List<Node> args, Object fin, Object receiver, boolean iface) {
-    if (receiver == MISSING) {
-      if (missingKey == MissingKey.ERROR) {
-        errorf("nil data; no entry for key " + GoFormat.quote(name));
-      }
-      return MISSING;
-    }
-    if (receiver == null) {
-      errorf("nil pointer evaluating interface {}." + name);
-    }
     boolean hasArgs = (args != null && args.size() > 1) || fin != NO_FINAL;
-    if (receiver instanceof Map<?, ?> map) {
-      if (hasArgs) {
-        errorf(name + " is not a method but has arguments");
-      }
-      Object result = map.get(name);
-      if (result != null || map.containsKey(name)) {
-        return result;
-      }
-      return switch (missingKey) {
-        case DEFAULT -> MISSING;
-        case ZERO -> null;
-        case ERROR -> throw errorf("map has no entry for key " + GoFormat.quote(name));
-      };
+    try {
+      return Fields.lookup(receiver, name, hasArgs, missingKey, iface);
+    } catch (GoError e) {
+      throw errorf(e.getMessage());
     }
-    if (receiver instanceof Record record) {
-      RecordComponent c = Values.field(record, name);
-      if (c != null) {
-        if (hasArgs) {
-          errorf(name + " has arguments but cannot be invoked as function");
-        }
-        return Values.component(record, c);
-      }
-    }
-    String type = iface ? "interface {}" : GoFormat.typeName(receiver);
-    throw errorf("can't evaluate field " + name + " in type " + type);
   }
 
   private Object evalFunction(
