@@ -1,0 +1,120 @@
+package dev.wharf.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code wharf} command: runs ACR multi-step task files on your own machines. */
+@Command(
+    name = "wharf",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Runs Azure Container Registry multi-step task files (acb.yaml) unchanged, on a local"
+          + " Docker engine or through a Wharf server.",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  wharf run -f acb.yaml .                 run a task with the current folder as context",
+      "  wharf validate -f acb.yaml --set tag=1  check a task file without running anything",
+      "  wharf inspect -f acb.yaml -o json       show every step with its resolved properties",
+      "",
+      "Exit status: 0 success, 1 run failed, 2 bad input, 3 environment problem,"
+          + " 130 interrupted.",
+      "Docs: README.md and docs/ in the Wharf repository."
+    },
+    subcommands = {ScanCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  /** Exit status for bad input: file, template, YAML, validation, flags. */
+  public static final int EXIT_BAD_INPUT = 2;
+
+  /** Exit status when the environment (engine, source) cannot be reached. */
+  public static final int EXIT_ENVIRONMENT = 3;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final Path workingDirectory;
+
+  private Main(Path workingDirectory) {
+    this.workingDirectory = workingDirectory;
+  }
+
+  /** The folder that relative paths on the command line are resolved against. */
+  Path workingDirectory() {
+    return workingDirectory;
+  }
+
+  public static void main(String[] args) {
+    System.exit(
+        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line in the current directory and returns its exit status. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    return execute(args, out, err, Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * Runs the command line with relative paths resolved against {@code workingDirectory} and returns
+   * its exit status; the in-process entry used by tests.
+   */
+  public static int execute(
+      String[] args, PrintWriter out, PrintWriter err, Path workingDirectory) {
+    if (args.length == 1 && args[0].equals("--version")) {
+      // The hot path for scripts that probe the version: no picocli model is built for it.
+      out.println("wharf " + version());
+      out.flush();
+      return 0;
+    }
+    CommandLine cli = new CommandLine(new Main(workingDirectory));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setParameterExceptionHandler(
+        (ex, a) -> {
+          err.println("Error: " + ex.getMessage());
+          err.println("Run '" + ex.getCommandLine().getCommandName() + " --help' for usage.");
+          err.flush();
+          return EXIT_BAD_INPUT;
+        });
+    int status = cli.execute(args);
+    out.flush();
+    err.flush();
+    return status;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The version of this build, from the packaged {@code version.properties}. */
+  static String version() {
+    try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Supplies {@code --version} text to picocli. */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"wharf " + version()};
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package dev.wharf.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Keeps the module direction template → task → engine → server → cli and the pure core pure. */
+@AnalyzeClasses(packages = "dev.wharf", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule template_dependsOnNoOtherModule =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.wharf.template..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.wharf.task..", "dev.wharf.engine..", "dev.wharf.server..", "dev.wharf.cli..");
+
+  @ArchTest
+  static final ArchRule task_dependsOnlyOnTemplate =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.wharf.task..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.wharf.engine..", "dev.wharf.server..", "dev.wharf.cli..")
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule engine_knowsNoServerOrCli =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.wharf.engine..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.wharf.server..", "dev.wharf.cli..")
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule server_knowsNoCli =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.wharf.server..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.wharf.cli..", "picocli..")
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule taskLanguage_staysFreeOfIo =
+      noClasses()
+          .that()
+          .resideInAnyPackage("dev.wharf.template..", "dev.wharf.task..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "com.github.dockerjava..",
+              "com.fasterxml.jackson..",
+              "io.javalin..",
+              "org.eclipse.jetty..",
+              "org.jdbi..",
+              "java.sql..",
+              "java.net.http..",
+              "org.eclipse.jgit..");
+
+  @ArchTest
+  static final ArchRule dockerJava_onlyInTheDockerAdapter =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.wharf.engine.docker..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("com.github.dockerjava..");
+}

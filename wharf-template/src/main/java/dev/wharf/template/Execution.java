@@ -1,0 +1,488 @@
+package dev.wharf.template;
+
+import dev.wharf.template.Node.ActionNode;
+import dev.wharf.template.Node.BoolNode;
+import dev.wharf.template.Node.BranchNode;
+import dev.wharf.template.Node.BreakNode;
+import dev.wharf.template.Node.ChainNode;
+import dev.wharf.template.Node.CommandNode;
+import dev.wharf.template.Node.ContinueNode;
+import dev.wharf.template.Node.DotNode;
+import dev.wharf.template.Node.FieldNode;
+import dev.wharf.template.Node.IdentifierNode;
+import dev.wharf.template.Node.ListNode;
+import dev.wharf.template.Node.NilNode;
+import dev.wharf.template.Node.NumberNode;
+import dev.wharf.template.Node.PipeNode;
+import dev.wharf.template.Node.StringNode;
+import dev.wharf.template.Node.TemplateNode;
+import dev.wharf.template.Node.TextNode;
+import dev.wharf.template.Node.VariableNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** One execution of a parsed template, following Go's {@code text/template/exec.go}. */
+final class Execution {
+
+  /** Go's invalid {@code reflect.Value}: no value at all, printed as {@code <no value>}. */
+  static final Object MISSING = new Object();
+
+  /** No previous pipeline command feeds this one. */
+  private static final Object NO_FINAL = new Object();
+
+  /** Template calls deeper than this fail, which keeps recursion off the Java stack limit. */
+  static final int MAX_DEPTH = 500;
+
+  private static final RuntimeException BREAK = new GoError("break");
+  private static final RuntimeException CONTINUE = new GoError("continue");
+
+  /** Builtins whose Go parameters are reflect.Value, which cannot hold an explicit nil. */
+  private static final Set<String> VALUE_PARAMS =
+      Set.of(
+          "and", "or", "not", "len", "index", "slice", "eq", "ne", "lt", "le", "gt", "ge", "call");
+
+  /** An execution failure carrying Go's full message. */
+  static final class ExecError extends RuntimeException {
+    final int line;
+    final int column;
+
+    ExecError(String message, int line, int column) {
+      super(message, null, false, false);
+      this.line = line;
+      this.column = column;
+    }
+  }
+
+  private final String parseName;
+  private final String text;
+  private final Map<String, ListNode> trees;
+  private final Map<String, TemplateFunction> funcs;
+  private final MissingKey missingKey;
+  private final StringBuilder out = new StringBuilder();
+  private List<String> varNames = new ArrayList<>();
+  private List<Object> varValues = new ArrayList<>();
+  private Object root;
+  private String tmplName;
+  private Node node;
+  private int depth;
+
+  Execution(
+      String parseName,
+      String text,
+      Map<String, ListNode> trees,
+      Map<String, TemplateFunction> funcs,
+      MissingKey missingKey) {
+    this.parseName = parseName;
+    this.text = text;
+    this.trees = trees;
+    this.funcs = funcs;
+    this.missingKey = missingKey;
+  }
+
+  String run(String name, Object data) {
+    root = data == null ? MISSING : data;
+    tmplName = name;
+    varNames.add("$");
+    varValues.add(root);
+    walk(root, trees.get(name));
+    return out.toString();
+  }
+
+  private ExecError errorf(String message) {
+    int pos = node == null ? 0 : node.pos();
+    String before = text.substring(0, Math.min(pos, text.length()));
+    int nl = before.lastIndexOf('\n');
+    int col = nl < 0 ? pos : pos - (nl + 1);
+    int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+    throw new ExecError(
+        "template: "
+            + parseName
+            + ":"
+            + line
+            + ":"
+            + col
+            + ": executing "
+            + GoFormat.quote(tmplName)
+            + " at <"
+            + node
+            + ">: "
+            + message,
+        line,
+        col);
+  }
+
+  // ---- statements ----
+
+  private void walk(Object dot, Node n) {
+    node = n;
+    if (n instanceof ListNode list) {
+      for (Node child : list.nodes()) {
+        walk(dot, child);
+      }
+    } else if (n instanceof TextNode t) {
+      out.append(t.text());
+    } else if (n instanceof ActionNode action) {
+      Object val = evalPipeline(dot, action.pipe());
+      if (action.pipe().decl().isEmpty()) {
+        printValue(action, val);
+      }
+    } else if (n instanceof BranchNode branch) {
+      if (branch.keyword().equals("range")) {
+        walkRange(dot, branch);
+      } else {
+        walkIfOrWith(dot, branch);
+      }
+    } else if (n instanceof TemplateNode t) {
+      walkTemplate(dot, t);
+    } else if (n instanceof BreakNode) {
+      throw BREAK;
+    } else if (n instanceof ContinueNode) {
+      throw CONTINUE;
+    } else {
+      errorf("unknown node: " + n);
+    }
+  }
+
+  private void printValue(Node n, Object v) {
+    node = n;
+    if (v == MISSING || v == null) {
+      out.append("<no value>");
+    } else if (v instanceof TemplateFunction) {
+      errorf("can't print " + n + " of type " + GoFormat.typeName(v));
+    } else if (v instanceof String s) {
+      out.append(s);
+    } else {
+      out.append(GoFormat.sprint(List.of(v)));
+    }
+  }
+
+  private void walkIfOrWith(Object dot, BranchNode branch) {
+    int mark = varNames.size();
+    Object val = evalPipeline(dot, branch.pipe());
+    if (val != MISSING && GoValues.isTrue(val)) {
+      walk(branch.keyword().equals("with") ? val : dot, branch.list());
+    } else if (branch.elseList() != null) {
+      walk(dot, branch.elseList());
+    }
+    pop(mark);
+  }
+
+  private void walkRange(Object dot, BranchNode r) {
+    node = r;
+    int mark = varNames.size();
+    Object val = evalPipeline(dot, r.pipe());
+    int body = varNames.size();
+    boolean ran = false;
+    try {
+      if (val instanceof List<?> || (val != MISSING && val != null && val.getClass().isArray())) {
+        List<Object> items = GoValues.asList(val);
+        for (int i = 0; i < items.size(); i++) {
+          ran = true;
+          oneIteration(r, body, (long) i, items.get(i));
+        }
+      } else if (val instanceof Map<?, ?> map) {
+        for (Map.Entry<String, Object> e : GoValues.sorted(map).entrySet()) {
+          ran = true;
+          oneIteration(r, body, e.getKey(), e.getValue());
+        }
+      } else if (val != MISSING && val != null) {
+        errorf("range can't iterate over " + GoFormat.sprint(List.of(val)));
+      }
+    } catch (GoError e) {
+      if (e != BREAK) {
+        throw e;
+      }
+    }
+    if (!ran && r.elseList() != null) {
+      walk(dot, r.elseList());
+    }
+    pop(mark);
+  }
+
+  private void oneIteration(BranchNode r, int mark, Object index, Object elem) {
+    int decls = r.pipe().decl().size();
+    if (decls > 0) {
+      varValues.set(mark - 1, elem);
+    }
+    if (decls > 1) {
+      varValues.set(mark - 2, index);
+    }
+    try {
+      walk(elem, r.list());
+    } catch (GoError e) {
+      if (e != CONTINUE) {
+        throw e;
+      }
+    }
+    pop(mark);
+  }
+
+  private void walkTemplate(Object dot, TemplateNode t) {
+    node = t;
+    ListNode tree = trees.get(t.name());
+    if (tree == null) {
+      errorf("template " + GoFormat.quote(t.name()) + " not defined");
+    }
+    if (depth >= MAX_DEPTH) {
+      errorf("exceeded maximum template depth (" + MAX_DEPTH + ")");
+    }
+    Object newDot = evalPipeline(dot, t.pipe());
+    List<String> savedNames = varNames;
+    List<Object> savedValues = varValues;
+    String savedName = tmplName;
+    varNames = new ArrayList<>(List.of("$"));
+    varValues = new ArrayList<>(java.util.Collections.singletonList(newDot));
+    tmplName = t.name();
+    depth++;
+    try {
+      walk(newDot, tree);
+    } finally {
+      depth--;
+      varNames = savedNames;
+      varValues = savedValues;
+      tmplName = savedName;
+    }
+  }
+
+  private void pop(int mark) {
+    varNames.subList(mark, varNames.size()).clear();
+    varValues.subList(mark, varValues.size()).clear();
+  }
+
+  // ---- expressions ----
+
+  private Object evalPipeline(Object dot, PipeNode pipe) {
+    if (pipe == null) {
+      return MISSING;
+    }
+    node = pipe;
+    Object value = NO_FINAL;
+    for (CommandNode cmd : pipe.cmds()) {
+      value = evalCommand(dot, cmd, value);
+      if (value == null) {
+        value = MISSING;
+      }
+    }
+    for (VariableNode v : pipe.decl()) {
+      String name = v.ident().get(0);
+      if (pipe.isAssign()) {
+        setVar(name, value);
+      } else {
+        varNames.add(name);
+        varValues.add(value);
+      }
+    }
+    return value;
+  }
+
+  private void setVar(String name, Object value) {
+    for (int i = varNames.size() - 1; i >= 0; i--) {
+      if (varNames.get(i).equals(name)) {
+        varValues.set(i, value);
+        return;
+      }
+    }
+    errorf("undefined variable: " + name);
+  }
+
+  private Object varValue(String name) {
+    for (int i = varNames.size() - 1; i >= 0; i--) {
+      if (varNames.get(i).equals(name)) {
+        return varValues.get(i);
+      }
+    }
+    throw errorf("undefined variable: " + name);
+  }
+
+  private Object evalCommand(Object dot, CommandNode cmd, Object fin) {
+    Node first = cmd.args().get(0);
+    if (first instanceof FieldNode f) {
+      node = f;
+      return evalFieldChain(dot, dot, f.ident(), cmd.args(), fin, dot != root);
+    }
+    if (first instanceof ChainNode c) {
+      return evalChain(dot, c, cmd.args(), fin);
+    }
+    if (first instanceof IdentifierNode id) {
+      return evalFunction(dot, id, cmd, cmd.args(), fin);
+    }
+    if (first instanceof PipeNode p) {
+      notAFunction(cmd.args(), fin);
+      return evalPipeline(dot, p);
+    }
+    if (first instanceof VariableNode v) {
+      return evalVariable(dot, v, cmd.args(), fin);
+    }
+    node = first;
+    notAFunction(cmd.args(), fin);
+    if (first instanceof NilNode) {
+      errorf("nil is not a command");
+    }
+    return evalConstant(dot, first);
+  }
+
+  private Object evalConstant(Object dot, Node n) {
+    if (n instanceof BoolNode b) {
+      return b.value();
+    }
+    if (n instanceof DotNode) {
+      return dot;
+    }
+    if (n instanceof NumberNode number) {
+      if (number.value() instanceof java.math.BigInteger) {
+        errorf(number.text() + " overflows int");
+      }
+      return number.value();
+    }
+    if (n instanceof StringNode s) {
+      return s.text();
+    }
+    throw errorf("can't evaluate command " + GoFormat.quote(n.toString()));
+  }
+
+  private void notAFunction(List<Node> args, Object fin) {
+    if (args.size() > 1 || fin != NO_FINAL) {
+      errorf("can't give argument to non-function " + args.get(0));
+    }
+  }
+
+  private Object evalVariable(Object dot, VariableNode v, List<Node> args, Object fin) {
+    node = v;
+    Object value = varValue(v.ident().get(0));
+    if (v.ident().size() == 1) {
+      notAFunction(args == null ? List.of(v) : args, fin);
+      return value;
+    }
+    return evalFieldChain(dot, value, v.ident().subList(1, v.ident().size()), args, fin, false);
+  }
+
+  private Object evalChain(Object dot, ChainNode chain, List<Node> args, Object fin) {
+    node = chain;
+    if (chain.node() instanceof NilNode) {
+      errorf("indirection through explicit nil in " + chain);
+    }
+    Object head = evalOperand(dot, chain.node(), null, 1);
+    node = chain;
+    return evalFieldChain(dot, head, chain.fields(), args, fin, false);
+  }
+
+  private Object evalFieldChain(
+      Object dot,
+      Object receiver,
+      List<String> idents,
+      List<Node> args,
+      Object fin,
+      boolean iface) {
+    Object r = receiver;
+    int n = idents.size();
+    for (int i = 0; i < n - 1; i++) {
+      r = evalField(idents.get(i), null, NO_FINAL, r, iface || i > 0);
+    }
+    return evalField(idents.get(n - 1), args, fin, r, iface || n > 1);
+  }
+
+  private Object evalField(
+      String name, List<Node> args, Object fin, Object receiver, boolean iface) {
+    boolean hasArgs = (args != null && args.size() > 1) || fin != NO_FINAL;
+    try {
+      return Fields.lookup(receiver, name, hasArgs, missingKey, iface);
+    } catch (GoError e) {
+      throw errorf(e.getMessage());
+    }
+  }
+
+  private Object evalFunction(
+      Object dot, IdentifierNode id, Node cmd, List<Node> args, Object fin) {
+    node = id;
+    TemplateFunction fn = funcs.get(id.name());
+    if (fn == null) {
+      errorf(GoFormat.quote(id.name()) + " is not a defined function");
+    }
+    return evalCall(dot, fn, cmd, id.name(), args, fin);
+  }
+
+  private Object evalCall(
+      Object dot, TemplateFunction fn, Node cmd, String name, List<Node> args, Object fin) {
+    List<Node> argNodes = args == null ? List.of() : args.subList(1, args.size());
+    int numIn = argNodes.size() + (fin != NO_FINAL ? 1 : 0);
+    if (fn.maxArgs() < 0) {
+      if (numIn < fn.minArgs()) {
+        errorf(
+            "wrong number of args for "
+                + name
+                + ": want at least "
+                + fn.minArgs()
+                + " got "
+                + argNodes.size());
+      }
+    } else if (numIn < fn.minArgs() || numIn > fn.maxArgs()) {
+      int want = numIn > fn.maxArgs() ? fn.maxArgs() : fn.minArgs();
+      errorf("wrong number of args for " + name + ": want " + want + " got " + numIn);
+    }
+    boolean builtin = Builtins.ALL.get(name) == fn;
+    if (fn == Builtins.AND || fn == Builtins.OR) {
+      boolean or = fn == Builtins.OR;
+      Object v = null;
+      for (Node arg : argNodes) {
+        v = asArg(evalOperand(dot, arg, name, 0));
+        if (GoValues.isTrue(v) == or) {
+          return v;
+        }
+      }
+      return fin != NO_FINAL ? asArg(fin) : v;
+    }
+    List<Object> argv = new ArrayList<>(numIn);
+    for (int i = 0; i < argNodes.size(); i++) {
+      argv.add(asArg(evalOperand(dot, argNodes.get(i), builtin ? name : null, i)));
+    }
+    if (fin != NO_FINAL) {
+      argv.add(asArg(fin));
+    }
+    try {
+      return fn.call(argv);
+    } catch (ExecError e) {
+      throw e;
+    } catch (RuntimeException e) {
+      node = cmd;
+      String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+      throw errorf("error calling " + name + ": " + message);
+    }
+  }
+
+  private static Object asArg(Object v) {
+    return v == MISSING ? null : v;
+  }
+
+  /**
+   * Evaluates argument {@code index}; {@code builtin} names a builtin whose typed parameters reject
+   * an explicit nil.
+   */
+  private Object evalOperand(Object dot, Node n, String builtin, int index) {
+    node = n;
+    Object v;
+    if (n instanceof NilNode) {
+      if (builtin != null && VALUE_PARAMS.contains(builtin)) {
+        errorf("cannot assign nil to reflect.Value");
+      }
+      if ("printf".equals(builtin) && index == 0) {
+        errorf("cannot assign nil to string");
+      }
+      return null;
+    } else if (n instanceof FieldNode f) {
+      v = evalFieldChain(dot, dot, f.ident(), List.of(n), NO_FINAL, dot != root);
+    } else if (n instanceof VariableNode var) {
+      v = evalVariable(dot, var, null, NO_FINAL);
+    } else if (n instanceof PipeNode p) {
+      v = evalPipeline(dot, p);
+    } else if (n instanceof IdentifierNode id) {
+      v = evalFunction(dot, id, id, null, NO_FINAL);
+    } else if (n instanceof ChainNode c) {
+      v = evalChain(dot, c, null, NO_FINAL);
+    } else {
+      v = evalConstant(dot, n);
+    }
+    return v;
+  }
+}
