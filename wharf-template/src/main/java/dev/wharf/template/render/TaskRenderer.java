@@ -1,5 +1,8 @@
 package dev.wharf.template.render;
 
+import dev.wharf.template.MissingKey;
+import dev.wharf.template.Template;
+import dev.wharf.template.TemplateException;
 import dev.wharf.template.TemplateFunction;
 import dev.wharf.template.alias.AliasBlock;
 import dev.wharf.template.alias.AliasException;
@@ -32,6 +35,11 @@ public final class TaskRenderer {
   private static final Pattern GO_POSITION = Pattern.compile("template: (.+?):(\\d+)(?::(\\d+))?:");
 
   private final TemplateRunner runner;
+
+  /** A renderer on Wharf's Go {@code text/template} engine. */
+  public TaskRenderer() {
+    this(TaskRenderer::goTemplate);
+  }
 
   TaskRenderer(TemplateRunner runner) {
     this.runner = runner;
@@ -148,6 +156,22 @@ public final class TaskRenderer {
       throw new RenderException("rendered template was empty", name, 0, 0, null);
     }
     return out;
+  }
+
+  private static String goTemplate(
+      String name, String text, Map<String, TemplateFunction> functions, Object data)
+      throws TemplateRunner.Failure {
+    Template template;
+    try {
+      template = Template.parse(name, text, functions);
+    } catch (TemplateException e) {
+      throw new TemplateRunner.Failure(true, e.getMessage(), e);
+    }
+    try {
+      return template.execute(data, MissingKey.ZERO);
+    } catch (TemplateException e) {
+      throw new TemplateRunner.Failure(false, e.getMessage(), e);
+    }
   }
 
   private static Map<String, Object> values(RenderRequest request) throws RenderException {
