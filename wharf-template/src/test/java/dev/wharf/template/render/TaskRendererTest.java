@@ -209,4 +209,45 @@ class TaskRendererTest {
     assertThat((Map<String, Object>) seen.get(1).get("Secrets")).containsEntry("t", "value-of-t");
     assertThat(result.secretValues()).containsExactly("value-of-t");
   }
+
+  private RenderRequest goRequest(String task, boolean allowEnv) {
+    return new RenderRequest(
+        task,
+        "acb.yaml",
+        folder,
+        null,
+        null,
+        List.of(),
+        List.of(),
+        RunInfo.onHost(Instant.EPOCH),
+        null,
+        null,
+        allowEnv,
+        null);
+  }
+
+  @Test
+  void goEngine_executionError_namesTheFileLineBehindStrippedComments() {
+    String task = "# comment\nsteps:\n  v: {{ .Values.a.b }}\n";
+    assertThatThrownBy(() -> new TaskRenderer().render(goRequest(task, true)))
+        .isInstanceOfSatisfying(
+            RenderException.class,
+            e -> {
+              assertThat(e.getMessage())
+                  .startsWith("failed to execute template: acb.yaml. Err: template: acb.yaml:2:");
+              assertThat(e.line()).isEqualTo(3);
+              assertThat(e.column()).isPositive();
+            });
+  }
+
+  @Test
+  void goEngine_envOnlyWhenAllowed_andB64encToleratesNil() throws Exception {
+    TaskRenderer renderer = new TaskRenderer();
+    assertThat(renderer.render(goRequest("s: [{{ .Secrets.x | b64enc }}]\n", false)).text())
+        .isEqualTo("s: []\n");
+    assertThat(renderer.render(goRequest("{{ env \"WHARF_UNSET_VARIABLE\" }}x\n", true)).text())
+        .isEqualTo("x\n");
+    assertThatThrownBy(() -> renderer.render(goRequest("{{ env \"HOME\" }}\n", false)))
+        .hasMessageContaining("function \"env\" not defined");
+  }
 }
