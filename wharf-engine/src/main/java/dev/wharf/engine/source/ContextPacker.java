@@ -7,10 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -23,7 +24,6 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 public final class ContextPacker {
 
   private static final Set<String> VCS_FOLDERS = Set.of(".git", ".hg", ".svn", ".bzr");
-  private static final String ATTRIBUTES = "unix:mode,size,lastModifiedTime";
   private static final int TYPE_MASK = 0170000;
   private static final int PERMISSIONS = 07777;
   private static final int DIRECTORY = 0040000;
@@ -169,13 +169,17 @@ public final class ContextPacker {
   private record Entry(Path path, String rel, int mode, long size, FileTime modified) {
 
     static Entry read(Path path, String rel) throws IOException {
-      Map<String, Object> attrs = Files.readAttributes(path, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-      return new Entry(
-          path,
-          rel,
-          (Integer) attrs.get("mode"),
-          (Long) attrs.get("size"),
-          (FileTime) attrs.get("lastModifiedTime"));
+      PosixFileAttributes attrs =
+          Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      int type =
+          attrs.isDirectory()
+              ? DIRECTORY
+              : attrs.isSymbolicLink() ? SYMLINK : attrs.isRegularFile() ? REGULAR : 0;
+      int permissions = 0;
+      for (PosixFilePermission permission : attrs.permissions()) {
+        permissions |= 0400 >> permission.ordinal();
+      }
+      return new Entry(path, rel, type | permissions, attrs.size(), attrs.lastModifiedTime());
     }
 
     boolean isDirectory() {

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 record GitLocation(String remote, String ref, String folder, String user, String password) {
 
   private static final Pattern GIT_SUFFIX = Pattern.compile("\\.git(#.+)?$");
+  private static final Pattern LOCAL_GIT_SUFFIX = Pattern.compile("\\.git/?(#.+)?$");
   private static final Pattern USER_INFO =
       Pattern.compile("^([a-z][a-z0-9+.-]*://)([^/?#@]+)@(.*)$");
 
@@ -30,7 +31,10 @@ record GitLocation(String remote, String ref, String folder, String user, String
    */
   static boolean isGit(String location) {
     boolean url = location.startsWith("http://") || location.startsWith("https://");
-    if ((url || location.startsWith("file://")) && GIT_SUFFIX.matcher(location).find()) {
+    if (url && GIT_SUFFIX.matcher(location).find()) {
+      return true;
+    }
+    if (location.startsWith("file://") && LOCAL_GIT_SUFFIX.matcher(location).find()) {
       return true;
     }
     if (location.startsWith("git://")
