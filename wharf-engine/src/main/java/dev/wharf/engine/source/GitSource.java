@@ -90,6 +90,8 @@ final class GitSource implements SourceContext {
         git.submoduleUpdate().setCredentialsProvider(credentials).call();
       }
       return GitHead.of(git.getRepository());
+    } catch (SourceException e) {
+      throw e;
     } catch (GitAPIException | JGitInternalException | IOException | URISyntaxException e) {
       throw new SourceException("error fetching", e, location.password());
     }

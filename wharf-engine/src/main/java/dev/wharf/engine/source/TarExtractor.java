@@ -88,6 +88,9 @@ final class TarExtractor {
         throw new SourceException(FAILED + "the content is not a tar archive");
       }
     } catch (ArchiveException e) {
+      if (e.getCause() instanceof IOException broken) {
+        throw broken;
+      }
       throw new SourceException(FAILED + "the content is not a tar archive");
     }
     List<Runnable> folderTouches = new ArrayList<>();

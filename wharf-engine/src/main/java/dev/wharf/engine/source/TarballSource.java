@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,7 +36,7 @@ final class TarballSource implements SourceContext {
     URI parsed;
     try {
       parsed = new URI(location);
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new SourceException("invalid context URL " + location + ": " + e.getReason());
     }
     String userInfo = parsed.getRawUserInfo();
@@ -44,7 +46,7 @@ final class TarballSource implements SourceContext {
             : "Basic "
                 + Base64.getEncoder()
                     .encodeToString(
-                        java.net.URLDecoder.decode(userInfo, StandardCharsets.UTF_8)
+                        URLDecoder.decode(userInfo, StandardCharsets.UTF_8)
                             .getBytes(StandardCharsets.UTF_8));
     this.url = withoutUserInfo(parsed);
     this.options = options;
@@ -55,7 +57,8 @@ final class TarballSource implements SourceContext {
     if (uri.getRawUserInfo() == null) {
       return uri;
     }
-    return URI.create(Redaction.redact(uri.toString()).replace(Redaction.REDACTED + "@", ""));
+    String text = uri.toString();
+    return URI.create(uri.getScheme() + "://" + text.substring(text.indexOf('@') + 1));
   }
 
   @Override
@@ -118,7 +121,24 @@ final class TarballSource implements SourceContext {
         throw new SourceException(message);
       }
       LOG.info("Read context with status code {}", status);
+      extract(body, folder, last);
+    }
+  }
+
+  /**
+   * Extracts the body; a broken or truncated stream is worth another attempt, while a refused
+   * archive ({@link SourceException}) is final.
+   */
+  private void extract(InputStream body, Path folder, boolean last) throws IOException {
+    try {
       TarExtractor.extract(body, folder);
+    } catch (SourceException e) {
+      throw e;
+    } catch (IOException e) {
+      if (last) {
+        throw new SourceException("failed to untar context", e);
+      }
+      throw new Retryable("failed to untar context: " + e.getMessage());
     }
   }
 

@@ -150,7 +150,7 @@ class GitSourceTest {
   void writeTo_unknownRef_clearError() {
     assertThatThrownBy(() -> fetch(url + "#no-such-branch"))
         .isInstanceOf(SourceException.class)
-        .hasMessageContaining("couldn't find remote ref no-such-branch");
+        .hasMessage("error fetching: couldn't find remote ref no-such-branch");
   }
 
   @Test

@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -124,6 +126,23 @@ class TarballSourceTest {
         .isInstanceOf(SourceException.class)
         .hasMessage("failed to GET " + url + " with status 503: status 503 for /down.tar");
     assertThat(server.requests.stream().filter("/down.tar"::equals)).hasSize(3);
+  }
+
+  @Test
+  void writeTo_truncatedGzip_retriedThenFails() throws IOException {
+    byte[] noise = new byte[64 * 1024];
+    new Random(7).nextBytes(noise);
+    byte[] big =
+        new Tarballs()
+            .file("noise.txt", new String(noise, StandardCharsets.ISO_8859_1), 0644)
+            .bytes();
+    byte[] gz = Tarballs.compress(big, GZIPOutputStream::new);
+    String url = server.serve("/truncated.tar.gz", Arrays.copyOf(gz, gz.length / 2));
+
+    assertThatThrownBy(() -> fetchWithFastRetries(url))
+        .isInstanceOf(SourceException.class)
+        .hasMessageStartingWith("failed to untar context: ");
+    assertThat(server.requests.stream().filter("/truncated.tar.gz"::equals)).hasSize(3);
   }
 
   @Test
