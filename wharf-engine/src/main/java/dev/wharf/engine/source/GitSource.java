@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -119,18 +121,15 @@ final class GitSource implements SourceContext {
         LOG.debug("shallow fetch refused, fetching everything: {}", redact(e.getMessage()));
       }
     }
-    FetchCommand full =
-        fetchCommand(git, credentials, timeout)
-            .setRefSpecs(
+    List<RefSpec> everything =
+        new ArrayList<>(
+            List.of(
                 new RefSpec("+refs/heads/*:refs/remotes/origin/*"),
-                new RefSpec("+refs/tags/*:refs/tags/*"));
+                new RefSpec("+refs/tags/*:refs/tags/*")));
     if (target.ref() != null) {
-      full.setRefSpecs(
-          new RefSpec("+refs/heads/*:refs/remotes/origin/*"),
-          new RefSpec("+refs/tags/*:refs/tags/*"),
-          new RefSpec("+" + target.ref() + ":" + FETCHED));
+      everything.add(new RefSpec("+" + target.ref() + ":" + FETCHED));
     }
-    full.call();
+    fetchCommand(git, credentials, timeout).setRefSpecs(everything).call();
     ObjectId commit = repo.resolve((target.ref() != null ? FETCHED : source) + "^{commit}");
     if (commit == null) {
       throw new SourceException("error fetching: couldn't find remote ref " + source);

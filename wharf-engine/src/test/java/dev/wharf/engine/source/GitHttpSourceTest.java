@@ -58,7 +58,9 @@ class GitHttpSourceTest {
 
     SourceInfo info = fetch(open.url("repo.git#" + sample.first()), SourceOptions.defaults(), out);
 
-    assertThat(TarContents.read(out.toByteArray()).text()).containsEntry("app/version.txt", "1\n");
+    TarContents tar = TarContents.read(out.toByteArray());
+    assertThat(tar.text()).containsEntry("app/version.txt", "1\n");
+    assertThat(tar.names()).contains(".git/shallow");
     assertThat(info.commit()).isEqualTo(sample.first());
   }
 

@@ -7,6 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +85,39 @@ class GitSourceTest {
 
     assertThat(result.tar().text()).containsEntry("version.txt", "1\n");
     assertThat(result.info().commit()).isEqualTo(sample.first());
+  }
+
+  @Test
+  void writeTo_success_removesTemporaryCheckout() throws IOException {
+    Set<Path> before = checkouts();
+
+    fetch(url + "#main");
+
+    assertThat(checkouts()).isSubsetOf(before);
+  }
+
+  @Test
+  void writeTo_failure_removesTemporaryCheckout() throws IOException {
+    Set<Path> before = checkouts();
+
+    assertThatThrownBy(() -> fetch(url + "#main:missing")).isInstanceOf(SourceException.class);
+
+    assertThat(checkouts()).isSubsetOf(before);
+  }
+
+  private static Set<Path> checkouts() throws IOException {
+    try (Stream<Path> paths = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return paths
+          .filter(p -> p.getFileName().toString().startsWith("wharf-git-"))
+          .collect(Collectors.toSet());
+    }
+  }
+
+  @Test
+  void writeTo_fullSha_fetchedShallow() throws IOException {
+    Result result = fetch(url + "#" + sample.first());
+
+    assertThat(result.tar().names()).contains(".git/shallow");
   }
 
   @Test

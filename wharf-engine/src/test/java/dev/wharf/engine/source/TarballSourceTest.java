@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -63,6 +68,24 @@ class TarballSourceTest {
   @Test
   void writeTo_plainTar_extractedAndRepacked() throws IOException {
     assertSample(fetch(server.serve("/plain.tar", sample)));
+  }
+
+  @Test
+  void writeTo_refusedArchive_removesTemporaryFolder() throws IOException {
+    String url = server.serve("/evil-cleanup.tar", new Tarballs().file("../x", "x", 0644).bytes());
+    Set<Path> before = downloads();
+
+    assertThatThrownBy(() -> fetch(url)).isInstanceOf(SourceException.class);
+
+    assertThat(downloads()).isSubsetOf(before);
+  }
+
+  private static Set<Path> downloads() throws IOException {
+    try (Stream<Path> paths = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return paths
+          .filter(p -> p.getFileName().toString().startsWith("wharf-url-"))
+          .collect(Collectors.toSet());
+    }
   }
 
   @Test
