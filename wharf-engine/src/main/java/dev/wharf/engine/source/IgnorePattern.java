@@ -88,7 +88,8 @@ final class IgnorePattern {
           re.append('\\').appendCodePoint(cps[i++]);
           kind = Kind.REGEX;
         } else {
-          re.append("\\\\");
+          // Go's filepath.Match, which moby uses to validate patterns, rejects a trailing escape.
+          throw new IllegalArgumentException("syntax error in pattern: " + pattern);
         }
       } else if (ch == '[' || ch == ']') {
         re.appendCodePoint(ch);

@@ -29,7 +29,15 @@ public interface SourceContext {
       return new EmptySource(options);
     }
     if (GitLocation.isGit(location)) {
-      return new GitSource(GitLocation.parse(location, options.gitToken()), options);
+      GitLocation git = GitLocation.parse(location, options.gitToken());
+      if (git.remote().startsWith("git@") || git.remote().startsWith("ssh://")) {
+        // JGit's core has no SSH transport; saying so beats an obscure transport error later.
+        throw new SourceException(
+            "SSH git URLs are not supported: "
+                + git.description()
+                + "; use an https:// URL with --git-token");
+      }
+      return new GitSource(git, options);
     }
     if (location.startsWith("http://") || location.startsWith("https://")) {
       return new TarballSource(location, options, Duration.ofSeconds(1));

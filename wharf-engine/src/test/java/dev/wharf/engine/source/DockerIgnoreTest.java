@@ -142,6 +142,13 @@ class DockerIgnoreTest {
   }
 
   @Test
+  void of_trailingBackslash_isRejected() {
+    assertThatThrownBy(() -> DockerIgnore.of(List.of("abc\\")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("syntax error in pattern");
+  }
+
+  @Test
   void none_excludesNothing() {
     assertThat(DockerIgnore.none().excludes("anything/at/all")).isFalse();
   }

@@ -58,6 +58,15 @@ class SourceContextTest {
   }
 
   @Test
+  void of_sshGitUrl_unsupportedWithHint() {
+    assertThatThrownBy(
+            () -> SourceContext.of("git@github.com:a/b.git#main", SourceOptions.defaults()))
+        .isInstanceOf(SourceException.class)
+        .hasMessageContaining("SSH git URLs are not supported")
+        .hasMessageContaining("--git-token");
+  }
+
+  @Test
   void of_ociArtifact_unsupported() {
     assertThatThrownBy(() -> SourceContext.of("oci://r.example/a:1", SourceOptions.defaults()))
         .isInstanceOf(SourceException.class)
