@@ -107,16 +107,18 @@ public final class DockerIgnore {
   }
 
   /**
-   * Whether an excluded folder must still be walked because an exception pattern names something
-   * under it, which is how Docker decides not to skip the folder outright.
+   * Whether an excluded folder must still be walked because an exception pattern could name
+   * something under it. Docker's classic builder only compares literal prefixes, which loses {@code
+   * !docs/**}{@code /keep.md}; like BuildKit, each folder level is matched against the pattern's
+   * segment at that level, and {@code **} matches any depth.
    */
   boolean mayReinclude(String dir) {
     if (!exclusions) {
       return false;
     }
-    String dirSlash = dir + "/";
+    String[] dirParts = dir.split("/");
     for (IgnorePattern pattern : patterns) {
-      if (pattern.exclusion() && (pattern.cleaned() + "/").startsWith(dirSlash)) {
+      if (pattern.exclusion() && pattern.mayMatchUnder(dirParts)) {
         return true;
       }
     }

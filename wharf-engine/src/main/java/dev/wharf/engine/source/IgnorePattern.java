@@ -117,6 +117,23 @@ final class IgnorePattern {
     return cleaned;
   }
 
+  /** Whether a path below the folder with these segments could match this pattern. */
+  boolean mayMatchUnder(String[] dirParts) {
+    String[] segments = cleaned.split("/");
+    for (int i = 0; i < dirParts.length; i++) {
+      if (i >= segments.length) {
+        return false;
+      }
+      if (segments[i].contains("**")) {
+        return true;
+      }
+      if (!compile(segments[i], false).matches(dirParts[i])) {
+        return false;
+      }
+    }
+    return segments.length > dirParts.length;
+  }
+
   boolean matches(String path) {
     return switch (kind) {
       case EXACT -> path.equals(cleaned);

@@ -130,6 +130,19 @@ class ContextPackerTest {
   }
 
   @Test
+  void pack_deepExceptionInExcludedFolder_sendsFileWithItsFolders() throws IOException {
+    write("docs/a/keep.md", "k");
+    write("docs/a/drop.md", "d");
+    write("docs/b/other.txt", "o");
+
+    TarContents tar =
+        pack(
+            ContextPacker.forLocalFolder(DockerIgnore.parse("docs\n!docs/**/keep.md\n"), Set.of()));
+
+    assertThat(tar.names()).containsExactly("docs/", "docs/a/", "docs/a/keep.md");
+  }
+
+  @Test
   void pack_excludedFolderWithoutException_skippedWhole() throws IOException {
     write("node_modules/a/b.js", "x");
     write("index.js", "x");

@@ -105,6 +105,19 @@ class DockerIgnoreTest {
   }
 
   @Test
+  void mayReinclude_wildcardException_matchesFolderLevels() {
+    DockerIgnore ignore = DockerIgnore.parse("*\n!src/*/main/**\n!**/keep.md\n");
+    assertThat(ignore.mayReinclude("anything/deep")).isTrue();
+    DockerIgnore narrow = DockerIgnore.parse("*\n!src/*/main/app.java\n");
+    assertThat(narrow.mayReinclude("src")).isTrue();
+    assertThat(narrow.mayReinclude("src/x")).isTrue();
+    assertThat(narrow.mayReinclude("src/x/main")).isTrue();
+    assertThat(narrow.mayReinclude("src/x/test")).isFalse();
+    assertThat(narrow.mayReinclude("lib")).isFalse();
+    assertThat(narrow.mayReinclude("src/x/main/app.java")).isFalse();
+  }
+
+  @Test
   void parse_commentsBlankLinesLeadingSlashAndDotSlash_areCleaned() {
     DockerIgnore ignore =
         DockerIgnore.parse(
