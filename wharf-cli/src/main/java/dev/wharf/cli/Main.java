@@ -32,7 +32,15 @@ import picocli.CommandLine.Command;
           + " 130 interrupted.",
       "Docs: README.md and docs/ in the Wharf repository."
     },
-    subcommands = {ScanCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RenderCommand.class,
+      ValidateCommand.class,
+      InspectCommand.class,
+      GraphCommand.class,
+      ScanCommand.class,
+      VersionCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   /** Exit status for bad input: file, template, YAML, validation, flags. */
