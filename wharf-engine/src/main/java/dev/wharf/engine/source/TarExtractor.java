@@ -19,8 +19,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.CompressorException;
 import org.apache.commons.compress.compressors.CompressorStreamFactory;
-import org.apache.commons.compress.compressors.xz.XZUtils;
-import org.apache.commons.compress.compressors.zstandard.ZstdUtils;
 
 /**
  * Extracts a plain, gzip, bzip2, xz or zstd tar stream into a folder, refusing any entry that would
@@ -59,20 +57,12 @@ final class TarExtractor {
     } catch (CompressorException e) {
       return in;
     }
-    boolean available =
-        switch (format) {
-          case CompressorStreamFactory.GZIP, CompressorStreamFactory.BZIP2 -> true;
-          case CompressorStreamFactory.XZ -> XZUtils.isXZCompressionAvailable();
-          case CompressorStreamFactory.ZSTANDARD -> ZstdUtils.isZstdCompressionAvailable();
-          default -> throw new SourceException(FAILED + "unsupported compression: " + format);
-        };
-    if (!available) {
-      throw new SourceException(
-          FAILED
-              + format
-              + " compression is not supported by this build of Wharf (it needs "
-              + (format.equals(CompressorStreamFactory.XZ) ? "org.tukaani:xz" : "zstd-jni")
-              + " on the class path); use a gzip, bzip2 or plain tar archive");
+    switch (format) {
+      case CompressorStreamFactory.GZIP,
+          CompressorStreamFactory.BZIP2,
+          CompressorStreamFactory.XZ,
+          CompressorStreamFactory.ZSTANDARD -> {}
+      default -> throw new SourceException(FAILED + "unsupported compression: " + format);
     }
     try {
       return new BufferedInputStream(
