@@ -133,9 +133,21 @@ public final class TaskRenderer {
       Map<String, String> secrets)
       throws RenderException {
     String name = template.name();
+    Map<String, Object> data;
+    try {
+      data = RenderData.of(run, values, secrets);
+    } catch (IllegalArgumentException e) {
+      // .ValuesJSON cannot hold a value JSON has no form for (NaN, infinities).
+      throw new RenderException(
+          "failed to override values: failed to serialize Values: " + e.getMessage(),
+          name,
+          0,
+          0,
+          e);
+    }
     String out;
     try {
-      out = runner.run(name, template.text(), functions, RenderData.of(run, values, secrets));
+      out = runner.run(name, template.text(), functions, data);
     } catch (TemplateRunner.Failure e) {
       String what = e.parsing() ? "failed to parse template: " : "failed to execute template: ";
       Matcher at = GO_POSITION.matcher(e.getMessage());

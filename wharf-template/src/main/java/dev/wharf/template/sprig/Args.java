@@ -2,6 +2,7 @@ package dev.wharf.template.sprig;
 
 import dev.wharf.template.GoValues;
 import dev.wharf.template.TemplateFunction;
+import dev.wharf.template.values.GoTime;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,7 +68,7 @@ final class Args {
     return switch (GoValues.kind(v)) {
       case "slice" -> v instanceof List<?> l && isStrings(l) ? "[]string" : "[]interface {}";
       case "map" -> "map[string]interface {}";
-      case "struct" -> v.getClass().getSimpleName();
+      case "struct" -> v instanceof GoTime ? "time.Time" : v.getClass().getSimpleName();
       default -> GoValues.kind(v);
     };
   }

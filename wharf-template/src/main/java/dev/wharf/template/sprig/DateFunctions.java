@@ -4,6 +4,7 @@ import static dev.wharf.template.sprig.Args.fn;
 import static dev.wharf.template.sprig.Args.str;
 
 import dev.wharf.template.TemplateFunction;
+import dev.wharf.template.values.GoTime;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Sprig's date functions ({@code date.go}); a {@link ZonedDateTime} is Go's {@code time.Time}. */
+/** Sprig's date functions ({@code date.go}); a {@link GoTime} is Go's {@code time.Time}. */
 final class DateFunctions {
 
   private static final Pattern DURATION_PART = Pattern.compile("([0-9]*(?:\\.[0-9]*)?)([a-zµμ]+)");
@@ -26,32 +27,32 @@ final class DateFunctions {
   private DateFunctions() {}
 
   static void register(Map<String, TemplateFunction> m) {
-    m.put("now", fn(0, a -> ZonedDateTime.now(ZoneId.systemDefault())));
+    m.put("now", fn(0, a -> new GoTime(ZonedDateTime.now(ZoneId.systemDefault()))));
     m.put("date", fn(2, a -> inZone(str(a, 0), a.get(1), "Local")));
     TemplateFunction inZone = fn(3, a -> inZone(str(a, 0), a.get(1), str(a, 2)));
     m.put("dateInZone", inZone);
     m.put("date_in_zone", inZone);
     m.put("htmlDate", fn(1, a -> inZone("2006-01-02", a.get(0), "Local")));
     m.put("htmlDateInZone", fn(2, a -> inZone("2006-01-02", a.get(0), str(a, 1))));
-    TemplateFunction modify = fn(2, a -> modify(str(a, 0), time(a, 1)));
+    TemplateFunction modify = fn(2, a -> new GoTime(modify(str(a, 0), time(a, 1))));
     m.put("dateModify", modify);
     m.put("date_modify", modify);
     m.put("ago", fn(1, a -> ago(a.get(0))));
-    m.put("toDate", fn(2, a -> toDate(str(a, 0), str(a, 1))));
+    m.put("toDate", fn(2, a -> new GoTime(toDate(str(a, 0), str(a, 1)))));
     m.put("unixEpoch", fn(1, a -> Long.toString(time(a, 0).toEpochSecond())));
   }
 
   private static ZonedDateTime time(List<Object> a, int i) {
-    if (a.get(i) instanceof ZonedDateTime t) {
-      return t;
+    if (a.get(i) instanceof GoTime t) {
+      return t.time();
     }
     throw Args.wrongType("time.Time", a.get(i));
   }
 
   /** Sprig's date argument: a time, or Unix seconds; anything else means now. */
   static ZonedDateTime toTime(Object date) {
-    if (date instanceof ZonedDateTime t) {
-      return t;
+    if (date instanceof GoTime t) {
+      return t.time();
     }
     if (date instanceof Long || date instanceof Integer) {
       return Instant.ofEpochSecond(((Number) date).longValue()).atZone(ZoneId.systemDefault());

@@ -1,8 +1,8 @@
 package dev.wharf.template.sprig;
 
+import dev.wharf.template.values.GoTime;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -91,7 +91,7 @@ final class GoLayout {
         case "Monday" ->
             out.append(t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
         case "Mon" -> out.append(t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
-        case "MST" -> out.append(zoneName(t));
+        case "MST" -> out.append(new GoTime(t).zoneName());
         case "2006" -> out.append(String.format("%04d", t.getYear()));
         case "06" -> out.append(String.format("%02d", Math.floorMod(t.getYear(), 100)));
         case "002" -> out.append(String.format("%03d", t.getDayOfYear()));
@@ -120,21 +120,6 @@ final class GoLayout {
       }
     }
     return out.toString();
-  }
-
-  private static String zoneName(ZonedDateTime t) {
-    ZoneId zone = t.getZone();
-    if (zone.equals(ZoneOffset.UTC) || zone.getId().equals("UTC") || zone.getId().equals("Z")) {
-      return "UTC";
-    }
-    if (zone instanceof ZoneOffset) {
-      return offset(t.getOffset().getTotalSeconds(), "-0700");
-    }
-    String name = zone.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
-    java.time.format.DateTimeFormatter abbrev =
-        java.time.format.DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
-    String shortName = t.format(abbrev);
-    return shortName.isEmpty() ? name : shortName;
   }
 
   private static String fraction(int nanos, String std) {

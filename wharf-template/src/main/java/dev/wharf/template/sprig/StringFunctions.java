@@ -29,7 +29,7 @@ final class StringFunctions {
     m.put("title", fn(1, a -> title(str(a, 0))));
     m.put("untitle", fn(1, a -> untitle(str(a, 0))));
     m.put("substr", fn(3, a -> substr((int) integer(a, 0), (int) integer(a, 1), str(a, 2))));
-    m.put("repeat", fn(2, a -> str(a, 1).repeat((int) Math.max(0, integer(a, 0)))));
+    m.put("repeat", fn(2, a -> repeat(str(a, 1), integer(a, 0))));
     TemplateFunction trimAll = fn(2, a -> trimChars(str(a, 1), str(a, 0)));
     m.put("trimall", trimAll);
     m.put("trimAll", trimAll);
@@ -55,6 +55,13 @@ final class StringFunctions {
     m.put("join", fn(2, a -> String.join(str(a, 0), Args.strslice(a.get(1)))));
     m.put("sortAlpha", fn(1, StringFunctions::sortAlpha));
     m.put("toString", fn(1, a -> strval(a.get(0))));
+  }
+
+  private static String repeat(String s, long count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("strings: negative Repeat count");
+    }
+    return s.repeat((int) count);
   }
 
   static String trunc(int c, String s) {

@@ -8,14 +8,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Sprig's functions that read the environment, and the crypto ones Wharf does not offer. */
 final class SystemFunctions {
-
-  private static final Pattern ENV_REF =
-      Pattern.compile("\\$(?:\\{([^}]*)}|([A-Za-z0-9_]+|[*#$@!?\\-]))");
 
   private SystemFunctions() {}
 
@@ -50,16 +45,57 @@ final class SystemFunctions {
             }));
   }
 
-  /** Go's {@code os.Expand}: {@code $NAME} and {@code ${NAME}}; unknown names become empty. */
+  /**
+   * Go's {@code os.Expand}: {@code $NAME}, {@code ${NAME}}, {@code $1}; unknown names are empty.
+   */
   static String expand(String s, Map<String, String> env) {
-    Matcher m = ENV_REF.matcher(s);
     StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String name = m.group(1) != null ? m.group(1) : m.group(2);
-      m.appendReplacement(out, Matcher.quoteReplacement(env.getOrDefault(name, "")));
+    int i = 0;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c != '$' || i + 1 == s.length()) {
+        out.append(c);
+        i++;
+        continue;
+      }
+      String rest = s.substring(i + 1);
+      String name;
+      int width;
+      if (rest.charAt(0) == '{') {
+        int close = rest.indexOf('}');
+        if (close < 0) {
+          name = "";
+          width = 1;
+        } else {
+          name = rest.substring(1, close);
+          width = close + 1;
+        }
+      } else if (isShellSpecial(rest.charAt(0))) {
+        name = rest.substring(0, 1);
+        width = 1;
+      } else {
+        width = 0;
+        while (width < rest.length() && isNameChar(rest.charAt(width))) {
+          width++;
+        }
+        name = rest.substring(0, width);
+      }
+      if (!name.isEmpty()) {
+        out.append(env.getOrDefault(name, ""));
+      } else if (width == 0) {
+        out.append('$');
+      }
+      i += 1 + width;
     }
-    m.appendTail(out);
     return out.toString();
+  }
+
+  private static boolean isShellSpecial(char c) {
+    return "*#$@!?-".indexOf(c) >= 0 || (c >= '0' && c <= '9');
+  }
+
+  private static boolean isNameChar(char c) {
+    return c == '_' || (c < 128 && Character.isLetterOrDigit(c));
   }
 
   private static String hostAddress(String name) {

@@ -2,8 +2,6 @@ package dev.wharf.template.values;
 
 import dev.wharf.template.GoValues;
 import java.math.BigDecimal;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Map;
 
@@ -40,8 +38,8 @@ public final class GoJson {
       out.append(number(((Number) v).doubleValue()));
     } else if (v instanceof Number n) {
       out.append(n.longValue());
-    } else if (v instanceof ZonedDateTime t) {
-      quote(out, t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    } else if (v instanceof GoTime t) {
+      quote(out, t.rfc3339());
     } else if (v instanceof Map<?, ?> map) {
       writeMap(out, GoValues.sorted(map), indent, prefix);
     } else if (v instanceof Collection<?> || v.getClass().isArray()) {

@@ -250,4 +250,27 @@ class TaskRendererTest {
     assertThatThrownBy(() -> renderer.render(goRequest("{{ env \"HOME\" }}\n", false)))
         .hasMessageContaining("function \"env\" not defined");
   }
+
+  @Test
+  void render_valueWithoutJsonForm_isAValuesError() throws Exception {
+    Files.writeString(folder.resolve("values.yaml"), "x: .nan\n");
+    RenderRequest r =
+        new RenderRequest(
+            "a\n",
+            "acb.yaml",
+            folder,
+            null,
+            folder.resolve("values.yaml"),
+            List.of(),
+            List.of(),
+            RunInfo.onHost(Instant.EPOCH),
+            null,
+            null,
+            true,
+            null);
+    assertThatThrownBy(() -> echo.render(r))
+        .isInstanceOf(RenderException.class)
+        .hasMessage(
+            "failed to override values: failed to serialize Values: json: unsupported value: NaN");
+  }
 }

@@ -3,6 +3,7 @@ package dev.wharf.template.sprig;
 import static dev.wharf.template.sprig.SprigCalls.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.template.values.GoTime;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -56,14 +57,16 @@ class DateFunctionsTest {
 
   @Test
   void toDate_badText_givesGoZeroTime() {
-    assertThat(((ZonedDateTime) call("toDate", "2006-01-02", "nope")).getYear()).isEqualTo(1);
+    assertThat(((GoTime) call("toDate", "2006-01-02", "nope")).time().getYear()).isEqualTo(1);
+    assertThat(call("typeOf", call("now"))).isEqualTo("time.Time");
   }
 
   @Test
   void dateModify_addsGoDurations_andIgnoresBadOnes() {
-    assertThat(call("dateModify", "1h30m", T)).isEqualTo(T.plusMinutes(90));
-    assertThat(call("date_modify", "-1.5h", T)).isEqualTo(T.minusMinutes(90));
-    assertThat(call("dateModify", "later", T)).isEqualTo(T);
+    GoTime t = new GoTime(T);
+    assertThat(call("dateModify", "1h30m", t)).isEqualTo(new GoTime(T.plusMinutes(90)));
+    assertThat(call("date_modify", "-1.5h", t)).isEqualTo(new GoTime(T.minusMinutes(90)));
+    assertThat(call("dateModify", "later", t)).isEqualTo(t);
     assertThat(DateFunctions.parseDuration("300ms")).isEqualTo(Duration.ofMillis(300));
   }
 
@@ -72,6 +75,7 @@ class DateFunctionsTest {
     assertThat(DateFunctions.formatSeconds(3723)).isEqualTo("1h2m3s");
     assertThat(DateFunctions.formatSeconds(120)).isEqualTo("2m0s");
     assertThat(DateFunctions.formatSeconds(0)).isEqualTo("0s");
-    assertThat((String) call("ago", ZonedDateTime.now().minusSeconds(65))).isIn("1m5s", "1m6s");
+    assertThat((String) call("ago", new GoTime(ZonedDateTime.now().minusSeconds(65))))
+        .isIn("1m5s", "1m6s");
   }
 }

@@ -88,6 +88,11 @@ class StringFunctionsTest {
   }
 
   @Test
+  void repeat_negativeCount_isAnError() {
+    assertThatThrownBy(() -> call("repeat", -1L, "x")).hasMessageContaining("negative Repeat");
+  }
+
+  @Test
   void stringParameter_refusesOtherTypes() {
     assertThatThrownBy(() -> call("upper", 5L))
         .hasMessage("wrong type for value; expected string; got int");

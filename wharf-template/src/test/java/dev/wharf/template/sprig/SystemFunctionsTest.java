@@ -19,6 +19,7 @@ class SystemFunctionsTest {
   void expandenv_replacesBothForms_unknownAsEmpty() {
     Map<String, String> env = Map.of("A", "1", "B_C", "2");
     assertThat(SystemFunctions.expand("$A-${B_C}-$NOPE.", env)).isEqualTo("1-2-.");
+    assertThat(SystemFunctions.expand("$1A $ x$ ${}y ${A", env)).isEqualTo("A $ x$ y A");
   }
 
   @Test
