@@ -52,7 +52,7 @@ class DistributionIT {
       builder.environment().put("WHARF_JAVA_OPTS", "-Xlog:class+load:file=" + classes);
       run(builder, command, "-f", "acb.yaml", "--id", "x");
       String loaded = Files.readString(classes);
-      assertThat(loaded).as(command).contains("dev.wharf.task.TaskLoader");
+      assertThat(loaded).as(command).contains("dev.wharf.template.render.TaskRenderer");
       assertThat(loaded)
           .as(command)
           .doesNotContain("com.fasterxml.jackson", "com.github.dockerjava", "dev.wharf.server");
