@@ -1,6 +1,7 @@
 package dev.wharf.template;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,7 @@ final class Builtins {
     if (item instanceof Map<?, ?> m) {
       return m.size();
     }
-    if (item instanceof List<?> l) {
+    if (item instanceof Collection<?> l) {
       return l.size();
     }
     if (item.getClass().isArray()) {

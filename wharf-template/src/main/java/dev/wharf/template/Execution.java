@@ -19,6 +19,7 @@ import dev.wharf.template.Node.TemplateNode;
 import dev.wharf.template.Node.TextNode;
 import dev.wharf.template.Node.VariableNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -176,7 +177,8 @@ final class Execution {
     int body = varNames.size();
     boolean ran = false;
     try {
-      if (val instanceof List<?> || (val != MISSING && val != null && val.getClass().isArray())) {
+      if (val instanceof Collection<?>
+          || (val != MISSING && val != null && val.getClass().isArray())) {
         List<Object> items = GoValues.asList(val);
         for (int i = 0; i < items.size(); i++) {
           ran = true;

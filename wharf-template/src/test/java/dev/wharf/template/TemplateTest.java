@@ -399,6 +399,16 @@ class TemplateTest {
   }
 
   @Test
+  void execute_setsAndArrays_actAsSlices() throws TemplateException {
+    Map<String, Object> d =
+        Map.of("set", new java.util.TreeSet<>(List.of("b", "a")), "arr", new long[] {4, 5});
+    Template t =
+        Template.parse(
+            "t", "{{range .set}}{{.}}{{end}} {{len .arr}} {{index .arr 1}} {{.set}}", null);
+    assertThat(t.execute(d)).isEqualTo("ab 2 5 [a b]");
+  }
+
+  @Test
   void execute_integerSubtypes_acceptedAsInts() throws TemplateException {
     Map<String, Object> d = Map.of("i", 7, "s", (short) 2, "l", List.of("a", "b", "c"));
     Template t = Template.parse("t", "{{index .l .s}} {{printf \"%03d\" .i}} {{eq .i 7}}", null);
