@@ -1,6 +1,7 @@
 package dev.wharf.template;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -121,12 +122,17 @@ final class Builtins {
     return n;
   }
 
-  /** Go's evalArgs: a lone string argument as is, anything else through Sprint. */
+  /**
+   * Go's evalArgs: a lone string argument as is, anything else through Sprint after turning nil
+   * into {@code <no value>} as the executor prints it.
+   */
   private static String evalArgs(List<Object> args) {
     if (args.size() == 1 && args.get(0) instanceof String s) {
       return s;
     }
-    return GoFormat.sprint(args);
+    List<Object> printable = new ArrayList<>(args);
+    printable.replaceAll(a -> a == null ? "<no value>" : a);
+    return GoFormat.sprint(printable);
   }
 
   static String htmlEscape(String s) {

@@ -224,6 +224,9 @@ class TemplateTest {
         ok("{{println}}", "\n"),
         ok("{{html \"<a href='x'>&\\\"</a>\"}}", "&lt;a href=&#39;x&#39;&gt;&amp;&#34;&lt;/a&gt;"),
         ok("{{html 1 2}}", "1 2"),
+        ok(
+            "{{html .Values.missing}}|{{urlquery nil 1}}|{{print nil 1}}",
+            "&lt;no value&gt;|%3Cno+value%3E1|<nil> 1"),
         ok("{{js \"a'b\\\"c<d>&=\\\\\"}}", "a\\'b\\\"c\\u003Cd\\u003E\\u0026\\u003D\\\\"),
         ok("{{js \"it's\"}}", "it\\'s"),
         ok("{{urlquery \"a b&c=d/é\"}}", "a+b%26c%3Dd%2F%C3%A9"),
