@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** One execution of a parsed template, following Go's {@code text/template/exec.go}. */
 final class Execution {
@@ -38,11 +37,6 @@ final class Execution {
 
   private static final RuntimeException BREAK = new GoError("break");
   private static final RuntimeException CONTINUE = new GoError("continue");
-
-  /** Builtins whose Go parameters are reflect.Value, which cannot hold an explicit nil. */
-  private static final Set<String> VALUE_PARAMS =
-      Set.of(
-          "and", "or", "not", "len", "index", "slice", "eq", "ne", "lt", "le", "gt", "ge", "call");
 
   /** An execution failure carrying Go's full message. */
   static final class ExecError extends RuntimeException {
@@ -465,9 +459,7 @@ final class Execution {
     node = n;
     Object v;
     if (n instanceof NilNode) {
-      if (builtin != null && VALUE_PARAMS.contains(builtin)) {
-        errorf("cannot assign nil to reflect.Value");
-      }
+      // Go's builtins take reflect.Value, which accepts nil; only printf's format is a string.
       if ("printf".equals(builtin) && index == 0) {
         errorf("cannot assign nil to string");
       }
