@@ -15,8 +15,6 @@ final class Builtins {
 
   static final TemplateFunction OR = TemplateFunction.of(1, -1, a -> decide(a, true));
 
-  static final TemplateFunction CALL = TemplateFunction.of(1, -1, Builtins::call);
-
   static final Map<String, TemplateFunction> ALL = builtins();
 
   private Builtins() {}
@@ -25,7 +23,7 @@ final class Builtins {
     Map<String, TemplateFunction> m = new HashMap<>();
     m.put("and", AND);
     m.put("or", OR);
-    m.put("call", CALL);
+    m.put("call", TemplateFunction.of(1, -1, Builtins::call));
     m.put("not", TemplateFunction.of(1, a -> !GoValues.isTrue(a.get(0))));
     m.put("len", TemplateFunction.of(1, a -> length(a.get(0))));
     m.put(
