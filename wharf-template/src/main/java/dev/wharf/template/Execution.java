@@ -431,7 +431,11 @@ final class Execution {
     }
     List<Object> argv = new ArrayList<>(numIn);
     for (int i = 0; i < argNodes.size(); i++) {
-      argv.add(asArg(evalOperand(dot, argNodes.get(i), builtin ? name : null, i)));
+      Object v = evalOperand(dot, argNodes.get(i), builtin ? name : null, i);
+      if (builtin && i == 0 && name.equals("printf")) {
+        checkString(argNodes.get(0), v);
+      }
+      argv.add(asArg(v));
     }
     if (fin != NO_FINAL) {
       argv.add(asArg(fin));
@@ -444,6 +448,21 @@ final class Execution {
       node = cmd;
       String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
       throw errorf("error calling " + name + ": " + message);
+    }
+  }
+
+  /** Go's checks on printf's format, which is a string parameter rather than interface{}. */
+  private void checkString(Node n, Object v) {
+    node = n;
+    if (n instanceof BoolNode || n instanceof NumberNode) {
+      errorf("expected string; found " + n);
+    }
+    if (v == MISSING) {
+      errorf("invalid value; expected string");
+    }
+    if (!(v instanceof String)) {
+      String type = v == null ? "interface {}" : GoFormat.typeName(v);
+      errorf("wrong type for value; expected string; got " + type);
     }
   }
 

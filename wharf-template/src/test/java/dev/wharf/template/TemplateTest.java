@@ -328,6 +328,10 @@ class TemplateTest {
         err("{{lt true false}}", "error calling lt: invalid type for comparison"),
         err("{{lt 1 \"a\"}}", "error calling lt: incompatible types for comparison"),
         err("{{printf nil}}", "at <nil>: cannot assign nil to string"),
+        err("{{printf 1}}", "template: t:1:9: executing \"t\" at <1>: expected string; found 1"),
+        err(
+            "{{printf .Values.n}}",
+            "at <.Values.n>: wrong type for value; expected string; got int"),
         err("{{len 3}}", "error calling len: len of type int"),
         err("{{len .Values.missing}}", "error calling len: len of nil pointer"),
         err("{{index .Values.items 5}}", "error calling index: index out of range: 5"),
