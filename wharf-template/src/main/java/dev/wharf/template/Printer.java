@@ -243,7 +243,7 @@ final class Printer {
         defaultPrec = -1;
       }
       case 'g', 'G', 'b', 'x', 'X' -> {
-        fmt = verb == 'G' || verb == 'X' ? 'G' : 'g';
+        fmt = (char) verb;
         defaultPrec = -1;
       }
       case 'e', 'E', 'f', 'F' -> {
@@ -262,7 +262,10 @@ final class Printer {
     } else if (Double.isInfinite(v)) {
       num = v > 0 ? "+Inf" : "-Inf";
     } else {
-      num = FloatDigits.format(v, fmt, p);
+      num =
+          fmt == 'x' || fmt == 'X' || fmt == 'b'
+              ? FloatDigits.binary(v, fmt)
+              : FloatDigits.format(v, fmt, p);
     }
     if (!num.startsWith("-") && !num.startsWith("+")) {
       num = "+" + num;
