@@ -58,7 +58,10 @@ final class Execution {
   private final StringBuilder out = new StringBuilder();
   private List<String> varNames = new ArrayList<>();
   private List<Object> varValues = new ArrayList<>();
-  private Object root;
+
+  /** Whether Go sees dot's static type as interface {} (a range element), for error texts. */
+  private boolean dotIface;
+
   private String tmplName;
   private Node node;
   private int depth;
@@ -77,7 +80,7 @@ final class Execution {
   }
 
   String run(String name, Object data) {
-    root = data == null ? MISSING : data;
+    Object root = data == null ? MISSING : data;
     tmplName = name;
     varNames.add("$");
     varValues.add(root);
@@ -157,7 +160,11 @@ final class Execution {
     int mark = varNames.size();
     Object val = evalPipeline(dot, branch.pipe());
     if (val != MISSING && GoValues.isTrue(val)) {
-      walk(branch.keyword().equals("with") ? val : dot, branch.list());
+      if (branch.keyword().equals("with")) {
+        walkDot(val, false, branch.list());
+      } else {
+        walk(dot, branch.list());
+      }
     } else if (branch.elseList() != null) {
       walk(dot, branch.elseList());
     }
@@ -206,7 +213,7 @@ final class Execution {
       varValues.set(mark - 2, index);
     }
     try {
-      walk(elem, r.list());
+      walkDot(elem, true, r.list());
     } catch (GoError e) {
       if (e != CONTINUE) {
         throw e;
@@ -233,12 +240,22 @@ final class Execution {
     tmplName = t.name();
     depth++;
     try {
-      walk(newDot, tree);
+      walkDot(newDot, false, tree);
     } finally {
       depth--;
       varNames = savedNames;
       varValues = savedValues;
       tmplName = savedName;
+    }
+  }
+
+  private void walkDot(Object dot, boolean iface, Node n) {
+    boolean saved = dotIface;
+    dotIface = iface;
+    try {
+      walk(dot, n);
+    } finally {
+      dotIface = saved;
     }
   }
 
@@ -296,7 +313,7 @@ final class Execution {
     Node first = cmd.args().get(0);
     if (first instanceof FieldNode f) {
       node = f;
-      return evalFieldChain(dot, dot, f.ident(), cmd.args(), fin, dot != root);
+      return evalFieldChain(dot, dot, f.ident(), cmd.args(), fin, dotIface);
     }
     if (first instanceof ChainNode c) {
       return evalChain(dot, c, cmd.args(), fin);
@@ -484,7 +501,7 @@ final class Execution {
       }
       return null;
     } else if (n instanceof FieldNode f) {
-      v = evalFieldChain(dot, dot, f.ident(), List.of(n), NO_FINAL, dot != root);
+      v = evalFieldChain(dot, dot, f.ident(), List.of(n), NO_FINAL, dotIface);
     } else if (n instanceof VariableNode var) {
       v = evalVariable(dot, var, null, NO_FINAL);
     } else if (n instanceof PipeNode p) {

@@ -301,6 +301,9 @@ class TemplateTest {
                 + " type interface {}"),
         err("{{.Rec.Nope}}", "can't evaluate field Nope in type interface {}"),
         err("{{.Values.items.x}}", "can't evaluate field x in type interface {}"),
+        err("{{range .Values.items}}{{.x}}{{end}}", "can't evaluate field x in type interface {}"),
+        err("{{with .Values.name}}{{.x}}{{end}}", "can't evaluate field x in type string"),
+        err("{{$v := .Values.n}}{{$v.x}}", "can't evaluate field x in type int"),
         err(
             "{{template \"nope\"}}",
             "template: t:1:11: executing \"t\" at <{{template \"nope\"}}>: template \"nope\" not"
