@@ -38,26 +38,13 @@ final class Execution {
   private static final RuntimeException BREAK = new GoError("break");
   private static final RuntimeException CONTINUE = new GoError("continue");
 
-  /** An execution failure carrying Go's full message. */
-  static final class ExecError extends RuntimeException {
-    final int line;
-    final int column;
-
-    ExecError(String message, int line, int column) {
-      super(message, null, false, false);
-      this.line = line;
-      this.column = column;
-    }
-  }
-
   private final String parseName;
   private final String text;
   private final Map<String, ListNode> trees;
   private final Map<String, TemplateFunction> funcs;
   private final MissingKey missingKey;
   private final StringBuilder out = new StringBuilder();
-  private List<String> varNames = new ArrayList<>();
-  private List<Object> varValues = new ArrayList<>();
+  private Variables vars;
 
   /** Whether Go sees dot's static type as interface {} (a range element), for error texts. */
   private boolean dotIface;
@@ -82,33 +69,13 @@ final class Execution {
   String run(String name, Object data) {
     Object root = data == null ? MISSING : data;
     tmplName = name;
-    varNames.add("$");
-    varValues.add(root);
+    vars = new Variables(root);
     walk(root, trees.get(name));
     return out.toString();
   }
 
   private ExecError errorf(String message) {
-    int pos = node == null ? 0 : node.pos();
-    String before = text.substring(0, Math.min(pos, text.length()));
-    int nl = before.lastIndexOf('\n');
-    int col = nl < 0 ? pos : pos - (nl + 1);
-    int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
-    throw new ExecError(
-        "template: "
-            + parseName
-            + ":"
-            + line
-            + ":"
-            + col
-            + ": executing "
-            + GoFormat.quote(tmplName)
-            + " at <"
-            + node
-            + ">: "
-            + message,
-        line,
-        col);
+    throw ExecError.at(text, parseName, tmplName, node, message);
   }
 
   // ---- statements ----
@@ -157,7 +124,7 @@ final class Execution {
   }
 
   private void walkIfOrWith(Object dot, BranchNode branch) {
-    int mark = varNames.size();
+    int mark = vars.mark();
     Object val = evalPipeline(dot, branch.pipe());
     if (val != MISSING && GoValues.isTrue(val)) {
       if (branch.keyword().equals("with")) {
@@ -168,14 +135,14 @@ final class Execution {
     } else if (branch.elseList() != null) {
       walk(dot, branch.elseList());
     }
-    pop(mark);
+    vars.pop(mark);
   }
 
   private void walkRange(Object dot, BranchNode r) {
     node = r;
-    int mark = varNames.size();
+    int mark = vars.mark();
     Object val = evalPipeline(dot, r.pipe());
-    int body = varNames.size();
+    int body = vars.mark();
     boolean ran = false;
     try {
       if (val instanceof Collection<?>
@@ -201,16 +168,16 @@ final class Execution {
     if (!ran && r.elseList() != null) {
       walk(dot, r.elseList());
     }
-    pop(mark);
+    vars.pop(mark);
   }
 
   private void oneIteration(BranchNode r, int mark, Object index, Object elem) {
     int decls = r.pipe().decl().size();
     if (decls > 0) {
-      varValues.set(mark - 1, elem);
+      vars.setTop(1, elem);
     }
     if (decls > 1) {
-      varValues.set(mark - 2, index);
+      vars.setTop(2, index);
     }
     try {
       walkDot(elem, true, r.list());
@@ -219,7 +186,7 @@ final class Execution {
         throw e;
       }
     }
-    pop(mark);
+    vars.pop(mark);
   }
 
   private void walkTemplate(Object dot, TemplateNode t) {
@@ -232,19 +199,16 @@ final class Execution {
       errorf("exceeded maximum template depth (" + MAX_DEPTH + ")");
     }
     Object newDot = evalPipeline(dot, t.pipe());
-    List<String> savedNames = varNames;
-    List<Object> savedValues = varValues;
+    Variables saved = vars;
     String savedName = tmplName;
-    varNames = new ArrayList<>(List.of("$"));
-    varValues = new ArrayList<>(java.util.Collections.singletonList(newDot));
+    vars = new Variables(newDot);
     tmplName = t.name();
     depth++;
     try {
       walkDot(newDot, false, tree);
     } finally {
       depth--;
-      varNames = savedNames;
-      varValues = savedValues;
+      vars = saved;
       tmplName = savedName;
     }
   }
@@ -257,11 +221,6 @@ final class Execution {
     } finally {
       dotIface = saved;
     }
-  }
-
-  private void pop(int mark) {
-    varNames.subList(mark, varNames.size()).clear();
-    varValues.subList(mark, varValues.size()).clear();
   }
 
   // ---- expressions ----
@@ -283,30 +242,23 @@ final class Execution {
       if (pipe.isAssign()) {
         setVar(name, value);
       } else {
-        varNames.add(name);
-        varValues.add(value);
+        vars.push(name, value);
       }
     }
     return value;
   }
 
   private void setVar(String name, Object value) {
-    for (int i = varNames.size() - 1; i >= 0; i--) {
-      if (varNames.get(i).equals(name)) {
-        varValues.set(i, value);
-        return;
-      }
+    if (!vars.set(name, value)) {
+      errorf("undefined variable: " + name);
     }
-    errorf("undefined variable: " + name);
   }
 
   private Object varValue(String name) {
-    for (int i = varNames.size() - 1; i >= 0; i--) {
-      if (varNames.get(i).equals(name)) {
-        return varValues.get(i);
-      }
+    if (!vars.has(name)) {
+      errorf("undefined variable: " + name);
     }
-    throw errorf("undefined variable: " + name);
+    return vars.get(name);
   }
 
   private Object evalCommand(Object dot, CommandNode cmd, Object fin) {
