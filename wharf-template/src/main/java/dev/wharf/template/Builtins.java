@@ -32,7 +32,9 @@ final class Builtins {
         "slice", TemplateFunction.of(1, -1, a -> Indexing.slice(a.get(0), a.subList(1, a.size()))));
     m.put("print", TemplateFunction.of(0, -1, GoFormat::sprint));
     m.put("println", TemplateFunction.of(0, -1, GoFormat::sprintln));
-    m.put("printf", TemplateFunction.of(1, -1, Builtins::printf));
+    m.put(
+        "printf",
+        TemplateFunction.typed(List.of("string", "interface {}"), 1, -1, Builtins::printf));
     m.put("html", TemplateFunction.of(0, -1, a -> htmlEscape(evalArgs(a))));
     m.put("js", TemplateFunction.of(0, -1, a -> jsEscape(evalArgs(a))));
     m.put("urlquery", TemplateFunction.of(0, -1, a -> queryEscape(evalArgs(a))));

@@ -328,7 +328,7 @@ final class Execution {
     if (chain.node() instanceof NilNode) {
       errorf("indirection through explicit nil in " + chain);
     }
-    Object head = evalOperand(dot, chain.node(), null, 1);
+    Object head = evalOperand(dot, chain.node());
     node = chain;
     return evalFieldChain(dot, head, chain.fields(), args, fin, false);
   }
@@ -386,12 +386,11 @@ final class Execution {
       int want = numIn > fn.maxArgs() ? fn.maxArgs() : fn.minArgs();
       errorf("wrong number of args for " + name + ": want " + want + " got " + numIn);
     }
-    boolean builtin = Builtins.ALL.get(name) == fn;
     if (fn == Builtins.AND || fn == Builtins.OR) {
       boolean or = fn == Builtins.OR;
       Object v = null;
       for (Node arg : argNodes) {
-        v = asArg(evalOperand(dot, arg, name, 0));
+        v = asArg(evalOperand(dot, arg));
         if (GoValues.isTrue(v) == or) {
           return v;
         }
@@ -400,13 +399,13 @@ final class Execution {
     }
     List<Object> argv = new ArrayList<>(numIn);
     for (int i = 0; i < argNodes.size(); i++) {
-      Object v = evalOperand(dot, argNodes.get(i), builtin ? name : null, i);
-      if (builtin && i == 0 && name.equals("printf")) {
-        checkString(argNodes.get(0), v);
-      }
-      argv.add(asArg(v));
+      argv.add(typedArg(dot, argNodes.get(i), ArgumentTypes.at(fn, i)));
     }
     if (fin != NO_FINAL) {
+      String type = ArgumentTypes.at(fn, numIn - 1);
+      if (type != null) {
+        checkValue(type, fin);
+      }
       argv.add(asArg(fin));
     }
     try {
@@ -420,18 +419,36 @@ final class Execution {
     }
   }
 
-  /** Go's checks on printf's format, which is a string parameter rather than interface{}. */
-  private void checkString(Node n, Object v) {
+  /** Evaluates an argument for a parameter of Go type {@code type} (null: untyped). */
+  private Object typedArg(Object dot, Node n, String type) {
     node = n;
-    if (n instanceof BoolNode || n instanceof NumberNode) {
-      errorf("expected string; found " + n);
+    if (n instanceof NilNode) {
+      if (type != null) {
+        errorf("cannot assign nil to " + type);
+      }
+      return null;
     }
-    if (v == MISSING) {
-      errorf("invalid value; expected string");
+    Object v = evalOperand(dot, n);
+    if (type == null) {
+      return asArg(v);
     }
-    if (!(v instanceof String)) {
-      String type = v == null ? "interface {}" : GoFormat.typeName(v);
-      errorf("wrong type for value; expected string; got " + type);
+    node = n;
+    if (n instanceof BoolNode || n instanceof NumberNode || n instanceof StringNode) {
+      try {
+        return ArgumentTypes.literal(type, n, v);
+      } catch (GoError e) {
+        throw errorf(e.getMessage());
+      }
+    }
+    checkValue(type, v);
+    return v;
+  }
+
+  private void checkValue(String type, Object v) {
+    try {
+      ArgumentTypes.value(type, v, v == MISSING);
+    } catch (GoError e) {
+      throw errorf(e.getMessage());
     }
   }
 
@@ -439,18 +456,11 @@ final class Execution {
     return v == MISSING ? null : v;
   }
 
-  /**
-   * Evaluates argument {@code index}; {@code builtin} names a builtin whose typed parameters reject
-   * an explicit nil.
-   */
-  private Object evalOperand(Object dot, Node n, String builtin, int index) {
+  /** Evaluates an argument the way Go evaluates one for an interface{} parameter. */
+  private Object evalOperand(Object dot, Node n) {
     node = n;
     Object v;
     if (n instanceof NilNode) {
-      // Go's builtins take reflect.Value, which accepts nil; only printf's format is a string.
-      if ("printf".equals(builtin) && index == 0) {
-        errorf("cannot assign nil to string");
-      }
       return null;
     } else if (n instanceof FieldNode f) {
       v = evalFieldChain(dot, dot, f.ident(), List.of(n), NO_FINAL, dotIface);

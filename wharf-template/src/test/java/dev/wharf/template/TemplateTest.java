@@ -410,6 +410,32 @@ class TemplateTest {
   }
 
   @Test
+  void execute_typedParameters_checkedLikeGo() throws TemplateException {
+    Map<String, TemplateFunction> funcs =
+        Map.of(
+            "up",
+            TemplateFunction.typed(List.of("string"), 1, 1, a -> ((String) a.get(0)).toUpperCase()),
+            "twice",
+            TemplateFunction.typed(List.of("int"), 1, 1, a -> 2 * (Long) a.get(0)),
+            "half",
+            TemplateFunction.typed(List.of("float64"), 1, 1, a -> (Double) a.get(0) / 2));
+    assertThat(Template.parse("t", "{{up \"a\"}} {{twice 1.0}} {{half 1}}", funcs).execute(data()))
+        .isEqualTo("A 2 0.5");
+    Map<String, String> failures =
+        Map.of(
+            "{{.Values.missing | up}}", "invalid value; expected string",
+            "{{up .Values.missing}}", "wrong type for value; expected string; got interface {}",
+            "{{up 5}}", "template: t:1:5: executing \"t\" at <5>: expected string; found 5",
+            "{{twice \"x\"}}", "expected integer; found \"x\"",
+            "{{up nil}}", "cannot assign nil to string",
+            "{{twice .Values.f}}", "wrong type for value; expected int; got float64");
+    for (Map.Entry<String, String> f : failures.entrySet()) {
+      Template t = Template.parse("t", f.getKey(), funcs);
+      assertThatThrownBy(() -> t.execute(data())).as(f.getKey()).hasMessageContaining(f.getValue());
+    }
+  }
+
+  @Test
   void execute_setsAndArrays_actAsSlices() throws TemplateException {
     Map<String, Object> d =
         Map.of("set", new java.util.TreeSet<>(List.of("b", "a")), "arr", new long[] {4, 5});
