@@ -1,6 +1,8 @@
 package dev.wharf.template;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,6 @@ final class Builtins {
 
   static final TemplateFunction OR = TemplateFunction.of(1, -1, a -> decide(a, true));
 
-  static final TemplateFunction CALL = TemplateFunction.of(1, -1, Builtins::call);
-
   static final Map<String, TemplateFunction> ALL = builtins();
 
   private Builtins() {}
@@ -23,7 +23,7 @@ final class Builtins {
     Map<String, TemplateFunction> m = new HashMap<>();
     m.put("and", AND);
     m.put("or", OR);
-    m.put("call", CALL);
+    m.put("call", TemplateFunction.of(1, -1, Builtins::call));
     m.put("not", TemplateFunction.of(1, a -> !GoValues.isTrue(a.get(0))));
     m.put("len", TemplateFunction.of(1, a -> length(a.get(0))));
     m.put(
@@ -32,7 +32,9 @@ final class Builtins {
         "slice", TemplateFunction.of(1, -1, a -> Indexing.slice(a.get(0), a.subList(1, a.size()))));
     m.put("print", TemplateFunction.of(0, -1, GoFormat::sprint));
     m.put("println", TemplateFunction.of(0, -1, GoFormat::sprintln));
-    m.put("printf", TemplateFunction.of(1, -1, Builtins::printf));
+    m.put(
+        "printf",
+        TemplateFunction.typed(List.of("string", "interface {}"), 1, -1, Builtins::printf));
     m.put("html", TemplateFunction.of(0, -1, a -> htmlEscape(evalArgs(a))));
     m.put("js", TemplateFunction.of(0, -1, a -> jsEscape(evalArgs(a))));
     m.put("urlquery", TemplateFunction.of(0, -1, a -> queryEscape(evalArgs(a))));
@@ -91,7 +93,7 @@ final class Builtins {
     if (item instanceof Map<?, ?> m) {
       return m.size();
     }
-    if (item instanceof List<?> l) {
+    if (item instanceof Collection<?> l) {
       return l.size();
     }
     if (item.getClass().isArray()) {
@@ -120,12 +122,17 @@ final class Builtins {
     return n;
   }
 
-  /** Go's evalArgs: a lone string argument as is, anything else through Sprint. */
+  /**
+   * Go's evalArgs: a lone string argument as is, anything else through Sprint after turning nil
+   * into {@code <no value>} as the executor prints it.
+   */
   private static String evalArgs(List<Object> args) {
     if (args.size() == 1 && args.get(0) instanceof String s) {
       return s;
     }
-    return GoFormat.sprint(args);
+    List<Object> printable = new ArrayList<>(args);
+    printable.replaceAll(a -> a == null ? "<no value>" : a);
+    return GoFormat.sprint(printable);
   }
 
   static String htmlEscape(String s) {

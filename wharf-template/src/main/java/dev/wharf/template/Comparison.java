@@ -1,5 +1,6 @@
 package dev.wharf.template;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +41,7 @@ final class Comparison {
   }
 
   private static boolean comparable(Object v) {
-    return !(v instanceof List<?> || v instanceof Map<?, ?> || v instanceof TemplateFunction)
+    return !(v instanceof Collection<?> || v instanceof Map<?, ?> || v instanceof TemplateFunction)
         && !v.getClass().isArray();
   }
 

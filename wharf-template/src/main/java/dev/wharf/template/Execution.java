@@ -19,9 +19,9 @@ import dev.wharf.template.Node.TemplateNode;
 import dev.wharf.template.Node.TextNode;
 import dev.wharf.template.Node.VariableNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** One execution of a parsed template, following Go's {@code text/template/exec.go}. */
 final class Execution {
@@ -38,32 +38,17 @@ final class Execution {
   private static final RuntimeException BREAK = new GoError("break");
   private static final RuntimeException CONTINUE = new GoError("continue");
 
-  /** Builtins whose Go parameters are reflect.Value, which cannot hold an explicit nil. */
-  private static final Set<String> VALUE_PARAMS =
-      Set.of(
-          "and", "or", "not", "len", "index", "slice", "eq", "ne", "lt", "le", "gt", "ge", "call");
-
-  /** An execution failure carrying Go's full message. */
-  static final class ExecError extends RuntimeException {
-    final int line;
-    final int column;
-
-    ExecError(String message, int line, int column) {
-      super(message, null, false, false);
-      this.line = line;
-      this.column = column;
-    }
-  }
-
   private final String parseName;
   private final String text;
   private final Map<String, ListNode> trees;
   private final Map<String, TemplateFunction> funcs;
   private final MissingKey missingKey;
   private final StringBuilder out = new StringBuilder();
-  private List<String> varNames = new ArrayList<>();
-  private List<Object> varValues = new ArrayList<>();
-  private Object root;
+  private Variables vars;
+
+  /** Whether Go sees dot's static type as interface {} (a range element), for error texts. */
+  private boolean dotIface;
+
   private String tmplName;
   private Node node;
   private int depth;
@@ -82,35 +67,15 @@ final class Execution {
   }
 
   String run(String name, Object data) {
-    root = data == null ? MISSING : data;
+    Object root = data == null ? MISSING : data;
     tmplName = name;
-    varNames.add("$");
-    varValues.add(root);
+    vars = new Variables(root);
     walk(root, trees.get(name));
     return out.toString();
   }
 
   private ExecError errorf(String message) {
-    int pos = node == null ? 0 : node.pos();
-    String before = text.substring(0, Math.min(pos, text.length()));
-    int nl = before.lastIndexOf('\n');
-    int col = nl < 0 ? pos : pos - (nl + 1);
-    int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
-    throw new ExecError(
-        "template: "
-            + parseName
-            + ":"
-            + line
-            + ":"
-            + col
-            + ": executing "
-            + GoFormat.quote(tmplName)
-            + " at <"
-            + node
-            + ">: "
-            + message,
-        line,
-        col);
+    throw ExecError.at(text, parseName, tmplName, node, message);
   }
 
   // ---- statements ----
@@ -159,24 +124,29 @@ final class Execution {
   }
 
   private void walkIfOrWith(Object dot, BranchNode branch) {
-    int mark = varNames.size();
+    int mark = vars.mark();
     Object val = evalPipeline(dot, branch.pipe());
     if (val != MISSING && GoValues.isTrue(val)) {
-      walk(branch.keyword().equals("with") ? val : dot, branch.list());
+      if (branch.keyword().equals("with")) {
+        walkDot(val, false, branch.list());
+      } else {
+        walk(dot, branch.list());
+      }
     } else if (branch.elseList() != null) {
       walk(dot, branch.elseList());
     }
-    pop(mark);
+    vars.pop(mark);
   }
 
   private void walkRange(Object dot, BranchNode r) {
     node = r;
-    int mark = varNames.size();
+    int mark = vars.mark();
     Object val = evalPipeline(dot, r.pipe());
-    int body = varNames.size();
+    int body = vars.mark();
     boolean ran = false;
     try {
-      if (val instanceof List<?> || (val != MISSING && val != null && val.getClass().isArray())) {
+      if (val instanceof Collection<?>
+          || (val != MISSING && val != null && val.getClass().isArray())) {
         List<Object> items = GoValues.asList(val);
         for (int i = 0; i < items.size(); i++) {
           ran = true;
@@ -198,25 +168,25 @@ final class Execution {
     if (!ran && r.elseList() != null) {
       walk(dot, r.elseList());
     }
-    pop(mark);
+    vars.pop(mark);
   }
 
   private void oneIteration(BranchNode r, int mark, Object index, Object elem) {
     int decls = r.pipe().decl().size();
     if (decls > 0) {
-      varValues.set(mark - 1, elem);
+      vars.setTop(1, elem);
     }
     if (decls > 1) {
-      varValues.set(mark - 2, index);
+      vars.setTop(2, index);
     }
     try {
-      walk(elem, r.list());
+      walkDot(elem, true, r.list());
     } catch (GoError e) {
       if (e != CONTINUE) {
         throw e;
       }
     }
-    pop(mark);
+    vars.pop(mark);
   }
 
   private void walkTemplate(Object dot, TemplateNode t) {
@@ -229,26 +199,28 @@ final class Execution {
       errorf("exceeded maximum template depth (" + MAX_DEPTH + ")");
     }
     Object newDot = evalPipeline(dot, t.pipe());
-    List<String> savedNames = varNames;
-    List<Object> savedValues = varValues;
+    Variables saved = vars;
     String savedName = tmplName;
-    varNames = new ArrayList<>(List.of("$"));
-    varValues = new ArrayList<>(java.util.Collections.singletonList(newDot));
+    vars = new Variables(newDot);
     tmplName = t.name();
     depth++;
     try {
-      walk(newDot, tree);
+      walkDot(newDot, false, tree);
     } finally {
       depth--;
-      varNames = savedNames;
-      varValues = savedValues;
+      vars = saved;
       tmplName = savedName;
     }
   }
 
-  private void pop(int mark) {
-    varNames.subList(mark, varNames.size()).clear();
-    varValues.subList(mark, varValues.size()).clear();
+  private void walkDot(Object dot, boolean iface, Node n) {
+    boolean saved = dotIface;
+    dotIface = iface;
+    try {
+      walk(dot, n);
+    } finally {
+      dotIface = saved;
+    }
   }
 
   // ---- expressions ----
@@ -270,37 +242,30 @@ final class Execution {
       if (pipe.isAssign()) {
         setVar(name, value);
       } else {
-        varNames.add(name);
-        varValues.add(value);
+        vars.push(name, value);
       }
     }
     return value;
   }
 
   private void setVar(String name, Object value) {
-    for (int i = varNames.size() - 1; i >= 0; i--) {
-      if (varNames.get(i).equals(name)) {
-        varValues.set(i, value);
-        return;
-      }
+    if (!vars.set(name, value)) {
+      errorf("undefined variable: " + name);
     }
-    errorf("undefined variable: " + name);
   }
 
   private Object varValue(String name) {
-    for (int i = varNames.size() - 1; i >= 0; i--) {
-      if (varNames.get(i).equals(name)) {
-        return varValues.get(i);
-      }
+    if (!vars.has(name)) {
+      errorf("undefined variable: " + name);
     }
-    throw errorf("undefined variable: " + name);
+    return vars.get(name);
   }
 
   private Object evalCommand(Object dot, CommandNode cmd, Object fin) {
     Node first = cmd.args().get(0);
     if (first instanceof FieldNode f) {
       node = f;
-      return evalFieldChain(dot, dot, f.ident(), cmd.args(), fin, dot != root);
+      return evalFieldChain(dot, dot, f.ident(), cmd.args(), fin, dotIface);
     }
     if (first instanceof ChainNode c) {
       return evalChain(dot, c, cmd.args(), fin);
@@ -363,7 +328,7 @@ final class Execution {
     if (chain.node() instanceof NilNode) {
       errorf("indirection through explicit nil in " + chain);
     }
-    Object head = evalOperand(dot, chain.node(), null, 1);
+    Object head = evalOperand(dot, chain.node());
     node = chain;
     return evalFieldChain(dot, head, chain.fields(), args, fin, false);
   }
@@ -421,12 +386,11 @@ final class Execution {
       int want = numIn > fn.maxArgs() ? fn.maxArgs() : fn.minArgs();
       errorf("wrong number of args for " + name + ": want " + want + " got " + numIn);
     }
-    boolean builtin = Builtins.ALL.get(name) == fn;
     if (fn == Builtins.AND || fn == Builtins.OR) {
       boolean or = fn == Builtins.OR;
       Object v = null;
       for (Node arg : argNodes) {
-        v = asArg(evalOperand(dot, arg, name, 0));
+        v = asArg(evalOperand(dot, arg));
         if (GoValues.isTrue(v) == or) {
           return v;
         }
@@ -435,9 +399,13 @@ final class Execution {
     }
     List<Object> argv = new ArrayList<>(numIn);
     for (int i = 0; i < argNodes.size(); i++) {
-      argv.add(asArg(evalOperand(dot, argNodes.get(i), builtin ? name : null, i)));
+      argv.add(typedArg(dot, argNodes.get(i), ArgumentTypes.at(fn, i)));
     }
     if (fin != NO_FINAL) {
+      String type = ArgumentTypes.at(fn, numIn - 1);
+      if (type != null) {
+        checkValue(type, fin);
+      }
       argv.add(asArg(fin));
     }
     try {
@@ -451,27 +419,51 @@ final class Execution {
     }
   }
 
+  /** Evaluates an argument for a parameter of Go type {@code type} (null: untyped). */
+  private Object typedArg(Object dot, Node n, String type) {
+    node = n;
+    if (n instanceof NilNode) {
+      if (type != null) {
+        errorf("cannot assign nil to " + type);
+      }
+      return null;
+    }
+    Object v = evalOperand(dot, n);
+    if (type == null) {
+      return asArg(v);
+    }
+    node = n;
+    if (n instanceof BoolNode || n instanceof NumberNode || n instanceof StringNode) {
+      try {
+        return ArgumentTypes.literal(type, n, v);
+      } catch (GoError e) {
+        throw errorf(e.getMessage());
+      }
+    }
+    checkValue(type, v);
+    return v;
+  }
+
+  private void checkValue(String type, Object v) {
+    try {
+      ArgumentTypes.value(type, v, v == MISSING);
+    } catch (GoError e) {
+      throw errorf(e.getMessage());
+    }
+  }
+
   private static Object asArg(Object v) {
     return v == MISSING ? null : v;
   }
 
-  /**
-   * Evaluates argument {@code index}; {@code builtin} names a builtin whose typed parameters reject
-   * an explicit nil.
-   */
-  private Object evalOperand(Object dot, Node n, String builtin, int index) {
+  /** Evaluates an argument the way Go evaluates one for an interface{} parameter. */
+  private Object evalOperand(Object dot, Node n) {
     node = n;
     Object v;
     if (n instanceof NilNode) {
-      if (builtin != null && VALUE_PARAMS.contains(builtin)) {
-        errorf("cannot assign nil to reflect.Value");
-      }
-      if ("printf".equals(builtin) && index == 0) {
-        errorf("cannot assign nil to string");
-      }
       return null;
     } else if (n instanceof FieldNode f) {
-      v = evalFieldChain(dot, dot, f.ident(), List.of(n), NO_FINAL, dot != root);
+      v = evalFieldChain(dot, dot, f.ident(), List.of(n), NO_FINAL, dotIface);
     } else if (n instanceof VariableNode var) {
       v = evalVariable(dot, var, null, NO_FINAL);
     } else if (n instanceof PipeNode p) {

@@ -117,6 +117,50 @@ record FloatDigits(String digits, int dp) {
     return formatF(Math.max(p - dp, 0));
   }
 
+  /**
+   * Go's shortest {@code %x}/{@code %X} ({@code -0x1.8p+01}) and {@code %b} ({@code
+   * 6755399441055744p-51}) of a finite float64.
+   */
+  static String binary(double d, char fmt) {
+    long bits = Double.doubleToRawLongBits(d);
+    boolean neg = bits < 0;
+    int exp = (int) ((bits >>> 52) & 0x7ff);
+    long mant = bits & ((1L << 52) - 1);
+    if (exp == 0) {
+      exp = 1;
+    } else {
+      mant |= 1L << 52;
+    }
+    exp -= 1075;
+    String sign = neg ? "-" : "";
+    if (fmt == 'b') {
+      return sign + mant + "p" + (exp >= 0 ? "+" : "-") + Math.abs(exp);
+    }
+    if (mant == 0) {
+      exp = 0;
+    } else {
+      // Normalise to 1.xxx: the leading 1 at bit 52, then drop trailing zero nibbles.
+      while ((mant & (1L << 52)) == 0) {
+        mant <<= 1;
+        exp--;
+      }
+      exp += 52;
+    }
+    String frac = Long.toHexString(mant & ((1L << 52) - 1));
+    frac = "0".repeat(13 - frac.length()) + frac;
+    frac = frac.replaceAll("0+$", "");
+    String s =
+        sign
+            + "0x"
+            + (mant == 0 ? "0" : "1")
+            + (frac.isEmpty() ? "" : "." + frac)
+            + "p"
+            + (exp >= 0 ? "+" : "-")
+            + (Math.abs(exp) < 10 ? "0" : "")
+            + Math.abs(exp);
+    return fmt == 'X' ? s.toUpperCase() : s;
+  }
+
   /** Go's {@code strconv.FormatFloat(d, fmt, prec, 64)} for fmt e, E, f, F, g, G. */
   static String format(double d, char fmt, int prec) {
     boolean neg = d < 0 || (d == 0 && 1 / d < 0);

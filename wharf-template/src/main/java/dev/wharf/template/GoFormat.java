@@ -1,5 +1,6 @@
 package dev.wharf.template;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -77,7 +78,7 @@ public final class GoFormat {
     if (v instanceof Map<?, ?>) {
       return "map[string]interface {}";
     }
-    if (v instanceof List<?> || v.getClass().isArray()) {
+    if (v instanceof Collection<?> || v.getClass().isArray()) {
       return "[]interface {}";
     }
     if (v instanceof TemplateFunction) {

@@ -2,6 +2,7 @@ package dev.wharf.template;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ final class Indexing {
           throw new GoError("reflect: string index out of range");
         }
         current = (long) (bytes[x] & 0xff);
-      } else if (current instanceof List<?> || current.getClass().isArray()) {
+      } else if (current instanceof Collection<?> || current.getClass().isArray()) {
         List<Object> list = GoValues.asList(current);
         int x = indexArg(index, list.size());
         if (x == list.size()) {
@@ -79,7 +80,7 @@ final class Indexing {
       }
       bytes = s.getBytes(StandardCharsets.UTF_8);
       cap = bytes.length;
-    } else if (item instanceof List<?> || item.getClass().isArray()) {
+    } else if (item instanceof Collection<?> || item.getClass().isArray()) {
       list = GoValues.asList(item);
       cap = list.size();
     } else {

@@ -2,7 +2,7 @@ package dev.wharf.template;
 
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 
 /** The state of one Go {@code fmt} print call (Go's {@code pp} and {@code fmt} types). */
@@ -87,7 +87,7 @@ final class Printer {
         printValue(e.getValue(), verb, depth + 1);
       }
       out.append(sharpV ? '}' : ']');
-    } else if (v instanceof List<?> || v.getClass().isArray()) {
+    } else if (v instanceof Collection<?> || v.getClass().isArray()) {
       out.append(sharpV ? GoFormat.typeName(v) + "{" : "[");
       boolean first = true;
       for (Object item : GoValues.asList(v)) {
@@ -243,7 +243,7 @@ final class Printer {
         defaultPrec = -1;
       }
       case 'g', 'G', 'b', 'x', 'X' -> {
-        fmt = verb == 'G' || verb == 'X' ? 'G' : 'g';
+        fmt = (char) verb;
         defaultPrec = -1;
       }
       case 'e', 'E', 'f', 'F' -> {
@@ -262,7 +262,10 @@ final class Printer {
     } else if (Double.isInfinite(v)) {
       num = v > 0 ? "+Inf" : "-Inf";
     } else {
-      num = FloatDigits.format(v, fmt, p);
+      num =
+          fmt == 'x' || fmt == 'X' || fmt == 'b'
+              ? FloatDigits.binary(v, fmt)
+              : FloatDigits.format(v, fmt, p);
     }
     if (!num.startsWith("-") && !num.startsWith("+")) {
       num = "+" + num;

@@ -51,7 +51,7 @@ public final class Template {
   public String execute(Object data, MissingKey missingKey) throws TemplateException {
     try {
       return new Execution(name, text, trees, funcs, missingKey).run(name, data);
-    } catch (Execution.ExecError e) {
+    } catch (ExecError e) {
       throw new TemplateException(e.getMessage(), name, e.line, e.column);
     } catch (StackOverflowError e) {
       throw new TemplateException(

@@ -31,4 +31,17 @@ class FloatDigitsTest {
   void format_matchesStrconv(double value, char fmt, int prec, String expected) {
     assertThat(FloatDigits.format(value, fmt, prec)).isEqualTo(expected);
   }
+
+  @ParameterizedTest(name = "{0} {1} -> {2}")
+  @CsvSource({
+    "3.0, x, 0x1.8p+01",
+    "1.0, x, 0x1p+00",
+    "-0.1, X, -0X1.999999999999AP-04",
+    "0.0, x, 0x0p+00",
+    "1.0, b, 4503599627370496p-52",
+    "5e-324, x, 0x1p-1074",
+  })
+  void binary_matchesStrconv(double value, char fmt, String expected) {
+    assertThat(FloatDigits.binary(value, fmt)).isEqualTo(expected);
+  }
 }

@@ -224,6 +224,9 @@ class TemplateTest {
         ok("{{println}}", "\n"),
         ok("{{html \"<a href='x'>&\\\"</a>\"}}", "&lt;a href=&#39;x&#39;&gt;&amp;&#34;&lt;/a&gt;"),
         ok("{{html 1 2}}", "1 2"),
+        ok(
+            "{{html .Values.missing}}|{{urlquery nil 1}}|{{print nil 1}}",
+            "&lt;no value&gt;|%3Cno+value%3E1|<nil> 1"),
         ok("{{js \"a'b\\\"c<d>&=\\\\\"}}", "a\\'b\\\"c\\u003Cd\\u003E\\u0026\\u003D\\\\"),
         ok("{{js \"it's\"}}", "it\\'s"),
         ok("{{urlquery \"a b&c=d/é\"}}", "a+b%26c%3Dd%2F%C3%A9"),
@@ -231,6 +234,7 @@ class TemplateTest {
         ok("{{eq .Values.missing \"x\"}} {{eq .Values.missing .Values.nil}}", "false true"),
         ok("{{eq .Rec .Rec}} {{eq 1.5 1.5}} {{eq true true}}", "true true true"),
         ok("{{ne 1 2}} {{ne \"a\" \"a\"}}", "true false"),
+        ok("{{eq nil 1}} {{eq nil nil}} {{not nil}} {{and nil 1}}", "false true true <no value>"),
         ok("{{lt 1 2}} {{lt 2 1}} {{lt \"a\" \"b\"}} {{lt 1.5 2.5}}", "true false true true"),
         ok("{{le 2 2}} {{gt 3 2}} {{ge 2 3}} {{ge \"b\" \"a\"}}", "true true false true"),
         ok("{{ 3 | eq 3 }} {{\"x\" | not}}", "true false"),
@@ -297,6 +301,9 @@ class TemplateTest {
                 + " type interface {}"),
         err("{{.Rec.Nope}}", "can't evaluate field Nope in type interface {}"),
         err("{{.Values.items.x}}", "can't evaluate field x in type interface {}"),
+        err("{{range .Values.items}}{{.x}}{{end}}", "can't evaluate field x in type interface {}"),
+        err("{{with .Values.name}}{{.x}}{{end}}", "can't evaluate field x in type string"),
+        err("{{$v := .Values.n}}{{$v.x}}", "can't evaluate field x in type int"),
         err(
             "{{template \"nope\"}}",
             "template: t:1:11: executing \"t\" at <{{template \"nope\"}}>: template \"nope\" not"
@@ -323,7 +330,11 @@ class TemplateTest {
         err("{{eq .Rec .Values.m}}", "error calling eq: uncomparable type map[string]interface {}"),
         err("{{lt true false}}", "error calling lt: invalid type for comparison"),
         err("{{lt 1 \"a\"}}", "error calling lt: incompatible types for comparison"),
-        err("{{eq nil 1}}", "cannot assign nil to reflect.Value"),
+        err("{{printf nil}}", "at <nil>: cannot assign nil to string"),
+        err("{{printf 1}}", "template: t:1:9: executing \"t\" at <1>: expected string; found 1"),
+        err(
+            "{{printf .Values.n}}",
+            "at <.Values.n>: wrong type for value; expected string; got int"),
         err("{{len 3}}", "error calling len: len of type int"),
         err("{{len .Values.missing}}", "error calling len: len of nil pointer"),
         err("{{index .Values.items 5}}", "error calling index: index out of range: 5"),
@@ -396,6 +407,42 @@ class TemplateTest {
   void parse_userFunction_overridesBuiltin() throws TemplateException {
     Map<String, TemplateFunction> funcs = Map.of("len", TemplateFunction.of(1, a -> "mine"));
     assertThat(Template.parse("t", "{{len \"abc\"}}", funcs).execute(null)).isEqualTo("mine");
+  }
+
+  @Test
+  void execute_typedParameters_checkedLikeGo() throws TemplateException {
+    Map<String, TemplateFunction> funcs =
+        Map.of(
+            "up",
+            TemplateFunction.typed(List.of("string"), 1, 1, a -> ((String) a.get(0)).toUpperCase()),
+            "twice",
+            TemplateFunction.typed(List.of("int"), 1, 1, a -> 2 * (Long) a.get(0)),
+            "half",
+            TemplateFunction.typed(List.of("float64"), 1, 1, a -> (Double) a.get(0) / 2));
+    assertThat(Template.parse("t", "{{up \"a\"}} {{twice 1.0}} {{half 1}}", funcs).execute(data()))
+        .isEqualTo("A 2 0.5");
+    Map<String, String> failures =
+        Map.of(
+            "{{.Values.missing | up}}", "invalid value; expected string",
+            "{{up .Values.missing}}", "wrong type for value; expected string; got interface {}",
+            "{{up 5}}", "template: t:1:5: executing \"t\" at <5>: expected string; found 5",
+            "{{twice \"x\"}}", "expected integer; found \"x\"",
+            "{{up nil}}", "cannot assign nil to string",
+            "{{twice .Values.f}}", "wrong type for value; expected int; got float64");
+    for (Map.Entry<String, String> f : failures.entrySet()) {
+      Template t = Template.parse("t", f.getKey(), funcs);
+      assertThatThrownBy(() -> t.execute(data())).as(f.getKey()).hasMessageContaining(f.getValue());
+    }
+  }
+
+  @Test
+  void execute_setsAndArrays_actAsSlices() throws TemplateException {
+    Map<String, Object> d =
+        Map.of("set", new java.util.TreeSet<>(List.of("b", "a")), "arr", new long[] {4, 5});
+    Template t =
+        Template.parse(
+            "t", "{{range .set}}{{.}}{{end}} {{len .arr}} {{index .arr 1}} {{.set}}", null);
+    assertThat(t.execute(d)).isEqualTo("ab 2 5 [a b]");
   }
 
   @Test
