@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       "Docs: README.md and docs/ in the Wharf repository."
     },
     subcommands = {
+      RunCommand.class,
       RenderCommand.class,
       ValidateCommand.class,
       InspectCommand.class,
@@ -93,6 +94,16 @@ public final class Main implements Runnable {
           err.println("Run '" + ex.getCommandLine().getCommandName() + " --help' for usage.");
           err.flush();
           return EXIT_BAD_INPUT;
+        });
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parsed) -> {
+          // A bug, not bad input: say so in one line; WHARF_DEBUG=1 shows where.
+          err.println("Error: Wharf failed unexpectedly: " + ex);
+          if (System.getenv("WHARF_DEBUG") != null) {
+            ex.printStackTrace(err);
+          }
+          err.flush();
+          return 1;
         });
     int status = cli.execute(args);
     out.flush();

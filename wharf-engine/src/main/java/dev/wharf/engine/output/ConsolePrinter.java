@@ -35,8 +35,8 @@ public final class ConsolePrinter implements RunListener {
   private String dependencies;
 
   /**
-   * @param out receives container standard output
-   * @param err receives log lines and container standard error
+   * @param out receives container output (standard output and error alike)
+   * @param err receives Wharf's log lines
    * @param clock gives the time and zone of the line prefixes
    * @param colour whether to colour statuses (see {@link #useColour})
    */
@@ -93,7 +93,8 @@ public final class ConsolePrinter implements RunListener {
     if (detached.contains(log.stepId())) {
       return;
     }
-    PrintStream target = log.stream() == RunEvent.Stream.STDOUT ? out : err;
+    // Container output, both its streams, goes to stdout; Wharf's own lines go to stderr (as acb).
+    PrintStream target = out;
     StreamKey key = new StreamKey(log.stepId(), log.stream());
     StringBuilder partial = partialLines.computeIfAbsent(key, k -> new StringBuilder());
     if (attachedRunning.size() > 1) {
@@ -118,9 +119,8 @@ public final class ConsolePrinter implements RunListener {
     for (RunEvent.Stream stream : RunEvent.Stream.values()) {
       StringBuilder partial = partialLines.remove(new StreamKey(stepId, stream));
       if (partial != null && partial.length() > 0) {
-        PrintStream target = stream == RunEvent.Stream.STDOUT ? out : err;
-        target.println(prefix(stepId) + partial);
-        target.flush();
+        out.println(prefix(stepId) + partial);
+        out.flush();
       }
     }
     attachedRunning.remove(stepId);

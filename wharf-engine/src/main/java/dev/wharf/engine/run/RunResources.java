@@ -1,0 +1,145 @@
+package dev.wharf.engine.run;
+
+import dev.wharf.engine.container.Archive;
+import dev.wharf.engine.container.ContainerEngine;
+import dev.wharf.engine.container.EngineException;
+import dev.wharf.engine.container.NetworkSpec;
+import dev.wharf.engine.container.RegistryLogin;
+import dev.wharf.engine.container.VolumeSpec;
+import dev.wharf.engine.step.RunNames;
+import dev.wharf.task.Network;
+import dev.wharf.task.Task;
+import dev.wharf.task.Volume;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The networks and volumes of one run (decisions E5, E11, E13): created before the first step, each
+ * remembered as soon as it exists so that cleanup removes exactly what the run made, on every exit
+ * path.
+ */
+final class RunResources {
+
+  private final ContainerEngine engine;
+  private final RunNames names;
+  private final Consumer<String> log;
+  private final List<String> networks = new ArrayList<>();
+  private final List<String> volumes = new ArrayList<>();
+
+  RunResources(ContainerEngine engine, RunNames names, Consumer<String> log) {
+    this.engine = engine;
+    this.names = names;
+    this.log = log;
+  }
+
+  void create(Task task, RunRequest.Workspace workspace, List<RegistryLogin> logins)
+      throws EngineException, IOException {
+    for (Network network : task.networks()) {
+      String name = names.network(network.name());
+      boolean external =
+          network.name().equals(RunNames.ACB_DEFAULT_NETWORK) && names.externalNetwork();
+      if (network.skipCreation() || external) {
+        log.accept("Skip creating network: " + network.name());
+        continue;
+      }
+      log.accept(
+          "Creating Docker network: " + network.name() + ", driver: '" + network.driver() + "'");
+      engine.createNetwork(
+          new NetworkSpec(name, network.driver(), network.ipv6(), false, Map.of()));
+      networks.add(name);
+      log.accept("Successfully set up Docker network: " + network.name());
+    }
+    volume(names.workspaceVolume());
+    volume(names.homeVolume());
+    log.accept("Setting up Docker configuration...");
+    CompletableFuture<Void> home = upload(names.homeVolume(), homeArchive(logins));
+    try (InputStream tar = workspace.open()) {
+      engine.uploadToVolume(names.workspaceVolume(), "", tar);
+    }
+    home.join();
+    log.accept("Successfully set up Docker configuration");
+    for (Volume volume : task.volumes()) {
+      String name = names.volume(volume.name());
+      volume(name);
+      engine.uploadToVolume(name, "", secretArchive(volume).stream());
+      log.accept("Volume source " + volume.name() + " successfully created");
+    }
+  }
+
+  private CompletableFuture<Void> upload(String volume, Archive archive) {
+    return CompletableFuture.runAsync(
+        () -> {
+          try {
+            engine.uploadToVolume(volume, "", archive.stream());
+          } catch (EngineException e) {
+            throw new java.util.concurrent.CompletionException(e);
+          }
+        });
+  }
+
+  private void volume(String name) throws EngineException {
+    engine.createVolume(VolumeSpec.named(name));
+    volumes.add(name);
+  }
+
+  private static Archive homeArchive(List<RegistryLogin> logins) {
+    return new Archive().file(".docker/config.json", DockerConfig.json(logins), 0600);
+  }
+
+  /** A secret volume's files, decoded from base64 and written byte for byte (E5). */
+  static Archive secretArchive(Volume volume) {
+    Archive archive = new Archive();
+    for (Map.Entry<String, String> file : volume.secret().entrySet()) {
+      byte[] content;
+      try {
+        content = Base64.getDecoder().decode(file.getValue());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "volume "
+                + volume.name()
+                + ", file "
+                + file.getKey()
+                + ": failed to decode Base64 value. please make sure value provided is Base64"
+                + " encoded");
+      }
+      archive.file(file.getKey(), content, 0644);
+    }
+    return archive;
+  }
+
+  /** Removes what was created, all at once; returns what could not be removed. */
+  List<String> remove() {
+    List<CompletableFuture<String>> removals = new ArrayList<>();
+    for (String network : networks) {
+      removals.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  engine.removeNetwork(network);
+                  return null;
+                } catch (EngineException e) {
+                  return "network " + network + ": " + e.getMessage();
+                }
+              }));
+    }
+    for (String volume : volumes) {
+      removals.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  engine.removeVolume(volume);
+                  return null;
+                } catch (EngineException e) {
+                  return "volume " + volume + ": " + e.getMessage();
+                }
+              }));
+    }
+    return removals.stream().map(CompletableFuture::join).filter(m -> m != null).toList();
+  }
+}

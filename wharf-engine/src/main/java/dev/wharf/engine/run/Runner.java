@@ -1,0 +1,152 @@
+package dev.wharf.engine.run;
+
+import dev.wharf.engine.ActiveRun;
+import dev.wharf.engine.RunEvent;
+import dev.wharf.engine.RunListener;
+import dev.wharf.engine.RunResult;
+import dev.wharf.engine.RunStatus;
+import dev.wharf.engine.Scheduler;
+import dev.wharf.engine.StepResult;
+import dev.wharf.engine.container.ContainerEngine;
+import dev.wharf.engine.container.EngineException;
+import dev.wharf.engine.step.RunNames;
+import dev.wharf.engine.step.StepEnvironment;
+import dev.wharf.engine.step.StepJobs;
+import dev.wharf.task.Step;
+import dev.wharf.task.Volume;
+import dev.wharf.task.docker.DockerParseException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a planned task on a container engine (acb-behaviour.md §4 with decisions E1–E14): the run's
+ * own networks and volumes, the steps in their graph, the dependency report, and cleanup of
+ * everything the run created on every exit path. One runner runs one request.
+ */
+public final class Runner {
+
+  private final ContainerEngine engine;
+  private final Clock clock;
+  private volatile ActiveRun active;
+  private volatile boolean cancelled;
+  private volatile Thread setupThread;
+
+  public Runner(ContainerEngine engine, Clock clock) {
+    this.engine = engine;
+    this.clock = clock;
+  }
+
+  /**
+   * Runs the request to its end and cleans up; the result says how it went. Setting up the run's
+   * resources may fail with the engine's error, which still leaves nothing behind.
+   */
+  public RunResult run(RunRequest request) throws EngineException, IOException {
+    ContainerEngine labelled = engine.forRun(request.runId());
+    RunListener listener = request.listener();
+    List<String> ids = request.plan().task().steps().stream().map(Step::id).toList();
+    RunNames names =
+        RunNames.of(
+            request.runId(),
+            request.externalNetwork(),
+            request.plan().task().volumes().stream().map(Volume::name).toList());
+    Instant start = clock.instant();
+    listener.onEvent(new RunEvent.RunStarted(request.runId(), ids));
+    RunResources resources =
+        new RunResources(labelled, names, text -> listener.onEvent(new RunEvent.Message(text)));
+    RunResult result = null;
+    try (StepEnvironment env =
+        new StepEnvironment(labelled, names, request.logins(), request.engineSocket())) {
+      try {
+        setupThread = Thread.currentThread();
+        if (!cancelled) {
+          resources.create(request.plan().task(), request.workspace(), request.logins());
+        }
+        setupThread = null;
+        Thread.interrupted(); // a cancel during setup is handled below, not by a stray interrupt
+        if (cancelled) {
+          result = unstarted(request, ids, start, RunStatus.CANCELLED, "the run was cancelled");
+        } else {
+          result = steps(request, env, listener);
+        }
+      } catch (EngineException | IOException | RuntimeException e) {
+        result = unstarted(request, ids, start, RunStatus.FAILED, e.getMessage());
+        listener.onEvent(new RunEvent.RunFinished(result));
+        throw e;
+      } finally {
+        setupThread = null;
+        List<String> left = env.removeAll();
+        List<String> failures = new java.util.ArrayList<>(resources.remove());
+        left.forEach(id -> failures.add("container " + id));
+        if (result != null && !failures.isEmpty()) {
+          listener.onEvent(
+              new RunEvent.Message(
+                  "Could not remove everything the run created (wharf cleanup removes it later): "
+                      + String.join("; ", failures)));
+        }
+      }
+    }
+    return result;
+  }
+
+  private RunResult steps(RunRequest request, StepEnvironment env, RunListener listener)
+      throws EngineException {
+    StepJobs jobs;
+    try {
+      jobs = StepJobs.of(request.plan(), env);
+    } catch (DockerParseException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    Scheduler scheduler = new Scheduler(listener, clock).withParallelism(request.parallelism());
+    if (!request.totalTimeout().isZero()) {
+      scheduler = scheduler.withTotalTimeout(request.totalTimeout());
+    }
+    active = scheduler.start(request.runId(), jobs.jobs());
+    if (cancelled) {
+      active.cancel();
+    }
+    RunResult result;
+    try {
+      result = active.await();
+    } catch (InterruptedException e) {
+      active.cancel();
+      active.cancel();
+      Thread.currentThread().interrupt();
+      result = active.completion().join();
+    }
+    try {
+      Optional<String> deps = DependencyReport.of(jobs.builtImages(), env.engine());
+      deps.ifPresent(json -> listener.onEvent(new RunEvent.Dependencies(json)));
+    } catch (DockerParseException | EngineException e) {
+      listener.onEvent(new RunEvent.Message("Failed to report dependencies: " + e.getMessage()));
+    }
+    listener.onEvent(new RunEvent.RunFinished(result));
+    return result;
+  }
+
+  private RunResult unstarted(
+      RunRequest request, List<String> ids, Instant start, RunStatus status, String error) {
+    return new RunResult(
+        request.runId(),
+        status,
+        start,
+        clock.instant(),
+        ids.stream().map(StepResult::skipped).toList(),
+        error);
+  }
+
+  /** Cancels the run: the first call stops the steps gracefully, the next ones force it. */
+  public void cancel() {
+    cancelled = true;
+    ActiveRun run = active;
+    if (run != null) {
+      run.cancel();
+    }
+    Thread setup = setupThread;
+    if (setup != null && run == null) {
+      setup.interrupt();
+    }
+  }
+}

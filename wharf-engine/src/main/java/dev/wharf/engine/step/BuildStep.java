@@ -1,0 +1,104 @@
+package dev.wharf.engine.step;
+
+import dev.wharf.engine.RunEvent;
+import dev.wharf.engine.StepAction;
+import dev.wharf.engine.StepContext;
+import dev.wharf.engine.StepOutcome;
+import dev.wharf.engine.container.BuildRequest;
+import dev.wharf.engine.container.EngineException;
+import dev.wharf.engine.source.SourceException;
+import dev.wharf.task.Step;
+import dev.wharf.task.docker.BuildArgs;
+import dev.wharf.task.docker.DockerParseException;
+import java.io.InputStream;
+
+/**
+ * Runs a {@code build} step: the {@code build} string parsed as {@code docker build} does (E3), the
+ * context read from the workspace volume (or a git or tarball URL), and the classic builder of the
+ * Engine API. What the build used is kept for the dependency report.
+ */
+final class BuildStep implements StepAction {
+
+  private final Step step;
+  private final StepEnvironment env;
+  private final dev.wharf.task.docker.BuildRequest build;
+  private volatile BuiltImage built;
+
+  BuildStep(Step step, StepEnvironment env) throws DockerParseException {
+    this.step = step;
+    this.env = env;
+    this.build = BuildArgs.parse(step.build());
+    build.tags().forEach(env::willBuild);
+  }
+
+  BuiltImage built() {
+    return built;
+  }
+
+  @Override
+  public StepOutcome execute(StepContext context, int attempt) throws Exception {
+    if (build.needsBuildKit()) {
+      return StepOutcome.failure(
+          "the build uses BuildKit-only flags ("
+              + String.join(", ", build.buildKitFlags())
+              + "), which the engine's classic builder does not offer");
+    }
+    var spec = build.contextSpec();
+    if (spec.context().toLowerCase(java.util.Locale.ROOT).contains("github")
+        && !spec.context().toLowerCase(java.util.Locale.ROOT).contains(".git")) {
+      context.message(
+          "WARNING: "
+              + spec.context()
+              + " might not be valid context. Valid Git repositories should end with .git.");
+    }
+    try (BuildContext source =
+        BuildContext.of(env, spec, step.containerDirectory(), build.dockerfile())) {
+      BuildRequest.Builder request =
+          BuildRequest.builder().dockerfile(source.dockerfilePath()).target(build.target());
+      build.tags().forEach(request::tag);
+      for (String arg : build.buildArgs()) {
+        int eq = arg.indexOf('=');
+        if (eq > 0) {
+          request.buildArg(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+      }
+      for (String label : build.values("label")) {
+        int eq = label.indexOf('=');
+        request.label(
+            eq > 0 ? label.substring(0, eq) : label, eq > 0 ? label.substring(eq + 1) : "");
+      }
+      request.noCache(build.enabled("no-cache")).pull(build.enabled("pull"));
+      // As with docker build, RUN instructions use the engine's default network unless the build
+      // string names one.
+      String network = build.value("network");
+      if (!network.isEmpty()) {
+        request.network(env.names().network(network));
+      }
+      if (!build.value("platform").isEmpty()) {
+        request.platform(build.value("platform"));
+      }
+      build.values("add-host").forEach(request::extraHost);
+      env.logins().forEach(request::login);
+      try (InputStream tar = source.stream()) {
+        env.engine()
+            .build(
+                request.build(),
+                tar,
+                line ->
+                    context.output(
+                        RunEvent.Stream.STDOUT, line.endsWith("\n") ? line : line + "\n"));
+      }
+      built =
+          new BuiltImage(
+              step.id(),
+              source.dockerfileText(),
+              build.buildArgs(),
+              build.target(),
+              build.tags(),
+              source.gitCommit());
+      return StepOutcome.success();
+    } catch (EngineException | SourceException e) {
+      return StepOutcome.failure(e.getMessage());
+    }
+  }
+}
