@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       RunCommand.class,
+      BuildCommand.class,
       RenderCommand.class,
       ValidateCommand.class,
       InspectCommand.class,

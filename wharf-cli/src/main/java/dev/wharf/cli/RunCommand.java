@@ -102,6 +102,15 @@ final class RunCommand extends TaskCommand {
       description = "Do not give steps the engine's socket (steps cannot run docker).")
   boolean noEngineSocket;
 
+  /** The task text when a command builds it ({@code wharf build}); null reads the task file. */
+  String taskText;
+
+  /** Files added to the workspace (a Dockerfile from outside the context, for wharf build). */
+  java.util.Map<String, byte[]> extraFiles = java.util.Map.of();
+
+  /** Values masked besides the task's secrets ({@code --secret-build-arg}). */
+  List<String> extraSecrets = List.of();
+
   @Override
   int run(TaskInput input) throws BadInputException {
     if (cmd != null && options.file != null) {
@@ -120,10 +129,15 @@ final class RunCommand extends TaskCommand {
     }
     String runId = options.id != null ? options.id : newRunId();
     try (RunSource source = RunSource.open(context, main.workingDirectory(), gitToken, options)) {
+      for (var extra : extraFiles.entrySet()) {
+        source.add(extra.getKey(), extra.getValue());
+      }
       TaskInput.TaskFile file =
-          cmd != null
-              ? new TaskInput.TaskFile(QuickTask.command(cmd), "cmd", main.workingDirectory())
-              : source.taskFile(input, options.file);
+          taskText != null
+              ? new TaskInput.TaskFile(taskText, "build", main.workingDirectory())
+              : cmd != null
+                  ? new TaskInput.TaskFile(QuickTask.command(cmd), "cmd", main.workingDirectory())
+                  : source.taskFile(input, options.file);
       if (dryRun) {
         Plan plan = plan(input, file, runId, "linux", null, source);
         out().println(InspectWriter.json(plan));
@@ -173,6 +187,7 @@ final class RunCommand extends TaskCommand {
       DockerEngine engine, Plan plan, String runId, RunSource source, List<RegistryLogin> logins)
       throws EngineException, BadInputException {
     List<String> masked = new ArrayList<>(secrets);
+    masked.addAll(extraSecrets);
     logins.forEach(l -> masked.add(l.password()));
     masked.addAll(SecretVolumes.contents(plan));
     SecretMasker masker = new SecretMasker(masked);

@@ -103,6 +103,15 @@ final class RunSource implements AutoCloseable {
         run.taskName());
   }
 
+  /** Adds a file to the workspace content. */
+  void add(String name, byte[] content) throws BadInputException {
+    try {
+      ContextTar.append(tar, name, content);
+    } catch (IOException e) {
+      throw new BadInputException("cannot add " + name + " to the context: " + e.getMessage());
+    }
+  }
+
   InputStream workspace() throws IOException {
     return Files.newInputStream(tar);
   }
