@@ -40,6 +40,7 @@ import picocli.CommandLine.Command;
       InspectCommand.class,
       GraphCommand.class,
       ScanCommand.class,
+      CleanupCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -125,6 +125,6 @@ public interface ContainerEngine {
    */
   InputStream downloadFromVolume(String volume, String path) throws EngineException;
 
-  /** Everything carrying the label {@code key=value}. */
+  /** What carries the label {@code key=value}, or the label {@code key} at all when value is "". */
   LabelledResources listByLabel(String key, String value) throws EngineException;
 }

@@ -289,7 +289,7 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
   @Override
   public LabelledResources listByLabel(String key, String value) throws EngineException {
     DockerClient c = client();
-    List<String> filter = List.of(key + "=" + value);
+    List<String> filter = List.of(value.isEmpty() ? key : key + "=" + value);
     return call(
         "list what carries the label " + key + "=" + value,
         () -> {
