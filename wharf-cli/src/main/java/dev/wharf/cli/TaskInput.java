@@ -1,11 +1,9 @@
 package dev.wharf.cli;
 
 import dev.wharf.task.Plan;
-import dev.wharf.task.Secret;
 import dev.wharf.task.TaskException;
 import dev.wharf.task.TaskLoader;
-import dev.wharf.template.alias.AliasSubstitution;
-import dev.wharf.template.alias.Aliases;
+import dev.wharf.task.TaskPipeline;
 import dev.wharf.template.render.RenderException;
 import dev.wharf.template.render.RenderRequest;
 import dev.wharf.template.render.RenderResult;
@@ -18,11 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * The task commands' shared front half: read the task file that the rendering flags name, render it
@@ -107,7 +102,7 @@ final class TaskInput {
             ImageAliasFile.read(environment),
             new HttpAliasSource(),
             true,
-            first -> resolveSecrets(first, task.name()));
+            secrets(task.name()));
     try {
       return new TaskRenderer().render(request);
     } catch (RenderException e) {
@@ -118,59 +113,29 @@ final class TaskInput {
   /** Decodes, validates and plans rendered text. */
   Plan plan(RenderResult rendered, String name, TaskLoader.Options loaderOptions)
       throws BadInputException {
-    UnaryOperator<String> commands =
-        rendered.aliases().map(TaskInput::commandExpander).orElse(UnaryOperator.identity());
     try {
-      return new TaskLoader(loaderOptions.withCommandAliases(commands)).load(rendered.text(), name);
+      return TaskPipeline.plan(rendered, name, loaderOptions);
     } catch (TaskException e) {
       throw new BadInputException(e.getMessage());
     }
-  }
-
-  private static UnaryOperator<String> commandExpander(Aliases aliases) {
-    return cmd -> AliasSubstitution.expandCommand(cmd, aliases.values());
   }
 
   /**
    * Resolves a task's {@code secrets}. Wharf does not read Azure Key Vault: a secret's value comes
    * from the environment variable {@code WHARF_SECRET_<ID>} (decided in docs/task-language.md).
    */
-  private Map<String, String> resolveSecrets(String firstRendering, String name)
-      throws RenderException {
-    Plan plan;
-    try {
-      plan = new TaskLoader(TaskLoader.Options.defaults()).load(firstRendering, name);
-    } catch (TaskException e) {
-      throw new RenderException(
-          "failed to resolve secrets in the task with error: failed to parse template to create"
-              + " task: "
-              + e.getMessage());
-    }
-    Map<String, String> values = new LinkedHashMap<>();
-    for (Secret secret : plan.task().secrets()) {
-      String variable = secretVariable(secret.id());
-      String value = environment.get(variable);
-      if (value == null) {
-        throw new RenderException(
-            "failed to resolve secret "
-                + secret.id()
-                + (secret.keyvault().isEmpty() ? "" : " (" + secret.keyvault() + ")")
-                + ": Wharf does not read Azure Key Vault; set the environment variable "
-                + variable
+  private RenderRequest.SecretsResolver secrets(String name) {
+    return TaskPipeline.secrets(
+        name,
+        id -> environment.get(secretVariable(id)),
+        secret ->
+            "Wharf does not read Azure Key Vault; set the environment variable "
+                + secretVariable(secret.id())
                 + " to the secret's value");
-      }
-      values.put(secret.id(), value);
-    }
-    return values;
   }
 
   /** {@code WHARF_SECRET_} and the secret id in upper case, other characters as {@code _}. */
   static String secretVariable(String id) {
     return "WHARF_SECRET_" + id.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-  }
-
-  /** Secret values to mask: {@code --set-secret} values and resolved secrets. */
-  static List<String> secretValues(RenderResult rendered) {
-    return rendered.secretValues();
   }
 }
