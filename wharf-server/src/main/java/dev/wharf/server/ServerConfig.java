@@ -11,7 +11,8 @@ import java.time.Duration;
  *
  * @param dbUrl JDBC URL of the database, null for SQLite in the data directory
  * @param runIdPrefix two lower-case letters before each run's counter
- * @param agentConcurrency runs the embedded agent executes at once; 0 runs no embedded agent
+ * @param agentConcurrency runs the embedded agent executes at once; 0 (the default, as the caller
+ *     supplies the executor with {@link #withAgent}) runs no embedded agent
  * @param agentName how this server's agent is recorded on its runs; servers sharing one database
  *     need different names
  * @param agentLease how long an agent may stay silent before its runs are declared lost
@@ -30,6 +31,9 @@ public record ServerConfig(
     RunExecutor executor) {
   /** The port {@code wharf server} listens on by default. */
   public static final int DEFAULT_PORT = 8423;
+
+  /** How many runs {@code wharf server}'s embedded agent executes at once by default. */
+  public static final int DEFAULT_AGENT_CONCURRENCY = 2;
 
   public ServerConfig {
     if (agentConcurrency > 0 && executor == null) {

@@ -227,6 +227,52 @@ abstract class ServerScenarios {
   }
 
   @Test
+  void timeout_runPastItsTimeout_endsTimeout() throws Exception {
+    ServerConfig config = config(1, "agent-a");
+    WharfServer server = start(config);
+    ServerClient runner = client(server, config, Role.run);
+    RunSpec spec = new RunSpec("/dev/null", null, null, "outcome=wait", null, null, null, null, 1);
+
+    Run run = runner.queue(RunType.QuickRun, spec);
+
+    assertThat(runner.follow(run.runId(), line -> {})).isEqualTo(RunStatus.Timeout);
+    assertThat(runner.run(run.runId()).runErrorMessage()).contains("timeout");
+  }
+
+  @Test
+  void showRun_queuedBehindOthers_hasItsQueuePosition() throws Exception {
+    ServerConfig config = config(1, "agent-a");
+    WharfServer server = start(config);
+    ServerClient runner = client(server, config, Role.run);
+    Run busy = runner.queue(RunType.QuickRun, RunSpec.inline("outcome=wait"));
+    await(() -> runner.run(busy.runId()).status() == RunStatus.Running);
+    runner.queue(RunType.QuickRun, RunSpec.inline("lines=1"));
+    Run third = runner.queue(RunType.QuickRun, RunSpec.inline("lines=1"));
+
+    assertThat(runner.run(third.runId()).queuePosition()).isEqualTo(1L);
+    assertThat(runner.run(busy.runId()).queuePosition()).isNull();
+    runner.cancel(busy.runId());
+    assertThat(runner.follow(third.runId(), line -> {})).isEqualTo(RunStatus.Succeeded);
+  }
+
+  @Test
+  void close_duringARun_endsItAsErrorWithAMessage() throws Exception {
+    ServerConfig config = config(1, "agent-a");
+    WharfServer first = start(config);
+    ServerClient before = client(first, config, Role.run);
+    Run run = before.queue(RunType.QuickRun, RunSpec.inline("outcome=wait"));
+    await(() -> before.run(run.runId()).status() == RunStatus.Running);
+    servers.remove(first);
+    first.close();
+
+    WharfServer second = start(config);
+    Run ended = client(second, config, Role.read).run(run.runId());
+
+    assertThat(ended.status()).isEqualTo(RunStatus.Error);
+    assertThat(ended.runErrorMessage()).isEqualTo("the server stopped during the run");
+  }
+
+  @Test
   void queue_twentyRunsWithConcurrencyTwo_eachRunsExactlyOnce() throws Exception {
     ServerConfig config = config(2, "agent-a");
     WharfServer server = start(config);

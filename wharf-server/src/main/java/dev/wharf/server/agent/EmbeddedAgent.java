@@ -205,7 +205,9 @@ public final class EmbeddedAgent implements AutoCloseable {
         recoverLost(false);
       }
     } catch (RuntimeException e) {
-      LOG.warn("agent {} could not watch its runs", name, e);
+      if (!stopping) {
+        LOG.warn("agent {} could not watch its runs", name, e);
+      }
     }
   }
 
@@ -241,13 +243,13 @@ public final class EmbeddedAgent implements AutoCloseable {
     for (Thread worker : workers) {
       worker.interrupt();
     }
-    for (Thread worker : workers) {
-      try {
+    try {
+      watcher.awaitTermination(5, TimeUnit.SECONDS);
+      for (Thread worker : workers) {
         worker.join(5000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

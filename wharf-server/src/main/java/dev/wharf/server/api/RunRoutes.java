@@ -78,7 +78,11 @@ final class RunRoutes {
   }
 
   private void show(Context ctx) {
-    ctx.json(find(ctx.pathParam("runId")));
+    Run run = find(ctx.pathParam("runId"));
+    ctx.json(
+        run.status() == RunStatus.Queued
+            ? run.withQueuePosition(runs.queuePosition(run.runId()))
+            : run);
   }
 
   private void cancel(Context ctx) {

@@ -129,8 +129,8 @@ final class TaskRoutes {
         ObjectNode map = (ObjectNode) merged.get(field);
         patch
             .get(field)
-            .fields()
-            .forEachRemaining(
+            .properties()
+            .forEach(
                 entry -> {
                   if (entry.getValue().isNull()) {
                     map.remove(entry.getKey());

@@ -180,7 +180,8 @@ public final class RunStore {
         list(rs.getString("output_images"), new TypeReference<List<OutputImage>>() {}),
         list(rs.getString("dependencies"), new TypeReference<List<BaseImageDependency>>() {}),
         list(rs.getString("steps"), new TypeReference<List<StepTiming>>() {}),
-        rs.getInt("log_pruned") != 0);
+        rs.getInt("log_pruned") != 0,
+        null);
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {
