@@ -131,6 +131,21 @@ public record ServerConfig(
         executor);
   }
 
+  /** This config giving run IDs another two-letter prefix. */
+  public ServerConfig withRunIdPrefix(String prefix) {
+    return new ServerConfig(
+        dataDir,
+        host,
+        port,
+        dbUrl,
+        prefix,
+        agentConcurrency,
+        agentName,
+        agentLease,
+        logRetention,
+        executor);
+  }
+
   /** This config keeping logs for {@code retention}. */
   public ServerConfig withLogRetention(Duration retention) {
     return new ServerConfig(

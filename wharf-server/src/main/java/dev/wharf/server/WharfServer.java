@@ -48,6 +48,9 @@ public final class WharfServer implements AutoCloseable {
     createDataDir(config);
     Clock clock = Clock.systemUTC();
     Database db = Database.open(config.jdbcUrl());
+    EmbeddedAgent agent = null;
+    ApiServer api = null;
+    ScheduledExecutorService housekeeping = null;
     try {
       SecretBox box = SecretBox.openOrCreate(config.dataDir().resolve("server.key"));
       BlobStore blobs = new BlobStore(config.dataDir());
@@ -56,7 +59,18 @@ public final class WharfServer implements AutoCloseable {
       LogHub logs = new LogHub(blobs, runs);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       registerGauges(metrics, runs, queue);
-      EmbeddedAgent agent = null;
+      api =
+          ApiServer.start(
+              config.host(),
+              config.port(),
+              new ApiServer.Parts(
+                  queue,
+                  runs,
+                  new TaskStore(db, box, clock),
+                  logs,
+                  blobs,
+                  new TokenAdmin(db, clock),
+                  metrics));
       if (config.agentConcurrency() > 0) {
         agent =
             new EmbeddedAgent(
@@ -71,7 +85,7 @@ public final class WharfServer implements AutoCloseable {
         agent.start();
       }
       LogPruner pruner = new LogPruner(db, blobs, config.logRetention(), clock);
-      ScheduledExecutorService housekeeping =
+      housekeeping =
           Executors.newSingleThreadScheduledExecutor(
               r -> {
                 Thread thread = new Thread(r, "wharf-housekeeping");
@@ -79,22 +93,10 @@ public final class WharfServer implements AutoCloseable {
                 return thread;
               });
       housekeeping.scheduleWithFixedDelay(() -> prune(pruner), 0, 1, TimeUnit.HOURS);
-      ApiServer api =
-          ApiServer.start(
-              config.host(),
-              config.port(),
-              new ApiServer.Parts(
-                  queue,
-                  runs,
-                  new TaskStore(db, box, clock),
-                  logs,
-                  blobs,
-                  new TokenAdmin(db, clock),
-                  metrics));
       LOG.info("Wharf server listening on http://{}:{}", config.host(), api.port());
       return new WharfServer(db, agent, api, housekeeping);
     } catch (RuntimeException e) {
-      db.close();
+      new WharfServer(db, agent, api, housekeeping).close();
       throw e;
     }
   }
@@ -118,8 +120,12 @@ public final class WharfServer implements AutoCloseable {
   /** Stops serving; runs still executing end as {@code Error}. */
   @Override
   public void close() {
-    housekeeping.shutdownNow();
-    api.close();
+    if (housekeeping != null) {
+      housekeeping.shutdownNow();
+    }
+    if (api != null) {
+      api.close();
+    }
     if (agent != null) {
       agent.close();
     }

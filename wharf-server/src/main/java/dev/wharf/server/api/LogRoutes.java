@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Logs of a run or of a task's last run: the stored text, or followed live as plain chunked text or
@@ -19,6 +21,7 @@ import java.util.Optional;
  * Last-Event-ID} resumes).
  */
 final class LogRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(LogRoutes.class);
   private final LogHub logs;
   private final RunStore runs;
 
@@ -67,12 +70,23 @@ final class LogRoutes {
     response.setContentType(sse ? "text/event-stream; charset=utf-8" : "text/plain; charset=utf-8");
     OutputStream out = response.getOutputStream();
     response.flushBuffer();
+    try {
+      stream(run.runId(), offset, sse, response, out);
+    } catch (IOException gone) {
+      // the follower hung up; following is optional for the run, so this is no error
+      LOG.debug("log follower of {} went away: {}", run.runId(), gone.toString());
+    }
+  }
+
+  private void stream(
+      String runId, long offset, boolean sse, HttpServletResponse response, OutputStream out)
+      throws IOException, InterruptedException {
     Optional<RunStatus> status;
     if (sse) {
       long[] position = {offset};
       status =
           logs.follow(
-              run.runId(),
+              runId,
               offset,
               (lines, next) -> {
                 position[0] = writeEvents(out, lines, position[0]);
@@ -82,7 +96,7 @@ final class LogRoutes {
       out.write(end.getBytes(StandardCharsets.UTF_8));
     } else {
       logs.follow(
-          run.runId(),
+          runId,
           offset,
           (lines, next) -> {
             out.write(lines);

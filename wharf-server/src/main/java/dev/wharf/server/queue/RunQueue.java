@@ -112,7 +112,9 @@ public final class RunQueue {
 
   /** Records that {@code agent} is still working on {@code runIds}. */
   public void heartbeat(String agent, Collection<String> runIds) {
-    if (runIds.isEmpty()) {
+    // a copy, since the caller's live set may empty between the check and the bind
+    List<String> ids = List.copyOf(runIds);
+    if (ids.isEmpty()) {
       return;
     }
     db.write(
@@ -124,7 +126,7 @@ public final class RunQueue {
                         + ACTIVE)
                 .bind("now", clock.millis())
                 .bind("agent", agent)
-                .bindList("ids", List.copyOf(runIds))
+                .bindList("ids", ids)
                 .execute());
   }
 
@@ -198,7 +200,8 @@ public final class RunQueue {
 
   /** Which of {@code runIds} somebody asked to cancel. */
   public List<String> cancelRequested(Collection<String> runIds) {
-    if (runIds.isEmpty()) {
+    List<String> ids = List.copyOf(runIds);
+    if (ids.isEmpty()) {
       return List.of();
     }
     return db.read(
@@ -206,7 +209,7 @@ public final class RunQueue {
             handle
                 .createQuery(
                     "SELECT run_id FROM runs WHERE cancel_requested = 1 AND run_id IN (<ids>)")
-                .bindList("ids", List.copyOf(runIds))
+                .bindList("ids", ids)
                 .mapTo(String.class)
                 .list());
   }
