@@ -17,6 +17,8 @@ import java.time.Duration;
  *     need different names
  * @param agentLease how long an agent may stay silent before its runs are declared lost
  * @param executor what executes runs (the engine); needed when {@code agentConcurrency > 0}
+ * @param keyFile the key sealing secrets at rest, null for {@code server.key} in the data
+ *     directory; servers sharing one database need the same key
  */
 public record ServerConfig(
     Path dataDir,
@@ -28,7 +30,8 @@ public record ServerConfig(
     String agentName,
     Duration agentLease,
     Duration logRetention,
-    RunExecutor executor) {
+    RunExecutor executor,
+    Path keyFile) {
   /** The port {@code wharf server} listens on by default. */
   public static final int DEFAULT_PORT = 8423;
 
@@ -53,6 +56,7 @@ public record ServerConfig(
         hostName() + "-embedded",
         Duration.ofSeconds(60),
         Duration.ofDays(30),
+        null,
         null);
   }
 
@@ -68,7 +72,8 @@ public record ServerConfig(
         agentName,
         agentLease,
         logRetention,
-        executor);
+        executor,
+        keyFile);
   }
 
   /** This config listening on {@code host:port} (port 0: any free port). */
@@ -83,7 +88,8 @@ public record ServerConfig(
         agentName,
         agentLease,
         logRetention,
-        executor);
+        executor,
+        keyFile);
   }
 
   /** This config on the database at {@code url} (null: SQLite in the data directory). */
@@ -98,7 +104,8 @@ public record ServerConfig(
         agentName,
         agentLease,
         logRetention,
-        executor);
+        executor,
+        keyFile);
   }
 
   /** This config with an embedded agent running {@code concurrency} runs with {@code runner}. */
@@ -113,7 +120,8 @@ public record ServerConfig(
         agentName,
         agentLease,
         logRetention,
-        runner);
+        runner,
+        keyFile);
   }
 
   /** This config with another agent name and lease. */
@@ -128,7 +136,8 @@ public record ServerConfig(
         name,
         lease,
         logRetention,
-        executor);
+        executor,
+        keyFile);
   }
 
   /** This config giving run IDs another two-letter prefix. */
@@ -143,7 +152,8 @@ public record ServerConfig(
         agentName,
         agentLease,
         logRetention,
-        executor);
+        executor,
+        keyFile);
   }
 
   /** This config keeping logs for {@code retention}. */
@@ -158,7 +168,29 @@ public record ServerConfig(
         agentName,
         agentLease,
         retention,
-        executor);
+        executor,
+        keyFile);
+  }
+
+  /** This config sealing secrets with the key in {@code file} (created when absent). */
+  public ServerConfig withKeyFile(Path file) {
+    return new ServerConfig(
+        dataDir,
+        host,
+        port,
+        dbUrl,
+        runIdPrefix,
+        agentConcurrency,
+        agentName,
+        agentLease,
+        logRetention,
+        executor,
+        file);
+  }
+
+  /** The key file the server uses. */
+  public Path effectiveKeyFile() {
+    return keyFile != null ? keyFile : dataDir.resolve("server.key");
   }
 
   /** The JDBC URL the server opens. */
