@@ -1,5 +1,6 @@
 package dev.wharf.cli;
 
+import dev.wharf.engine.source.Redaction;
 import dev.wharf.engine.source.SourceContext;
 import dev.wharf.engine.source.SourceInfo;
 import dev.wharf.engine.source.SourceOptions;
@@ -59,7 +60,9 @@ final class RunSource implements AutoCloseable {
       return new RunSource(folder, tar, info);
     } catch (IOException e) {
       deleteQuietly(tar);
-      throw new Unreachable("cannot read the context " + context + ": " + e.getMessage());
+      // The context may carry a token in its user-info; the message reaches the terminal.
+      throw new Unreachable(
+          Redaction.redact("cannot read the context " + context + ": " + e.getMessage(), gitToken));
     }
   }
 
