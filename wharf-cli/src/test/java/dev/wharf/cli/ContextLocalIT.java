@@ -3,6 +3,7 @@ package dev.wharf.cli;
 import static dev.wharf.cli.WharfInProcess.assertNothingLeft;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.engine.source.GitRepos;
 import dev.wharf.engine.testing.DockerTest;
 import dev.wharf.engine.testing.LocalDocker;
 import java.nio.file.Files;
@@ -40,6 +41,26 @@ class ContextLocalIT {
         .as(result.report())
         .contains("acb.yaml", ".dockerignore", "kept.log", "plain.txt")
         .doesNotContain("secret.txt", "dropped.log", ".git");
+    assertNothingLeft(docker, id);
+  }
+
+  @Test
+  void run_localGitCheckout_reportsItsCommitAndBranch(LocalDocker docker) throws Exception {
+    Path context = Files.createDirectories(temp.resolve("checkout"));
+    Files.writeString(
+        context.resolve("acb.yaml"),
+        "version: v1.1.0\nsteps:\n"
+            + "  - cmd: wharf-test/busybox echo commit={{.Run.Commit}} branch={{.Run.Branch}}\n");
+    GitRepos.git(context, "init", "-q", "-b", "trunk");
+    GitRepos.git(context, "add", "-A");
+    GitRepos.git(context, "commit", "-q", "-m", "task");
+    String commit = GitRepos.git(context, "rev-parse", "HEAD");
+    String id = WharfInProcess.newRunId();
+
+    var result = WharfInProcess.run(context, "run", "--id", id);
+
+    assertThat(result.status()).as(result.report()).isZero();
+    assertThat(result.out()).as(result.report()).contains("commit=" + commit + " branch=trunk");
     assertNothingLeft(docker, id);
   }
 
