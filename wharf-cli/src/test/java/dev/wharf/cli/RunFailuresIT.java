@@ -135,6 +135,40 @@ class RunFailuresIT {
   }
 
   @Test
+  void run_timeoutFlag_endsTheRunInTime() {
+    Instant start = Instant.now();
+    CliRun run =
+        CliRun.task(
+            dir,
+            """
+            steps:
+              - id: sleeper
+                cmd: wharf-test/busybox sleep 60
+            """,
+            "--timeout",
+            "2");
+
+    assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+    assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(20));
+    assertThat(run.err()).containsPattern("Run ID: \\S+ failed after \\d+s");
+  }
+
+  @Test
+  void run_missingImage_failsTheStepNotTheEnvironment() {
+    CliRun run =
+        CliRun.task(
+            dir,
+            """
+            steps:
+              - id: missing
+                cmd: 127.0.0.1:5000/runit/never-pushed:none
+            """);
+
+    assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+    assertThat(run.err()).contains("Step ID: missing marked as failed");
+  }
+
+  @Test
   void run_repeat_runsTheStepAgainEachTime() {
     CliRun run =
         CliRun.task(
@@ -175,6 +209,11 @@ class RunFailuresIT {
                 .formatted(FAILS_ONCE));
 
     assertThat(run.exit()).as(run.toString()).isZero();
+    for (String step : new String[] {"kept", "keptrepeat", "daemon"}) {
+      assertThat(run.err().split("Launching container with name: " + step + "\n", -1))
+          .as(step + " ran twice")
+          .hasSize(3);
+    }
     assertThat(run.err()).doesNotContain("Conflict").doesNotContain("already in use");
   }
 }

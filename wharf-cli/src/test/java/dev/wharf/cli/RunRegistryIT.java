@@ -60,6 +60,9 @@ class RunRegistryIT {
 
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.out()).contains("built by the run");
+    assertThat(run.logOf("build"))
+        .contains("Step 1/4 : FROM wharf-test/busybox\n ---> ")
+        .doesNotContain("\n\n");
     String pushed = run.stepResult("push").path("digests").path(0).asText();
     assertThat(pushed).matches("127\\.0\\.0\\.1:5000/runit/app:runit-\\w+@sha256:[0-9a-f]{64}");
     JsonNode deps =

@@ -23,6 +23,8 @@ class RunSecretsIT {
       steps:
         - id: leak
           cmd: wharf-test/busybox sh -c "echo token {{.Values.token}}; echo {{.Values.token}} >&2; printf %s {{.Values.token}} | base64; echo encoded {{.Values.token | b64enc}}"
+        - id: split
+          cmd: wharf-test/busybox sh -c "printf 'split s3cr3t-'; sleep 0.5; echo Value-4711"
         - id: fail
           cmd: wharf-test/busybox sh -c "echo failing with {{.Values.token}}; exit 1"
       """;
@@ -44,6 +46,7 @@ class RunSecretsIT {
     assertThat(run.out() + run.err())
         .contains("token ***")
         .contains("failing with ***")
+        .contains("split ***")
         .doesNotContain(SECRET)
         .doesNotContain(base64)
         .doesNotContain(base64.replace("=", ""));

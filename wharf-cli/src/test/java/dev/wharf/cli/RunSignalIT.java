@@ -14,10 +14,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** Ctrl-C on the packaged {@code bin/wharf}: the run stops and leaves nothing on the engine. */
+/**
+ * Ctrl-C (or SIGTERM) on the packaged {@code bin/wharf}: the run stops and leaves nothing on the
+ * engine.
+ */
 @DockerTest
 class RunSignalIT {
 
@@ -30,8 +34,10 @@ class RunSignalIT {
     RunLeftovers.assertNone(client);
   }
 
-  @Test
-  void sigint_midRun_removesEveryContainerNetworkAndVolume(DockerClient client) throws Exception {
+  @ParameterizedTest
+  @CsvSource({"INT, 130", "TERM, 143"})
+  void signal_midRun_removesEveryContainerNetworkAndVolume(
+      String signal, int exitStatus, DockerClient client) throws Exception {
     Files.writeString(
         dir.resolve("acb.yaml"),
         """
@@ -79,12 +85,12 @@ class RunSignalIT {
           .filteredOn(r -> r.startsWith("container"))
           .hasSizeGreaterThanOrEqualTo(3);
 
-      Process kill = new ProcessBuilder("kill", "-INT", Long.toString(wharf.pid())).start();
+      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(wharf.pid())).start();
       assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
       assertThat(wharf.waitFor(60, TimeUnit.SECONDS)).as(text(err)).isTrue();
       reader.join(10_000);
-      assertThat(wharf.exitValue()).as(text(err)).isEqualTo(130);
+      assertThat(wharf.exitValue()).as(text(err)).isEqualTo(exitStatus);
       assertThat(RunLeftovers.of(client, id::equals)).as(text(err)).isEmpty();
       assertThat(text(err)).doesNotContain("Executing step ID: never");
     } finally {
