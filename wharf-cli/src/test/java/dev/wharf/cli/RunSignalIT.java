@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -91,6 +92,50 @@ class RunSignalIT {
       assertThat(wharf.waitFor(60, TimeUnit.SECONDS)).as(text(err)).isTrue();
       reader.join(10_000);
       assertThat(wharf.exitValue()).as(text(err)).isEqualTo(exitStatus);
+      assertThat(RunLeftovers.of(client, id::equals)).as(text(err)).isEmpty();
+      assertThat(text(err)).doesNotContain("Executing step ID: never");
+    } finally {
+      if (wharf.isAlive()) {
+        wharf.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
+  void sigint_duringSetup_removesWhatTheRunCreatedSoFar(DockerClient client) throws Exception {
+    Files.writeString(
+        dir.resolve("acb.yaml"),
+        """
+        networks:
+          - name: extra
+            isDefault: true
+        volumes:
+          - name: creds
+            secret:
+              token: c2VjcmV0LWJ5dGVz
+        steps:
+          - id: never
+            cmd: wharf-test/busybox true
+        """);
+    String id = CliRun.newId();
+    Process wharf =
+        new ProcessBuilder(
+                DIST.resolve("bin/wharf").toString(), "run", "-f", "acb.yaml", "--id", id, ".")
+            .directory(dir.toFile())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Thread reader = drain(wharf.getErrorStream(), err);
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!text(err).contains("Creating Docker network") && System.nanoTime() < deadline) {
+        Thread.sleep(1);
+      }
+      new ProcessBuilder("kill", "-INT", Long.toString(wharf.pid())).start().waitFor();
+
+      assertThat(wharf.waitFor(60, TimeUnit.SECONDS)).as(text(err)).isTrue();
+      reader.join(10_000);
+      assertThat(wharf.exitValue()).as(text(err)).isEqualTo(130);
       assertThat(RunLeftovers.of(client, id::equals)).as(text(err)).isEmpty();
       assertThat(text(err)).doesNotContain("Executing step ID: never");
     } finally {
