@@ -115,6 +115,26 @@ class RunFailuresIT {
   }
 
   @Test
+  void run_stepTimeout_coversAllRetries() {
+    Instant start = Instant.now();
+    CliRun run =
+        CliRun.task(
+            dir,
+            """
+            steps:
+              - id: hopeless
+                cmd: wharf-test/busybox sh -c "sleep 1; exit 5"
+                retries: 6
+                retryDelay: 1
+                timeout: 3
+            """);
+
+    assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+    // Seven attempts of over two seconds each would take more than 14 s.
+    assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
   void run_totalTimeout_endsTheRunInTime() {
     Instant start = Instant.now();
     CliRun run =

@@ -81,6 +81,54 @@ class RunOrderIT {
   }
 
   @Test
+  void run_whenDash_prefixesTheOutputOfOverlappingSteps() {
+    CliRun run =
+        CliRun.task(
+            dir,
+            """
+            steps:
+              - id: left
+                cmd: %s
+                when: ["-"]
+                timeout: 20
+              - id: right
+                cmd: %s
+                when: ["-"]
+                timeout: 20
+            """
+                .formatted(
+                    handshake("left", "right").replace("done", "done; echo from-left"),
+                    handshake("right", "left").replace("done", "done; echo from-right")));
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out()).containsAnyOf("[left] from-left\n", "[right] from-right\n");
+  }
+
+  @Test
+  void run_parallelismOne_runsIndependentStepsOneAtATime() {
+    CliRun run =
+        CliRun.task(
+            dir,
+            """
+            steps:
+              - id: left
+                cmd: wharf-test/busybox sleep 0.2
+                when: ["-"]
+              - id: right
+                cmd: wharf-test/busybox sleep 0.2
+                when: ["-"]
+            """,
+            "--parallelism",
+            "1",
+            "-o",
+            "json");
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.eventIndex("stepFinished", "left"))
+        .isLessThan(run.eventIndex("stepStarted", "right"));
+  }
+
+  @Test
   void run_diamond_runsTheMiddleTogetherAndTheEndLast() {
     CliRun run =
         CliRun.task(
