@@ -171,7 +171,7 @@ final class RunCommand extends TaskCommand {
 
   private int execute(
       DockerEngine engine, Plan plan, String runId, RunSource source, List<RegistryLogin> logins)
-      throws EngineException, BadInputException {
+      throws BadInputException {
     List<String> masked = new ArrayList<>(secrets);
     logins.forEach(l -> masked.add(l.password()));
     masked.addAll(SecretVolumes.contents(plan));
@@ -208,9 +208,14 @@ final class RunCommand extends TaskCommand {
         return interrupts.exitStatus();
       }
       return 1;
-    } catch (IOException e) {
+    } catch (EngineUnreachableException | IOException e) {
       err().println("Error: " + masker.mask(e.getMessage()));
       return Main.EXIT_ENVIRONMENT;
+    } catch (EngineException e) {
+      // The engine answered and refused something the run asked for (a network driver, say):
+      // the run failed, as a refused push does; 3 is for an engine or context out of reach.
+      err().println("Error: " + masker.mask(e.getMessage()));
+      return 1;
     }
   }
 

@@ -189,6 +189,30 @@ class RunFailuresIT {
   }
 
   @Test
+  void run_networkTheEngineRefuses_failsTheRunAndRemovesTheOtherNetwork(DockerClient client) {
+    String good = CliRun.newId() + "-good";
+    CliRun run =
+        CliRun.task(
+            dir,
+            """
+            networks:
+              - name: %s
+              - name: %s
+                driver: host
+            steps:
+              - id: never
+                cmd: wharf-test/busybox true
+            """
+                .formatted(good, CliRun.newId() + "-refused"));
+
+    assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+    assertThat(run.err())
+        .contains("only one instance of \"host\" network is allowed")
+        .containsPattern("Run ID: \\S+ failed after \\d+s");
+    assertThat(client.listNetworksCmd().withNameFilter(good).exec()).isEmpty();
+  }
+
+  @Test
   void run_repeat_runsTheStepAgainEachTime() {
     CliRun run =
         CliRun.task(
