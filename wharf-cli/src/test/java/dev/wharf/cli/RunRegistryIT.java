@@ -76,7 +76,7 @@ class RunRegistryIT {
   }
 
   @Test
-  void run_pushToTheAuthenticatedRegistry_usesTheCredential() {
+  void run_pushAndPullWithTheAuthenticatedRegistry_useTheCredential() {
     CliRun run =
         CliRun.task(
             dir,
@@ -85,6 +85,8 @@ class RunRegistryIT {
             steps:
               - build: -t 127.0.0.1:5001/runit/app:$ID --label %s .
               - push: ["127.0.0.1:5001/runit/app:$ID"]
+              - cmd: 127.0.0.1:5001/runit/app:$ID
+                pull: true
             """
                 .formatted(label),
             "--credential",
@@ -92,7 +94,36 @@ class RunRegistryIT {
 
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.err()).contains("Successfully pushed image: 127.0.0.1:5001/runit/app:");
+    assertThat(run.out()).contains("built by the run");
     assertThat(run.out() + run.err()).doesNotContain(LocalDocker.PASSWORD);
+  }
+
+  @Test
+  void readmeExample_runsForReal(DockerClient client) {
+    Path repository = Path.of("").toAbsolutePath().getParent();
+    String id = CliRun.newId();
+    try {
+      CliRun run =
+          CliRun.of(
+              repository,
+              "run",
+              "-r",
+              LocalDocker.REGISTRY,
+              "--id",
+              id,
+              "-f",
+              "examples/hello/acb.yaml",
+              "examples/hello");
+
+      assertThat(run.exit()).as(run.toString()).isZero();
+      assertThat(run.out()).contains("hello from a Wharf build").contains("built " + id);
+      assertThat(run.err())
+          .contains("The following dependencies were found:")
+          .contains("\"digest\":\"sha256:")
+          .contains("Run ID: " + id + " was successful after");
+    } finally {
+      client.removeImageCmd(LocalDocker.REGISTRY + "/hello:" + id).withForce(true).exec();
+    }
   }
 
   @Test
