@@ -161,7 +161,10 @@ final class RunCommand extends TaskCommand {
     var run = input.runInfo(runId, names.workspaceVolume(), os, arch);
     run = source.withCheckout(run, options);
     var rendered = input.render(file, run);
-    Plan plan = input.plan(rendered, file.name(), TaskLoader.Options.defaults().withEnv(env));
+    // As acb exec --network: the user's network becomes the task's default, by its own name.
+    TaskLoader.Options loading =
+        TaskLoader.Options.defaults().withEnv(env).withNetwork(network == null ? "" : network);
+    Plan plan = input.plan(rendered, file.name(), loading);
     plan.warnings().forEach(w -> err().println(w));
     secrets = new ArrayList<>(rendered.secretValues());
     return plan;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.wharf.engine.testing.DockerTest;
+import dev.wharf.engine.testing.LocalDocker;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -183,6 +184,34 @@ class RunStepOptionsIT {
         .contains("served on the task's network\n")
         .contains("on the engine bridge\n")
         .contains("on the host network\n");
+  }
+
+  @Test
+  void run_networkFlag_runsStepsOnTheUsersNetworkAndLeavesIt(LocalDocker docker)
+      throws IOException {
+    String network = docker.uniqueName("runit-user");
+    docker.client().createNetworkCmd().withName(network).withLabels(docker.labels()).exec();
+    Files.createDirectories(dir.resolve("www"));
+    Files.writeString(dir.resolve("www/index.html"), "served on the user's network\n");
+    CliRun run =
+        CliRun.task(
+            dir,
+            """
+            steps:
+              - id: web
+                cmd: wharf-test/busybox httpd -f -p 8080 -h /workspace/www
+                detach: true
+              - id: client
+                cmd: wharf-test/busybox sh -c "until wget -q -O - http://web:8080/index.html; do sleep 0.1; done"
+                timeout: 30
+            """,
+            "--network",
+            network);
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("served on the user's network\n");
+    assertThat(run.err()).contains("Network: '" + network + "'");
+    assertThat(docker.client().listNetworksCmd().withNameFilter(network).exec()).hasSize(1);
   }
 
   @Test
