@@ -215,6 +215,25 @@ class RunStepOptionsIT {
   }
 
   @Test
+  void run_engineSocketAndRegistryLogins_areGivenToSteps() {
+    String task =
+        """
+        steps:
+          - cmd: wharf-test/busybox sh -c "test -S /var/run/docker.sock && echo has-socket || echo no-socket; grep -o 127.0.0.1:5001 /acb/home/.docker/config.json"
+        """;
+    String credential =
+        LocalDocker.AUTH_REGISTRY + "=" + LocalDocker.USERNAME + ":" + LocalDocker.PASSWORD;
+
+    CliRun with = CliRun.task(dir, task, "--credential", credential);
+    CliRun without = CliRun.task(dir, task, "--credential", credential, "--no-engine-socket");
+
+    assertThat(with.exit()).as(with.toString()).isZero();
+    assertThat(with.out()).contains("has-socket\n127.0.0.1:5001\n");
+    assertThat(without.exit()).as(without.toString()).isZero();
+    assertThat(without.out()).contains("no-socket\n");
+  }
+
+  @Test
   void run_secretVolume_holdsTheExactBytes() {
     byte[] text = "no newline at the end".getBytes(StandardCharsets.UTF_8);
     byte[] binary = {0, 1, 2, (byte) 0xff, (byte) 0xfe, '\n', '\r', 0x7f, (byte) 0x80};
