@@ -35,6 +35,7 @@ import picocli.CommandLine.Parameters;
 /** {@code wharf run}: runs a multi-step task on the local Docker engine, as {@code az acr run}. */
 @Command(
     name = "run",
+    header = "Run a multi-step task on the Docker engine (az acr run).",
     description = {
       "Runs a multi-step task file (acb.yaml) on the Docker engine of DOCKER_HOST (or the local"
           + " socket): steps in the order and parallelism their 'when' gives, /workspace holding"
