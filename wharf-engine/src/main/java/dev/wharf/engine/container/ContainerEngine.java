@@ -1,0 +1,123 @@
+package dev.wharf.engine.container;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+
+/**
+ * The container engine a run executes on: networks, volumes, images and containers.
+ *
+ * <p>Every container, network and volume an engine creates carries its labels (see {@link
+ * #withLabels}), so that whatever a crashed run left behind can be found with {@link #listByLabel}
+ * and removed. Removal is idempotent: removing something that is already gone succeeds.
+ */
+public interface ContainerEngine {
+
+  /** The label that names the run which created a container, network or volume. */
+  String RUN_ID_LABEL = "dev.wharf.run-id";
+
+  /** An engine sharing this one's connection that also puts {@code labels} on what it creates. */
+  ContainerEngine withLabels(Map<String, String> labels);
+
+  /** An engine that labels what it creates with {@link #RUN_ID_LABEL}{@code =runId}. */
+  default ContainerEngine forRun(String runId) {
+    return withLabels(Map.of(RUN_ID_LABEL, runId));
+  }
+
+  /** What the engine reports about itself; also checks that it answers. */
+  EngineInfo info() throws EngineException;
+
+  void createNetwork(NetworkSpec network) throws EngineException;
+
+  void removeNetwork(String name) throws EngineException;
+
+  void createVolume(VolumeSpec volume) throws EngineException;
+
+  void removeVolume(String name) throws EngineException;
+
+  /**
+   * Builds an image from a tar stream of the build context.
+   *
+   * @param progress receives each line of build output as it arrives
+   * @return the id of the built image
+   * @throws EngineException with the builder's own error text when a step fails
+   */
+  String build(BuildRequest request, InputStream context, Consumer<String> progress)
+      throws EngineException, InterruptedException;
+
+  /**
+   * Pushes {@code image} (with its tag; none means {@code latest}) to its registry.
+   *
+   * @param logins credentials; the one whose registry matches the image's is used
+   * @param progress receives a line per progress message
+   * @return the manifest digest the registry stored ({@code sha256:…})
+   * @throws EngineException if any progress message reports an error, even when the engine
+   *     otherwise ends the push normally
+   */
+  String push(String image, List<RegistryLogin> logins, Consumer<String> progress)
+      throws EngineException, InterruptedException;
+
+  /** Pulls {@code image} even when it is present. */
+  void pull(String image, List<RegistryLogin> logins, Consumer<String> progress)
+      throws EngineException, InterruptedException;
+
+  /**
+   * Pulls {@code image} only when the engine does not have it.
+   *
+   * @return whether a pull happened
+   */
+  boolean pullIfMissing(String image, List<RegistryLogin> logins, Consumer<String> progress)
+      throws EngineException, InterruptedException;
+
+  /** The local image named {@code image}, or empty when the engine does not have it. */
+  Optional<ImageInfo> inspectImage(String image) throws EngineException;
+
+  /** Removes a local image, even when containers still use it. */
+  void removeImage(String image) throws EngineException;
+
+  /** Creates (but does not start) a container and returns its id. */
+  String createContainer(ContainerSpec container) throws EngineException;
+
+  void startContainer(String containerId) throws EngineException;
+
+  /**
+   * Starts delivering the container's output, from its first byte, until it stops; the delivery
+   * happens on another thread.
+   */
+  OutputFollow followOutput(String containerId, ContainerOutput output) throws EngineException;
+
+  /**
+   * Waits for a started container to stop and returns its exit code, or empty after {@code timeout}
+   * (the container keeps running).
+   */
+  OptionalInt waitForExit(String containerId, Duration timeout)
+      throws EngineException, InterruptedException;
+
+  /** Sends SIGKILL; a container that is not running is left alone. */
+  void killContainer(String containerId) throws EngineException;
+
+  /** Sends SIGTERM, then SIGKILL after {@code grace}. */
+  void stopContainer(String containerId, Duration grace) throws EngineException;
+
+  /** Removes the container, running or not, with its anonymous volumes. */
+  void removeContainer(String containerId) throws EngineException;
+
+  /** Unpacks a tar stream into the container at {@code directory}, which must exist. */
+  void uploadArchive(String containerId, String directory, InputStream tar) throws EngineException;
+
+  /**
+   * Unpacks a tar stream into the volume at {@code directory} (relative to the volume's root, and
+   * existing; empty for the root), byte for byte, without running any process.
+   */
+  void uploadToVolume(String volume, String directory, InputStream tar) throws EngineException;
+
+  /** A tar stream of {@code path} inside the container; the caller closes it. */
+  InputStream downloadArchive(String containerId, String path) throws EngineException;
+
+  /** Everything carrying the label {@code key=value}. */
+  LabelledResources listByLabel(String key, String value) throws EngineException;
+}
