@@ -17,9 +17,9 @@ import java.util.Set;
 
 /**
  * Prints a run as acb does: its log lines with a {@code YYYY/MM/DD HH:MM:SS} prefix on the error
- * stream, container output live on the output streams (prefixed with {@code [<step id>] } while
- * several steps run at once), then the summary, the dependencies, the table of steps and the final
- * {@code Run ID} line.
+ * stream, container output (both its streams) live on the output stream (prefixed with {@code
+ * [<step id>] } while several steps run at once), then the summary, the dependencies, the table of
+ * steps and the final {@code Run ID} line.
  */
 public final class ConsolePrinter implements RunListener {
   private static final DateTimeFormatter STAMP =
@@ -35,8 +35,8 @@ public final class ConsolePrinter implements RunListener {
   private String dependencies;
 
   /**
-   * @param out receives container standard output
-   * @param err receives log lines and container standard error
+   * @param out receives container output, standard output and error alike
+   * @param err receives log lines
    * @param clock gives the time and zone of the line prefixes
    * @param colour whether to colour statuses (see {@link #useColour})
    */
@@ -93,7 +93,8 @@ public final class ConsolePrinter implements RunListener {
     if (detached.contains(log.stepId())) {
       return;
     }
-    PrintStream target = log.stream() == RunEvent.Stream.STDOUT ? out : err;
+    // Both of a container's streams go to standard output, as acb prints them (decisions.md).
+    PrintStream target = out;
     StreamKey key = new StreamKey(log.stepId(), log.stream());
     StringBuilder partial = partialLines.computeIfAbsent(key, k -> new StringBuilder());
     if (attachedRunning.size() > 1) {
@@ -118,9 +119,8 @@ public final class ConsolePrinter implements RunListener {
     for (RunEvent.Stream stream : RunEvent.Stream.values()) {
       StringBuilder partial = partialLines.remove(new StreamKey(stepId, stream));
       if (partial != null && partial.length() > 0) {
-        PrintStream target = stream == RunEvent.Stream.STDOUT ? out : err;
-        target.println(prefix(stepId) + partial);
-        target.flush();
+        out.println(prefix(stepId) + partial);
+        out.flush();
       }
     }
     attachedRunning.remove(stepId);
