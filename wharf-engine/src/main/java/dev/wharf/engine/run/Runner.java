@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,9 @@ import org.slf4j.LoggerFactory;
 public final class Runner {
   private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
   private static final AtomicInteger THREADS = new AtomicInteger();
+  private static final Duration CLEANUP_WAIT = Duration.ofSeconds(10);
+  private static final Duration CLEANUP_PAUSE = Duration.ofMillis(200);
+  private static final int CLEANUP_ROUNDS = 5;
 
   private final ContainerEngine engine;
   private final Clock clock;
@@ -67,13 +71,7 @@ public final class Runner {
     run.logins().stream().map(RegistryLogin::password).forEach(secrets::add);
     secrets.addAll(RunResources.secretVolumeContents(task.volumes()));
     RunListener listener = new MaskingListener(new SecretMasker(secrets), run.listener());
-    ExecutorService background =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "wharf-run-" + THREADS.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService background = daemonPool("wharf-run-");
     listener.onEvent(
         new RunEvent.RunStarted(run.runId(), task.steps().stream().map(Step::id).toList()));
     Instant start = clock.instant();
@@ -82,7 +80,15 @@ public final class Runner {
       listener.onEvent(new RunEvent.RunFinished(result));
       return result;
     } finally {
-      cleanUp(labelled, run.runId(), background);
+      // An interrupt (a second Ctrl-C) skips the graceful stop, never the cleanup.
+      boolean interrupted = Thread.interrupted();
+      try {
+        cleanUp(labelled, run.runId(), background);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
   }
 
@@ -165,16 +171,45 @@ public final class Runner {
     return new RunResult(run.runId(), status, start, clock.instant(), skipped, error);
   }
 
-  private static void cleanUp(ContainerEngine labelled, String runId, ExecutorService background) {
+  /**
+   * Removes what the run created. Removals already under way finish first; a step stopped by force
+   * may still create its container meanwhile, so a few rounds look again until nothing is left.
+   */
+  private static void cleanUp(ContainerEngine labelled, String runId, ExecutorService background)
+      throws InterruptedException {
+    background.shutdown();
+    boolean quiet = background.awaitTermination(CLEANUP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    ExecutorService removals = daemonPool("wharf-cleanup-");
     try {
-      Cleanup.remove(labelled, ContainerEngine.RUN_ID_LABEL, runId, background);
-    } catch (EngineException | RuntimeException e) {
-      LOG.warn(
-          "Could not remove everything run {} created; 'wharf cleanup' will: {}",
-          runId,
-          e.getMessage());
+      for (int round = 0; round < CLEANUP_ROUNDS; round++) {
+        try {
+          if (Cleanup.remove(labelled, ContainerEngine.RUN_ID_LABEL, runId, removals).isEmpty()
+              && quiet) {
+            return;
+          }
+        } catch (EngineException | RuntimeException e) {
+          LOG.debug("Cleanup round {} of run {} failed: {}", round, runId, e.getMessage());
+        }
+        quiet = true;
+        Thread.sleep(CLEANUP_PAUSE.toMillis());
+      }
+      if (!labelled.listByLabel(ContainerEngine.RUN_ID_LABEL, runId).isEmpty()) {
+        LOG.warn("Could not remove everything run {} created; 'wharf cleanup' will", runId);
+      }
+    } catch (EngineException e) {
+      LOG.warn("Could not check the cleanup of run {}: {}", runId, e.getMessage());
     } finally {
+      removals.shutdownNow();
       background.shutdownNow();
     }
+  }
+
+  private static ExecutorService daemonPool(String prefix) {
+    return Executors.newCachedThreadPool(
+        r -> {
+          Thread t = new Thread(r, prefix + THREADS.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 }

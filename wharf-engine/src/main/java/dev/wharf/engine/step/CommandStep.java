@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 /**
  * A {@code cmd} step: one container per attempt, created ahead of time while the step's parents
@@ -158,6 +159,10 @@ final class CommandStep implements StepAction {
   }
 
   private CompletableFuture<Void> removeLater(String id) {
+    if (env.background() instanceof ExecutorService pool && pool.isShutdown()) {
+      // The run is cleaning up, which removes this container too.
+      return CompletableFuture.completedFuture(null);
+    }
     return CompletableFuture.runAsync(
         () -> {
           try {
