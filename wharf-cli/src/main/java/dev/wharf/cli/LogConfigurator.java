@@ -34,7 +34,9 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     root.setLevel(Level.toLevel(System.getenv("WHARF_LOG"), Level.WARN));
     root.addAppender(stderr);
     context.getLogger("org.apache.hc").setLevel(Level.WARN);
-    context.getLogger("com.github.dockerjava").setLevel(Level.WARN);
+    // docker-java logs a failed streaming call at ERROR with a stack trace; Wharf reports the same
+    // failure once, in words, from the exception it gets.
+    context.getLogger("com.github.dockerjava").setLevel(Level.OFF);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 }

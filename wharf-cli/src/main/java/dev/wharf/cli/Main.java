@@ -32,7 +32,18 @@ import picocli.CommandLine.Command;
           + " 130 interrupted.",
       "Docs: README.md and docs/ in the Wharf repository."
     },
-    subcommands = {ScanCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      BuildCommand.class,
+      RenderCommand.class,
+      ValidateCommand.class,
+      InspectCommand.class,
+      GraphCommand.class,
+      ScanCommand.class,
+      CleanupCommand.class,
+      VersionCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   /** Exit status for bad input: file, template, YAML, validation, flags. */
@@ -85,6 +96,16 @@ public final class Main implements Runnable {
           err.println("Run '" + ex.getCommandLine().getCommandName() + " --help' for usage.");
           err.flush();
           return EXIT_BAD_INPUT;
+        });
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parsed) -> {
+          // A bug, not bad input: say so in one line; WHARF_DEBUG=1 shows where.
+          err.println("Error: Wharf failed unexpectedly: " + ex);
+          if (System.getenv("WHARF_DEBUG") != null) {
+            ex.printStackTrace(err);
+          }
+          err.flush();
+          return 1;
         });
     int status = cli.execute(args);
     out.flush();

@@ -1,5 +1,7 @@
 package dev.wharf.task;
 
+import dev.wharf.task.docker.DockerParseException;
+import dev.wharf.task.docker.RunArgs;
 import dev.wharf.task.graph.StepGraph;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,9 +42,9 @@ public final class TaskLoader {
       Objects.requireNonNull(commandAliases, "commandAliases cannot be null");
     }
 
-    /** Not strict, no command-line env or network, no aliases, no build parsing. */
+    /** Not strict, no command-line env or network, no aliases, {@code docker build} parsing. */
     public static Options defaults() {
-      return new Options(false, List.of(), "", UnaryOperator.identity(), null);
+      return new Options(false, List.of(), "", UnaryOperator.identity(), BuildStrings::summary);
     }
 
     public Options withStrict(boolean strict) {
@@ -99,9 +101,26 @@ public final class TaskLoader {
     StepGraph.Builder graph = new StepGraph.Builder(file);
     for (Step step : task.steps()) {
       validator.checkStep(step);
+      checkCommand(step, file);
       graph.add(step);
     }
     return new Plan(task, graph.build(), warnings, builds(task, file));
+  }
+
+  /** A cmd step's leading {@code docker run} flags must be ones Wharf understands (E2). */
+  private static void checkCommand(Step step, String file) throws TaskException {
+    if (step.type() != StepType.CMD) {
+      return;
+    }
+    try {
+      RunArgs.parse(step.cmd());
+    } catch (DockerParseException e) {
+      throw new TaskException(
+          file,
+          step.at("cmd"),
+          e.getMessage(),
+          e.hint().isEmpty() ? "write `cmd` as: [docker run flags] IMAGE [ARGS]" : e.hint());
+    }
   }
 
   private Map<String, BuildSummary> builds(Task task, String file) throws TaskException {

@@ -55,8 +55,9 @@ class InspectWriterTest {
             "\"network\"",
             "\"volumeMounts\"",
             "\"timeout\"",
-            "\"pull\"")
-        .doesNotContain("\"tags\"");
+            "\"pull\"",
+            "\"tags\"",
+            "\"contextKind\"");
   }
 
   @Test

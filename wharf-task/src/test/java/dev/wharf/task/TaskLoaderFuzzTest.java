@@ -123,9 +123,8 @@ class TaskLoaderFuzzTest {
   private static List<String> corpus() {
     List<String> corpus = new ArrayList<>();
     Stream.of("validation.yaml", "dag.yaml", "defaults.yaml", "workdir.yaml", "env-merge.yaml")
-        .flatMap(VectorCase::read)
-        .map(VectorCase::task)
-        .forEach(corpus::add);
+        .map(file -> VectorSeeds.of(file, "task"))
+        .forEach(corpus::addAll);
     return corpus;
   }
 

@@ -1,6 +1,5 @@
 package dev.wharf.template;
 
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -79,61 +78,7 @@ public final class GoValues {
 
   /** Prints a value as Go's {@code fmt.Sprint} does for one operand ({@code %v}). */
   public static String sprint(Object value) {
-    StringBuilder out = new StringBuilder();
-    appendValue(out, value, true);
-    return out.toString();
-  }
-
-  private static void appendValue(StringBuilder out, Object value, boolean top) {
-    if (value == null) {
-      out.append(top ? "<nil>" : "<nil>");
-    } else if (value instanceof String s) {
-      out.append(s);
-    } else if (value instanceof Double || value instanceof Float) {
-      out.append(formatFloat(((Number) value).doubleValue()));
-    } else if (value instanceof Number || value instanceof Boolean) {
-      out.append(value);
-    } else if (value instanceof Map<?, ?> map) {
-      out.append("map[");
-      boolean first = true;
-      for (Map.Entry<String, Object> e : sorted(map).entrySet()) {
-        if (!first) {
-          out.append(' ');
-        }
-        first = false;
-        out.append(e.getKey()).append(':');
-        appendValue(out, e.getValue(), false);
-      }
-      out.append(']');
-    } else if (value instanceof Collection<?> || value.getClass().isArray()) {
-      out.append('[');
-      boolean first = true;
-      for (Object item : asList(value)) {
-        if (!first) {
-          out.append(' ');
-        }
-        first = false;
-        appendValue(out, item, false);
-      }
-      out.append(']');
-    } else if (value instanceof Record record) {
-      out.append('{');
-      boolean first = true;
-      for (RecordComponent c : record.getClass().getRecordComponents()) {
-        if (!first) {
-          out.append(' ');
-        }
-        first = false;
-        try {
-          appendValue(out, c.getAccessor().invoke(record), false);
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-      out.append('}');
-    } else {
-      out.append(value);
-    }
+    return GoFormat.sprint(java.util.Collections.singletonList(value));
   }
 
   /** Go's {@code %v} for a float64: shortest representation, exponent for large or tiny values. */
@@ -144,25 +89,7 @@ public final class GoValues {
     if (Double.isInfinite(d)) {
       return d > 0 ? "+Inf" : "-Inf";
     }
-    if (d == Math.rint(d) && Math.abs(d) < 1e21) {
-      return Long.toString((long) d);
-    }
-    double abs = Math.abs(d);
-    if (abs < 1e-4 || abs >= 1e21) {
-      String s = Double.toString(d); // like 1.0E-5
-      int e = s.indexOf('E');
-      String mantissa = s.substring(0, e);
-      if (mantissa.endsWith(".0")) {
-        mantissa = mantissa.substring(0, mantissa.length() - 2);
-      }
-      int exp = Integer.parseInt(s.substring(e + 1));
-      return mantissa
-          + "e"
-          + (exp < 0 ? "-" : "+")
-          + (Math.abs(exp) < 10 ? "0" : "")
-          + Math.abs(exp);
-    }
-    return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+    return FloatDigits.format(d, 'g', -1);
   }
 
   /** A slice value as a list (arrays and collections). */

@@ -118,6 +118,13 @@ public interface ContainerEngine {
   /** A tar stream of {@code path} inside the container; the caller closes it. */
   InputStream downloadArchive(String containerId, String path) throws EngineException;
 
-  /** Everything carrying the label {@code key=value}. */
+  /**
+   * A tar stream of {@code path} (relative to the volume's root) inside the volume, without running
+   * any process; its top entry is named after the last element of {@code path}. The caller closes
+   * it.
+   */
+  InputStream downloadFromVolume(String volume, String path) throws EngineException;
+
+  /** What carries the label {@code key=value}, or the label {@code key} at all when value is "". */
   LabelledResources listByLabel(String key, String value) throws EngineException;
 }

@@ -271,6 +271,14 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
   }
 
   @Override
+  public InputStream downloadFromVolume(String volume, String path) throws EngineException {
+    DockerClient c = client();
+    return call(
+        "copy /" + path.replaceFirst("^/+", "") + " out of volume " + volume,
+        () -> VolumeUpload.download(c, volume, path, labels));
+  }
+
+  @Override
   public InputStream downloadArchive(String containerId, String path) throws EngineException {
     DockerClient c = client();
     return call(
@@ -281,7 +289,7 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
   @Override
   public LabelledResources listByLabel(String key, String value) throws EngineException {
     DockerClient c = client();
-    List<String> filter = List.of(key + "=" + value);
+    List<String> filter = List.of(value.isEmpty() ? key : key + "=" + value);
     return call(
         "list what carries the label " + key + "=" + value,
         () -> {

@@ -33,28 +33,56 @@ final class VolumeUpload {
 
   private VolumeUpload() {}
 
+  /** A tar stream of {@code path} in the volume; closing it removes the helper container. */
+  static InputStream download(
+      DockerClient client, String volume, String path, Map<String, String> labels) {
+    String id = helper(client, volume, labels);
+    try {
+      InputStream tar =
+          client
+              .copyArchiveFromContainerCmd(id, MOUNT_POINT + "/" + path.replaceFirst("^/+", ""))
+              .exec();
+      return new java.io.FilterInputStream(tar) {
+        @Override
+        public void close() throws java.io.IOException {
+          try {
+            super.close();
+          } finally {
+            client.removeContainerCmd(id).withForce(true).exec();
+          }
+        }
+      };
+    } catch (RuntimeException e) {
+      client.removeContainerCmd(id).withForce(true).exec();
+      throw e;
+    }
+  }
+
+  private static String helper(DockerClient client, String volume, Map<String, String> labels) {
+    ensureEmptyImage(client);
+    return client
+        .createContainerCmd(EMPTY_IMAGE)
+        .withCmd("none")
+        .withLabels(labels)
+        .withHostConfig(
+            HostConfig.newHostConfig()
+                .withMounts(
+                    List.of(
+                        new com.github.dockerjava.api.model.Mount()
+                            .withType(MountType.VOLUME)
+                            .withSource(volume)
+                            .withTarget(MOUNT_POINT))))
+        .exec()
+        .getId();
+  }
+
   static void upload(
       DockerClient client,
       String volume,
       String directory,
       InputStream tar,
       Map<String, String> labels) {
-    ensureEmptyImage(client);
-    String id =
-        client
-            .createContainerCmd(EMPTY_IMAGE)
-            .withCmd("none")
-            .withLabels(labels)
-            .withHostConfig(
-                HostConfig.newHostConfig()
-                    .withMounts(
-                        List.of(
-                            new com.github.dockerjava.api.model.Mount()
-                                .withType(MountType.VOLUME)
-                                .withSource(volume)
-                                .withTarget(MOUNT_POINT))))
-            .exec()
-            .getId();
+    String id = helper(client, volume, labels);
     try {
       client
           .copyArchiveToContainerCmd(id)

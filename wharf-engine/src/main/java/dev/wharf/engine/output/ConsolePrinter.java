@@ -17,9 +17,9 @@ import java.util.Set;
 
 /**
  * Prints a run as acb does: its log lines with a {@code YYYY/MM/DD HH:MM:SS} prefix on the error
- * stream, container output (both its streams) live on the output stream (prefixed with {@code
- * [<step id>] } while several steps run at once), then the summary, the dependencies, the table of
- * steps and the final {@code Run ID} line.
+ * stream, container output live on the output streams (prefixed with {@code [<step id>] } while
+ * several steps run at once), then the summary, the dependencies, the table of steps and the final
+ * {@code Run ID} line.
  */
 public final class ConsolePrinter implements RunListener {
   private static final DateTimeFormatter STAMP =
@@ -35,8 +35,8 @@ public final class ConsolePrinter implements RunListener {
   private String dependencies;
 
   /**
-   * @param out receives container output, standard output and error alike
-   * @param err receives log lines
+   * @param out receives container output (standard output and error alike)
+   * @param err receives Wharf's log lines
    * @param clock gives the time and zone of the line prefixes
    * @param colour whether to colour statuses (see {@link #useColour})
    */
@@ -93,7 +93,7 @@ public final class ConsolePrinter implements RunListener {
     if (detached.contains(log.stepId())) {
       return;
     }
-    // Both of a container's streams go to standard output, as acb prints them (decisions.md).
+    // Container output, both its streams, goes to stdout; Wharf's own lines go to stderr (as acb).
     PrintStream target = out;
     StreamKey key = new StreamKey(log.stepId(), log.stream());
     StringBuilder partial = partialLines.computeIfAbsent(key, k -> new StringBuilder());

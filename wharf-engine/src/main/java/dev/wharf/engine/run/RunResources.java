@@ -1,196 +1,191 @@
 package dev.wharf.engine.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.engine.container.Archive;
 import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.container.EngineException;
 import dev.wharf.engine.container.NetworkSpec;
 import dev.wharf.engine.container.RegistryLogin;
 import dev.wharf.engine.container.VolumeSpec;
-import dev.wharf.engine.step.RunEnvironment;
+import dev.wharf.engine.step.RunNames;
 import dev.wharf.task.Network;
+import dev.wharf.task.Task;
 import dev.wharf.task.Volume;
+import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
- * Creates a run's own networks and volumes, all at once: the default network, the workspace volume
- * with the context's contents, the home volume with the Docker config, and the secret volumes
- * written byte for byte (decision E5).
+ * The networks and volumes of one run (decisions E5, E11, E13): created before the first step, each
+ * remembered as soon as it exists so that cleanup removes exactly what the run made, on every exit
+ * path.
  */
 final class RunResources {
-  private static final Pattern NOT_IN_NAME = Pattern.compile("[^a-zA-Z0-9_.-]");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ContainerEngine engine;
-  private final TaskRun run;
-  private final ExecutorService background;
-  private final Consumer<String> messages;
+  private final RunNames names;
+  private final Consumer<String> log;
+  private final List<String> networks = new CopyOnWriteArrayList<>();
+  private final List<String> volumes = new CopyOnWriteArrayList<>();
 
-  RunResources(
-      ContainerEngine engine, TaskRun run, ExecutorService background, Consumer<String> messages) {
+  RunResources(ContainerEngine engine, RunNames names, Consumer<String> log) {
     this.engine = engine;
-    this.run = run;
-    this.background = background;
-    this.messages = messages;
+    this.names = names;
+    this.log = log;
   }
 
-  /** The decoded contents of the task's secret volumes, which are masked like secrets. */
-  static List<String> secretVolumeContents(List<Volume> volumes) {
-    List<String> contents = new ArrayList<>();
-    for (Volume volume : volumes) {
-      if (volume.secret() != null) {
-        volume
-            .secret()
-            .values()
-            .forEach(v -> contents.add(new String(decode(v), StandardCharsets.UTF_8)));
-      }
-    }
-    return contents;
-  }
-
-  RunEnvironment setUp() throws EngineException, InterruptedException {
-    List<CompletableFuture<Void>> work = new ArrayList<>();
-    List<String> log = new ArrayList<>();
-    Map<String, String> networks = new LinkedHashMap<>();
-    for (Network network : run.plan().task().networks()) {
-      if (network.skipCreation()) {
-        networks.put(network.name(), network.name());
-        log.add("Skip creating network: " + network.name());
-        continue;
-      }
-      String name =
-          network.name().equals(Network.DEFAULT_NAME)
-              ? name("default")
-              : name("net-" + network.name());
-      networks.put(network.name(), name);
-      String driver = network.driver().isEmpty() ? "bridge" : network.driver();
-      log.add("Creating Docker network: " + network.name() + ", driver: '" + driver + "'");
-      log.add("Successfully set up Docker network: " + network.name());
-      work.add(
-          async(
-              () ->
-                  engine.createNetwork(
-                      new NetworkSpec(name, driver, network.ipv6(), false, Map.of()))));
-    }
-    String workspace = name("workspace");
-    work.add(
-        async(
+  void create(Task task, RunRequest.Workspace workspace, List<RegistryLogin> logins)
+      throws EngineException, IOException {
+    // The volumes and their contents do not depend on the networks: set both up at once.
+    CompletableFuture<Void> volumesReady =
+        CompletableFuture.runAsync(
             () -> {
-              engine.createVolume(VolumeSpec.named(workspace));
-              if (run.workspace() != null) {
-                try (InputStream tar = run.workspace().get()) {
-                  engine.uploadToVolume(workspace, "", tar);
-                } catch (java.io.IOException e) {
-                  throw new EngineException("read the run's context", e.getMessage(), e);
-                }
+              try {
+                volume(names.workspaceVolume());
+                volume(names.homeVolume());
+                CompletableFuture<Void> home = upload(names.homeVolume(), homeArchive(logins));
+                uploadWorkspace(workspace);
+                home.join();
+              } catch (EngineException | IOException e) {
+                throw new CompletionException(e);
               }
-            }));
-    String home = name("home");
-    log.add("Setting up Docker configuration...");
-    log.add("Successfully set up Docker configuration");
-    work.add(
-        async(
-            () -> {
-              engine.createVolume(VolumeSpec.named(home));
-              engine.uploadToVolume(
-                  home,
-                  "",
-                  new Archive()
-                      .file(".docker/config.json", dockerConfig(run.logins()), 0644).stream());
-            }));
-    Map<String, String> volumes = new LinkedHashMap<>();
-    for (Volume volume : run.plan().task().volumes()) {
-      String name = name("vol-" + volume.name());
-      volumes.put(volume.name(), name);
-      Archive files = new Archive();
-      volume.secret().forEach((file, value) -> files.file(file, decode(value), 0644));
-      log.add("Volume source " + volume.name() + " successfully created");
-      work.add(
-          async(
-              () -> {
-                engine.createVolume(VolumeSpec.named(name));
-                engine.uploadToVolume(name, "", files.stream());
-              }));
+            });
+    try {
+      for (Network network : task.networks()) {
+        createNetwork(network);
+      }
+    } finally {
+      await(volumesReady);
     }
-    for (CompletableFuture<Void> step : work) {
-      try {
-        step.get();
-      } catch (ExecutionException e) {
-        Throwable cause =
-            e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();
-        if (cause instanceof EngineException engineFailure) {
-          throw engineFailure;
-        }
-        throw new EngineException("set up the run", String.valueOf(cause), cause);
+    log.accept("Setting up Docker configuration...");
+    log.accept("Successfully set up Docker configuration");
+    for (Volume volume : task.volumes()) {
+      String name = names.volume(volume.name());
+      volume(name);
+      engine.uploadToVolume(name, "", secretArchive(volume).stream());
+      log.accept("Volume source " + volume.name() + " successfully created");
+    }
+  }
+
+  private void createNetwork(Network network) throws EngineException {
+    boolean external =
+        network.name().equals(RunNames.ACB_DEFAULT_NETWORK) && names.externalNetwork();
+    if (network.skipCreation() || external) {
+      log.accept("Skip creating network: " + network.name());
+      return;
+    }
+    log.accept(
+        "Creating Docker network: " + network.name() + ", driver: '" + network.driver() + "'");
+    String name = names.network(network.name());
+    engine.createNetwork(new NetworkSpec(name, network.driver(), network.ipv6(), false, Map.of()));
+    networks.add(name);
+    log.accept("Successfully set up Docker network: " + network.name());
+  }
+
+  /** Uploads the context, unless it is empty (a tar of zero blocks: nothing to copy). */
+  private void uploadWorkspace(RunRequest.Workspace workspace) throws IOException, EngineException {
+    try (InputStream tar = new java.io.BufferedInputStream(workspace.open())) {
+      tar.mark(512);
+      byte[] first = tar.readNBytes(512);
+      tar.reset();
+      boolean empty = true;
+      for (byte b : first) {
+        empty &= b == 0;
+      }
+      if (!empty) {
+        engine.uploadToVolume(names.workspaceVolume(), "", tar);
       }
     }
-    log.forEach(messages);
-    return new RunEnvironment(
-        run.runId(),
-        engine,
-        workspace,
-        home,
-        networks,
-        volumes,
-        run.logins(),
-        run.engineSocket(),
-        background);
   }
 
-  /** A Docker client config with the run's logins, as acb's config step writes it (E14). */
-  static byte[] dockerConfig(List<RegistryLogin> logins) {
-    ObjectNode config = JSON.createObjectNode();
-    ObjectNode auths = config.putObject("auths");
-    for (RegistryLogin login : logins) {
-      String pair = login.username() + ":" + login.password();
-      auths
-          .putObject(login.registry())
-          .put("auth", Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+  private static void await(CompletableFuture<Void> future) throws EngineException, IOException {
+    try {
+      future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof EngineException engineError) {
+        throw engineError;
+      }
+      if (e.getCause() instanceof IOException ioError) {
+        throw ioError;
+      }
+      throw e;
     }
-    config.put("experimental", "enabled");
-    config.putObject("HttpHeaders").put("X-Meta-Source-Client", "azure/acr/tasks");
-    return config.toPrettyString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private String name(String what) {
-    return NOT_IN_NAME.matcher("wharf-" + run.runId() + "-" + what).replaceAll("_");
-  }
-
-  private interface Work {
-    void run() throws EngineException;
-  }
-
-  private CompletableFuture<Void> async(Work work) {
+  private CompletableFuture<Void> upload(String volume, Archive archive) {
     return CompletableFuture.runAsync(
         () -> {
           try {
-            work.run();
+            engine.uploadToVolume(volume, "", archive.stream());
           } catch (EngineException e) {
             throw new CompletionException(e);
           }
-        },
-        background);
+        });
   }
 
-  private static byte[] decode(String base64) {
-    try {
-      return Base64.getDecoder().decode(base64);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "failed to decode Base64 value. please make sure value provided is Base64 encoded");
+  private void volume(String name) throws EngineException {
+    engine.createVolume(VolumeSpec.named(name));
+    volumes.add(name);
+  }
+
+  private static Archive homeArchive(List<RegistryLogin> logins) {
+    return new Archive().file(".docker/config.json", DockerConfig.json(logins), 0600);
+  }
+
+  /** A secret volume's files, decoded from base64 and written byte for byte (E5). */
+  static Archive secretArchive(Volume volume) {
+    Archive archive = new Archive();
+    for (Map.Entry<String, String> file : volume.secret().entrySet()) {
+      byte[] content;
+      try {
+        content = Base64.getDecoder().decode(file.getValue());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "volume "
+                + volume.name()
+                + ", file "
+                + file.getKey()
+                + ": failed to decode Base64 value. please make sure value provided is Base64"
+                + " encoded");
+      }
+      archive.file(file.getKey(), content, 0644);
     }
+    return archive;
+  }
+
+  /** Removes what was created, all at once; returns what could not be removed. */
+  List<String> remove() {
+    List<CompletableFuture<String>> removals = new ArrayList<>();
+    for (String network : networks) {
+      removals.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  engine.removeNetwork(network);
+                  return null;
+                } catch (EngineException e) {
+                  return "network " + network + ": " + e.getMessage();
+                }
+              }));
+    }
+    for (String volume : volumes) {
+      removals.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  engine.removeVolume(volume);
+                  return null;
+                } catch (EngineException e) {
+                  return "volume " + volume + ": " + e.getMessage();
+                }
+              }));
+    }
+    return removals.stream().map(CompletableFuture::join).filter(m -> m != null).toList();
   }
 }

@@ -1,6 +1,5 @@
 package dev.wharf.engine.step;
 
-import dev.wharf.engine.RunEvent;
 import dev.wharf.engine.StepAction;
 import dev.wharf.engine.StepContext;
 import dev.wharf.engine.StepOutcome;
@@ -11,58 +10,56 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@code push} step: each image in order, up to three attempts with acb's backoff; the digest the
- * registry stored is kept for the dependencies report.
+ * Pushes a {@code push} step's images in order, each up to three times with acb's backoff
+ * (acb-behaviour.md §4.4.3); the digests the registry answered become the step's result.
  */
 final class PushStep implements StepAction {
+
   static final int ATTEMPTS = 3;
 
   private final Step step;
-  private final RunEnvironment env;
-  private final Duration firstBackoff;
+  private final StepEnvironment env;
 
-  /**
-   * @param firstBackoff acb's 250 ms, doubled after each failed attempt
-   */
-  PushStep(Step step, RunEnvironment env, Duration firstBackoff) {
+  PushStep(Step step, StepEnvironment env) {
     this.step = step;
     this.env = env;
-    this.firstBackoff = firstBackoff;
   }
 
   @Override
-  public StepOutcome execute(StepContext context, int attempt) throws Exception {
+  public StepOutcome execute(StepContext context, int attempt) throws InterruptedException {
     List<String> digests = new ArrayList<>();
     for (String image : step.push()) {
-      String digest = pushWithRetries(context, image);
+      String digest = push(context, image);
       if (digest == null) {
         return StepOutcome.failure("failed to push images successfully");
       }
-      env.pushed().put(image, digest);
-      digests.add(digest);
+      digests.add(image + "@" + digest);
     }
     return StepOutcome.success(digests);
   }
 
-  private String pushWithRetries(StepContext context, String image) throws InterruptedException {
-    Duration backoff = firstBackoff;
-    for (int n = 1; n <= ATTEMPTS; n++) {
-      context.message("Pushing image: " + image + ", attempt " + n);
+  private String push(StepContext context, String image) throws InterruptedException {
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      context.message("Pushing image: " + image + ", attempt " + attempt);
       try {
-        String digest =
-            env.engine()
-                .push(
-                    image,
-                    env.logins(),
-                    line -> context.output(RunEvent.Stream.STDOUT, line + "\n"));
+        String digest = env.engine().push(image, env.logins(), line -> {});
         context.message("Successfully pushed image: " + image);
         return digest;
       } catch (EngineException e) {
-        context.output(RunEvent.Stream.STDERR, e.getMessage() + "\n");
+        context.message(e.getMessage());
+        if (attempt < ATTEMPTS) {
+          Thread.sleep(backoff(attempt - 1).toMillis());
+        }
       }
-      Thread.sleep(backoff.toMillis());
-      backoff = backoff.multipliedBy(2);
     }
     return null;
+  }
+
+  /** acb's backoff: 250 ms × 2^attempt, at most 5 s. */
+  static Duration backoff(int attempt) {
+    if (attempt <= 0) {
+      return Duration.ofMillis(250);
+    }
+    return Duration.ofMillis(Math.min(5000, 250L << Math.min(attempt, 5)));
   }
 }

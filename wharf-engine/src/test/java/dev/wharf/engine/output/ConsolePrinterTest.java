@@ -81,14 +81,14 @@ class ConsolePrinterTest {
   }
 
   @Test
-  void onEvent_logOfTheOnlyRunningStep_isStreamedAsIsToStdoutWithItsStderr() {
+  void onEvent_logOfTheOnlyRunningStep_isStreamedAsIsToStdoutFromBothStreams() {
     printer.onEvent(started("a", false));
     printer.onEvent(stdout("a", "hel"));
     printer.onEvent(stdout("a", "lo\n"));
     printer.onEvent(new RunEvent.StepLog("a", RunEvent.Stream.STDERR, "warn\n"));
 
     assertThat(out()).isEqualTo("hello\nwarn\n");
-    assertThat(errLines()).noneMatch(l -> l.contains("warn"));
+    assertThat(errLines()).noneMatch(line -> line.contains("warn"));
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -271,7 +272,7 @@ class RunnerIT {
 
   @Test
   void run_cancelledMidRun_leavesNothingBehind() throws Exception {
-    RunControl control = new RunControl();
+    AtomicReference<Runner> started = new AtomicReference<>();
     String runId = "tcancel" + System.nanoTime() % 100000;
     var run =
         CompletableFuture.supplyAsync(
@@ -285,14 +286,14 @@ class RunnerIT {
                             keep: true
                           - cmd: BUSYBOX echo never
                         """),
-                    control,
+                    started::set,
                     runId);
               } catch (Exception e) {
                 throw new IllegalStateException(e);
               }
             });
     Thread.sleep(2500);
-    control.cancel();
+    started.get().cancel();
 
     var outcome = run.get();
     assertThat(outcome.result().status()).isEqualTo(RunStatus.CANCELLED);

@@ -2,9 +2,11 @@ package dev.wharf.engine.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.engine.MaskingListener;
 import dev.wharf.engine.RunEvent;
 import dev.wharf.engine.RunListener;
 import dev.wharf.engine.RunResult;
+import dev.wharf.engine.SecretMasker;
 import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.container.RegistryLogin;
 import dev.wharf.engine.output.ConsolePrinter;
@@ -21,6 +23,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Runs task texts on the test engine and records what they printed; checks nothing leaks. */
 final class TaskRunner {
@@ -68,10 +71,11 @@ final class TaskRunner {
   }
 
   Outcome run(String yaml) throws Exception {
-    return run(yaml, new RunControl(), "t" + UUID.randomUUID().toString().substring(0, 8));
+    return run(yaml, r -> {}, "t" + UUID.randomUUID().toString().substring(0, 8));
   }
 
-  Outcome run(String yaml, RunControl control, String runId) throws Exception {
+  /** Runs {@code yaml}, handing its runner to {@code started} first (to cancel it). */
+  Outcome run(String yaml, Consumer<Runner> started, String runId) throws Exception {
     Plan plan = new TaskLoader(TaskLoader.Options.defaults().withEnv(env)).load(yaml, "acb.yaml");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -82,18 +86,23 @@ final class TaskRunner {
             new PrintStream(err, true, StandardCharsets.UTF_8),
             Clock.systemUTC(),
             false);
-    TaskRun run =
-        new TaskRun(
-            plan,
+    List<String> masked = new ArrayList<>(secrets);
+    logins.forEach(l -> masked.add(l.password()));
+    RunRequest request =
+        new RunRequest(
             runId,
+            plan,
             () -> Tar.ofText(files),
             logins,
-            secrets,
-            RunListener.fanOut(List.of(printer, events::add)),
+            new MaskingListener(
+                new SecretMasker(masked), RunListener.fanOut(List.of(printer, events::add))),
             0,
-            totalTimeout,
-            "/var/run/docker.sock");
-    RunResult result = new Runner(engine, Clock.systemUTC()).run(run, control);
+            totalTimeout == null ? Duration.ZERO : totalTimeout,
+            "",
+            true);
+    Runner runner = new Runner(engine, Clock.systemUTC());
+    started.accept(runner);
+    RunResult result = runner.run(request);
     assertThat(engine.listByLabel(ContainerEngine.RUN_ID_LABEL, runId).isEmpty())
         .as("nothing of run %s is left", runId)
         .isTrue();

@@ -6,11 +6,11 @@ public final class DockerParseException extends Exception {
 
   private final String hint;
 
-  DockerParseException(String message) {
+  public DockerParseException(String message) {
     this(message, "");
   }
 
-  DockerParseException(String message, String hint) {
+  public DockerParseException(String message, String hint) {
     super(message);
     this.hint = hint;
   }

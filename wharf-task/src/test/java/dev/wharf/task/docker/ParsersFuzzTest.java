@@ -3,10 +3,10 @@ package dev.wharf.task.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.wharf.task.VectorSeeds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -290,12 +290,8 @@ class ParsersFuzzTest {
         .collect(Collectors.joining());
   }
 
-  @SuppressWarnings("unchecked")
   private static List<String> dockerfileSeeds() {
-    List<String> seeds = new ArrayList<>();
-    Vectors.cases("dockerfile-scan.yaml")
-        .map(arguments -> (Map<String, Object>) arguments.get()[1])
-        .forEach(vector -> seeds.add((String) vector.get("dockerfile")));
+    List<String> seeds = new ArrayList<>(VectorSeeds.of("dockerfile-scan.yaml", "dockerfile"));
     seeds.add("ARG A=1 B=\"x y\"\nFROM ${A:-a}${B:+b} AS s\nRUN <<EOF\nx\nEOF\nFROM s\n");
     return seeds;
   }

@@ -1,0 +1,272 @@
+package dev.wharf.cli;
+
+import dev.wharf.engine.MaskingListener;
+import dev.wharf.engine.RunListener;
+import dev.wharf.engine.RunResult;
+import dev.wharf.engine.RunStatus;
+import dev.wharf.engine.SecretMasker;
+import dev.wharf.engine.container.EngineException;
+import dev.wharf.engine.container.EngineInfo;
+import dev.wharf.engine.container.EngineUnreachableException;
+import dev.wharf.engine.container.RegistryLogin;
+import dev.wharf.engine.docker.DockerEngine;
+import dev.wharf.engine.output.ConsolePrinter;
+import dev.wharf.engine.output.JsonEventPrinter;
+import dev.wharf.engine.run.Credentials;
+import dev.wharf.engine.run.RunRequest;
+import dev.wharf.engine.run.Runner;
+import dev.wharf.engine.step.RunNames;
+import dev.wharf.task.InspectWriter;
+import dev.wharf.task.Plan;
+import dev.wharf.task.QuickTask;
+import dev.wharf.task.TaskLoader;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code wharf run}: runs a multi-step task on the local Docker engine, as {@code az acr run}. */
+@Command(
+    name = "run",
+    description = {
+      "Runs a multi-step task file (acb.yaml) on the Docker engine of DOCKER_HOST (or the local"
+          + " socket): steps in the order and parallelism their 'when' gives, /workspace holding"
+          + " the context, everything the run creates removed at the end.",
+      "",
+      "CONTEXT is a local folder (default .), a git URL (https://host/repo.git#ref:folder,"
+          + " file:///path/repo.git), an http(s) tarball URL, or /dev/null for none."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  wharf run -r 127.0.0.1:5000 -f examples/hello/acb.yaml examples/hello",
+      "  wharf run --cmd 'wharf-test/busybox echo hello' /dev/null",
+      "  wharf run -f ci.yaml --set-secret token=$TOKEN --credential reg.io=ci:$PASS .",
+      "",
+      "Exit status: 0 succeeded, 1 failed, 2 bad input, 3 engine or context unreachable,"
+          + " 130 interrupted (143 on SIGTERM).",
+      "Ctrl-C cancels the run cleanly; a second Ctrl-C stops the steps at once. Either way the"
+          + " run's containers, networks and volumes are removed."
+    })
+final class RunCommand extends TaskCommand {
+
+  @Parameters(arity = "0..1", paramLabel = "CONTEXT", description = "The run's context.")
+  String context = ".";
+
+  @Option(
+      names = "--cmd",
+      paramLabel = "'IMAGE ARGS'",
+      description = "Run one command instead of a task file (leading docker run flags allowed).")
+  String cmd;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Deadline of the whole run.")
+  Integer timeout;
+
+  @Option(
+      names = "--network",
+      paramLabel = "NAME",
+      description = "An existing network to use as the default network.")
+  String network;
+
+  @Option(names = "--env", paramLabel = "K=V", description = "Task env (the file's keys win).")
+  List<String> env = new ArrayList<>();
+
+  @Option(
+      names = "--credential",
+      paramLabel = "CREDENTIAL",
+      description = "Registry login: REGISTRY=USER:PASSWORD or acb's JSON (repeatable).")
+  List<String> credentials = new ArrayList<>();
+
+  @Option(names = "--git-token", paramLabel = "TOKEN", description = "Token for a git context.")
+  String gitToken;
+
+  @Option(names = "--parallelism", paramLabel = "N", description = "Most steps at once (0: all).")
+  int parallelism;
+
+  @Option(names = "--dry-run", description = "Print the planned steps; run nothing.")
+  boolean dryRun;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description = "text (default) or json (one event per line on stdout).")
+  String output = "text";
+
+  @Option(
+      names = "--no-engine-socket",
+      description = "Do not give steps the engine's socket (steps cannot run docker).")
+  boolean noEngineSocket;
+
+  /** The task text when a command builds it ({@code wharf build}); null reads the task file. */
+  String taskText;
+
+  /** Files added to the workspace (a Dockerfile from outside the context, for wharf build). */
+  java.util.Map<String, byte[]> extraFiles = java.util.Map.of();
+
+  /** Values masked besides the task's secrets ({@code --secret-build-arg}). */
+  List<String> extraSecrets = List.of();
+
+  @Override
+  int run(TaskInput input) throws BadInputException {
+    if (cmd != null && options.file != null) {
+      throw new BadInputException("--cmd and -f are mutually exclusive; give one of them");
+    }
+    if (!output.equals("text") && !output.equals("json")) {
+      throw new BadInputException("-o takes text or json, not " + output);
+    }
+    List<RegistryLogin> logins = new ArrayList<>();
+    for (String credential : credentials) {
+      try {
+        logins.add(Credentials.parse(credential));
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--credential: " + e.getMessage());
+      }
+    }
+    String runId = options.id != null ? options.id : newRunId();
+    DockerEngine engine = dryRun ? null : DockerEngine.fromEnvironment();
+    // Connecting (client set-up, API negotiation) takes a while: overlap it with reading the
+    // context and rendering the task.
+    CompletableFuture<EngineInfo> connecting =
+        engine == null
+            ? null
+            : CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return engine.info();
+                  } catch (EngineException e) {
+                    throw new CompletionException(e);
+                  }
+                });
+    try (RunSource source = RunSource.open(context, main.workingDirectory(), gitToken, options)) {
+      for (var extra : extraFiles.entrySet()) {
+        source.add(extra.getKey(), extra.getValue());
+      }
+      TaskInput.TaskFile file =
+          taskText != null
+              ? new TaskInput.TaskFile(taskText, "build", main.workingDirectory())
+              : cmd != null
+                  ? new TaskInput.TaskFile(QuickTask.command(cmd), "cmd", main.workingDirectory())
+                  : source.taskFile(input, options.file);
+      if (engine == null) {
+        Plan plan = plan(input, file, runId, "linux", null, source);
+        out().println(InspectWriter.json(plan));
+        return 0;
+      }
+      EngineInfo info = connected(connecting);
+      Plan plan = plan(input, file, runId, info.os(), info.architecture(), source);
+      return execute(engine, plan, runId, source, logins);
+    } catch (EngineUnreachableException e) {
+      err().println("Error: " + e.getMessage());
+      err()
+          .println(
+              "  hint: start Docker (scripts/setup-docker.sh on these machines) or set DOCKER_HOST");
+      return Main.EXIT_ENVIRONMENT;
+    } catch (EngineException e) {
+      err().println("Error: " + e.getMessage());
+      return Main.EXIT_ENVIRONMENT;
+    } catch (RunSource.Unreachable e) {
+      err().println("Error: " + e.getMessage());
+      return Main.EXIT_ENVIRONMENT;
+    } finally {
+      if (engine != null) {
+        engine.close();
+      }
+    }
+  }
+
+  private static EngineInfo connected(CompletableFuture<EngineInfo> connecting)
+      throws EngineException {
+    try {
+      return connecting.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof EngineException engineError) {
+        throw engineError;
+      }
+      throw e;
+    }
+  }
+
+  private Plan plan(
+      TaskInput input,
+      TaskInput.TaskFile file,
+      String runId,
+      String os,
+      String arch,
+      RunSource source)
+      throws BadInputException {
+    RunNames names = RunNames.of(runId, network, List.of());
+    var run = input.runInfo(runId, names.workspaceVolume(), os, arch);
+    run = source.withCheckout(run, options);
+    var rendered = input.render(file, run);
+    Plan plan = input.plan(rendered, file.name(), TaskLoader.Options.defaults().withEnv(env));
+    plan.warnings().forEach(w -> err().println(w));
+    secrets = new ArrayList<>(rendered.secretValues());
+    return plan;
+  }
+
+  private List<String> secrets = List.of();
+
+  private int execute(
+      DockerEngine engine, Plan plan, String runId, RunSource source, List<RegistryLogin> logins)
+      throws EngineException, BadInputException {
+    List<String> masked = new ArrayList<>(secrets);
+    masked.addAll(extraSecrets);
+    logins.forEach(l -> masked.add(l.password()));
+    masked.addAll(SecretVolumes.contents(plan));
+    SecretMasker masker = new SecretMasker(masked);
+    var out = WriterStream.of(out());
+    var err = WriterStream.of(err());
+    RunListener printer =
+        output.equals("json")
+            ? new JsonEventPrinter(out, Clock.systemDefaultZone())
+            : new ConsolePrinter(
+                out,
+                err,
+                Clock.systemDefaultZone(),
+                ConsolePrinter.useColour(System.console() != null, System.getenv()));
+    int totalSeconds = timeout != null ? timeout : plan.task().totalTimeout();
+    Runner runner = new Runner(engine, Clock.systemUTC());
+    RunRequest request =
+        new RunRequest(
+            runId,
+            plan,
+            source::workspace,
+            logins,
+            new MaskingListener(masker, printer),
+            parallelism,
+            Duration.ofSeconds(Math.max(0, totalSeconds)),
+            network,
+            !noEngineSocket);
+    try (Interrupts interrupts = Interrupts.cancelling(runner)) {
+      RunResult result = runner.run(request);
+      if (result.status() == RunStatus.SUCCESSFUL) {
+        return 0;
+      }
+      if (result.status() == RunStatus.CANCELLED) {
+        return interrupts.exitStatus();
+      }
+      return 1;
+    } catch (IOException e) {
+      err().println("Error: " + masker.mask(e.getMessage()));
+      return Main.EXIT_ENVIRONMENT;
+    }
+  }
+
+  /** A short id that sorts nowhere in particular but reads well in names: {@code w} + 6 chars. */
+  static String newRunId() {
+    String alphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
+    SecureRandom random = new SecureRandom();
+    StringBuilder id = new StringBuilder("w");
+    for (int i = 0; i < 6; i++) {
+      id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return id.toString();
+  }
+}

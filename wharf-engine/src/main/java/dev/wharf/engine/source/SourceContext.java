@@ -1,0 +1,68 @@
+package dev.wharf.engine.source;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A run's source context (local folder, git repository, HTTP tarball or {@code /dev/null}), written
+ * as the tar stream that becomes the run's {@code /workspace}.
+ */
+public interface SourceContext {
+
+  /**
+   * Chooses the kind of context from its location, as acb classifies it: {@code /dev/null}; a git
+   * URL ({@code https://…/repo.git#ref:folder}, {@code file://…/repo.git}, {@code git://}, {@code
+   * github.com/…}, Azure Repos); any other {@code http(s)} URL is a tarball; anything else is a
+   * local folder.
+   *
+   * @throws SourceException when the location is an unsupported kind or a missing folder
+   */
+  static SourceContext of(String location, SourceOptions options) throws SourceException {
+    Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(options, "options");
+    if (location.equals("/dev/null")) {
+      return new EmptySource(options);
+    }
+    if (GitLocation.isGit(location)) {
+      GitLocation git = GitLocation.parse(location, options.gitToken());
+      if (git.remote().startsWith("git@") || git.remote().startsWith("ssh://")) {
+        // JGit's core has no SSH transport; saying so beats an obscure transport error later.
+        throw new SourceException(
+            "SSH git URLs are not supported: "
+                + git.description()
+                + "; use an https:// URL with --git-token");
+      }
+      return new GitSource(git, options);
+    }
+    if (location.startsWith("http://") || location.startsWith("https://")) {
+      return new TarballSource(location, options, Duration.ofSeconds(1));
+    }
+    if (location.toLowerCase(Locale.ROOT).startsWith("oci://")) {
+      throw new SourceException(
+          "registry artifact contexts (oci://) are not supported: " + location);
+    }
+    if (location.startsWith("file://")) {
+      throw new SourceException(
+          "unsupported context " + location + ": file:// URLs must name a git repository (.git)");
+    }
+    Path folder = Path.of(location).toAbsolutePath().normalize();
+    if (!Files.isDirectory(folder)) {
+      throw new SourceException("context folder not found: " + location);
+    }
+    return new LocalFolderSource(folder, options);
+  }
+
+  /**
+   * Writes the context's content as a tar stream (finished, but the stream is left open) and
+   * reports what was written. Git and tarball contexts are fetched into a temporary folder that is
+   * removed afterwards.
+   *
+   * @throws SourceException when the context cannot be obtained; its message holds no credentials
+   */
+  SourceInfo writeTo(OutputStream tar) throws IOException;
+}
