@@ -1,6 +1,7 @@
 package dev.wharf.engine.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.testing.DockerTest;
@@ -105,5 +106,18 @@ class StepPropertiesIT {
                   - cmd: -e GREETING=hi -w /tmp --user 42 BUSYBOX sh -c "echo $GREETING $(pwd) $(id -u)"
                 """))
         .isEqualTo("hi /tmp 42\n");
+  }
+
+  @Test
+  void leadingDockerRunFlagThatCannotBeApplied_failsTheRunClearly() {
+    assertThatThrownBy(
+            () ->
+                runner.run(
+                    """
+                    steps:
+                      - cmd: --shm-size 1g %s true
+                    """
+                        .formatted(RunnerIT.BUSYBOX)))
+        .hasMessageContaining("the docker run flag --shm-size is not supported by Wharf");
   }
 }
