@@ -3,10 +3,12 @@ package dev.wharf.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.engine.RunEvent;
+import dev.wharf.engine.container.BuildRequest;
 import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.container.EngineException;
 import dev.wharf.engine.testing.DockerTest;
 import dev.wharf.engine.testing.LocalDocker;
+import dev.wharf.engine.testing.Tar;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -127,5 +129,30 @@ class RegistryIT {
                 .formatted(image));
 
     assertThat(outcome.result().error()).contains("BuildKit-only flags (secret)");
+  }
+
+  @Test
+  void run_imageOnlyInTheRegistry_isPulledWhenMissingAndAgainWithPull() throws Exception {
+    String tag = LocalDocker.REGISTRY + "/" + image;
+    engine.build(
+        BuildRequest.builder().tag(tag).dockerfile("app/Dockerfile").build(),
+        Tar.ofText(CONTEXT),
+        line -> {});
+    engine.push(tag, List.of(), line -> {});
+    engine.removeImage(tag);
+
+    var outcome =
+        runner.run(
+            """
+            steps:
+              - cmd: %s cat /built.txt
+              - cmd: %s cat /built.txt
+                pull: true
+            """
+                .formatted(tag, tag));
+
+    assertThat(outcome.result().successful()).as(outcome.all()).isTrue();
+    assertThat(outcome.out()).isEqualTo("built\nbuilt\n");
+    assertThat(outcome.err()).contains("Step specified pull. Performing an explicit pull...");
   }
 }

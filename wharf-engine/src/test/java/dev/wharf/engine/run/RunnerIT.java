@@ -7,7 +7,9 @@ import dev.wharf.engine.RunStatus;
 import dev.wharf.engine.StepResult;
 import dev.wharf.engine.StepStatus;
 import dev.wharf.engine.container.ContainerEngine;
+import dev.wharf.engine.container.NetworkSpec;
 import dev.wharf.engine.testing.DockerTest;
+import dev.wharf.engine.testing.LocalDocker;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -350,6 +352,34 @@ class RunnerIT {
       return runner.run(yaml);
     } catch (Exception e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void run_externalDefaultNetwork_isUsedInsteadOfARunNetwork(LocalDocker docker) throws Exception {
+    String network = docker.uniqueName("ext");
+    docker.engine().createNetwork(NetworkSpec.bridge(network));
+    try {
+      var outcome =
+          runner
+              .externalNetwork(network)
+              .run(
+                  task(
+                      """
+                      steps:
+                        - id: web
+                          cmd: BUSYBOX sh -c "echo external > /tmp/index.html && httpd -f -p 8080 -h /tmp"
+                          detach: true
+                        - cmd: BUSYBOX wget -qO- http://web:8080/index.html
+                          retries: 5
+                          retryDelay: 1
+                      """));
+
+      assertThat(outcome.result().successful()).as(outcome.all()).isTrue();
+      assertThat(outcome.out()).contains("external");
+      assertThat(outcome.err()).contains("Skip creating network: acb_default_network");
+    } finally {
+      docker.engine().removeNetwork(network);
     }
   }
 }

@@ -33,6 +33,7 @@ final class TaskRunner {
   private final List<String> env = new ArrayList<>();
   private Map<String, String> files = Map.of();
   private Duration totalTimeout;
+  private String externalNetwork = "";
 
   TaskRunner(ContainerEngine engine) {
     this.engine = engine;
@@ -55,6 +56,11 @@ final class TaskRunner {
 
   TaskRunner files(Map<String, String> contents) {
     files = contents;
+    return this;
+  }
+
+  TaskRunner externalNetwork(String network) {
+    externalNetwork = network;
     return this;
   }
 
@@ -98,7 +104,7 @@ final class TaskRunner {
                 new SecretMasker(masked), RunListener.fanOut(List.of(printer, events::add))),
             0,
             totalTimeout == null ? Duration.ZERO : totalTimeout,
-            "",
+            externalNetwork,
             true);
     Runner runner = new Runner(engine, Clock.systemUTC());
     started.accept(runner);
