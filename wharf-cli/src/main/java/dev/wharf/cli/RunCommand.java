@@ -20,6 +20,7 @@ import dev.wharf.task.InspectWriter;
 import dev.wharf.task.Plan;
 import dev.wharf.task.QuickTask;
 import dev.wharf.task.TaskLoader;
+import dev.wharf.task.docker.DockerParseException;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -269,6 +270,13 @@ final class RunCommand extends TaskCommand {
       // the run failed, as a refused push does; 3 is for an engine or context out of reach.
       err().println("Error: " + masker.mask(e.getMessage()));
       return 1;
+    } catch (IllegalArgumentException e) {
+      // A step the engine cannot run as written (e.g. a docker run flag Wharf cannot apply).
+      err().println("Error: " + masker.mask(e.getMessage()));
+      if (e.getCause() instanceof DockerParseException parse && !parse.hint().isEmpty()) {
+        err().println("  hint: " + parse.hint());
+      }
+      return Main.EXIT_BAD_INPUT;
     }
   }
 
