@@ -1,5 +1,6 @@
 package dev.wharf.task;
 
+import dev.wharf.template.values.GoJson;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -70,24 +71,6 @@ public final class JsonWriter {
   }
 
   private static void quote(String text, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
+    GoJson.quote(out, text);
   }
 }

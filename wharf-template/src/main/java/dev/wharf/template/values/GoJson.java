@@ -113,7 +113,8 @@ public final class GoJson {
     return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
   }
 
-  private static void quote(StringBuilder out, String s) {
+  /** Appends {@code s} as a JSON string escaped as Go's encoding/json does ({@code <>&} too). */
+  public static void quote(StringBuilder out, String s) {
     out.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
