@@ -1,0 +1,176 @@
+package dev.wharf.server;
+
+import dev.wharf.server.agent.RunExecutor;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How to start a server; {@link #defaults()} is {@code wharf server} without flags.
+ *
+ * @param dbUrl JDBC URL of the database, null for SQLite in the data directory
+ * @param runIdPrefix two lower-case letters before each run's counter
+ * @param agentConcurrency runs the embedded agent executes at once; 0 (the default, as the caller
+ *     supplies the executor with {@link #withAgent}) runs no embedded agent
+ * @param agentName how this server's agent is recorded on its runs; servers sharing one database
+ *     need different names
+ * @param agentLease how long an agent may stay silent before its runs are declared lost
+ * @param executor what executes runs (the engine); needed when {@code agentConcurrency > 0}
+ */
+public record ServerConfig(
+    Path dataDir,
+    String host,
+    int port,
+    String dbUrl,
+    String runIdPrefix,
+    int agentConcurrency,
+    String agentName,
+    Duration agentLease,
+    Duration logRetention,
+    RunExecutor executor) {
+  /** The port {@code wharf server} listens on by default. */
+  public static final int DEFAULT_PORT = 8423;
+
+  /** How many runs {@code wharf server}'s embedded agent executes at once by default. */
+  public static final int DEFAULT_AGENT_CONCURRENCY = 2;
+
+  public ServerConfig {
+    if (agentConcurrency > 0 && executor == null) {
+      throw new IllegalArgumentException("an embedded agent needs a run executor");
+    }
+  }
+
+  /** Data in {@code ~/.wharf/server}, 127.0.0.1:8423, SQLite, two concurrent runs, 30-day logs. */
+  public static ServerConfig defaults() {
+    return new ServerConfig(
+        Path.of(System.getProperty("user.home"), ".wharf", "server"),
+        "127.0.0.1",
+        DEFAULT_PORT,
+        null,
+        "wa",
+        0,
+        hostName() + "-embedded",
+        Duration.ofSeconds(60),
+        Duration.ofDays(30),
+        null);
+  }
+
+  /** This config with another data directory. */
+  public ServerConfig withDataDir(Path dir) {
+    return new ServerConfig(
+        dir,
+        host,
+        port,
+        dbUrl,
+        runIdPrefix,
+        agentConcurrency,
+        agentName,
+        agentLease,
+        logRetention,
+        executor);
+  }
+
+  /** This config listening on {@code host:port} (port 0: any free port). */
+  public ServerConfig withListen(String listenHost, int listenPort) {
+    return new ServerConfig(
+        dataDir,
+        listenHost,
+        listenPort,
+        dbUrl,
+        runIdPrefix,
+        agentConcurrency,
+        agentName,
+        agentLease,
+        logRetention,
+        executor);
+  }
+
+  /** This config on the database at {@code url} (null: SQLite in the data directory). */
+  public ServerConfig withDb(String url) {
+    return new ServerConfig(
+        dataDir,
+        host,
+        port,
+        url,
+        runIdPrefix,
+        agentConcurrency,
+        agentName,
+        agentLease,
+        logRetention,
+        executor);
+  }
+
+  /** This config with an embedded agent running {@code concurrency} runs with {@code runner}. */
+  public ServerConfig withAgent(int concurrency, RunExecutor runner) {
+    return new ServerConfig(
+        dataDir,
+        host,
+        port,
+        dbUrl,
+        runIdPrefix,
+        concurrency,
+        agentName,
+        agentLease,
+        logRetention,
+        runner);
+  }
+
+  /** This config with another agent name and lease. */
+  public ServerConfig withAgentName(String name, Duration lease) {
+    return new ServerConfig(
+        dataDir,
+        host,
+        port,
+        dbUrl,
+        runIdPrefix,
+        agentConcurrency,
+        name,
+        lease,
+        logRetention,
+        executor);
+  }
+
+  /** This config giving run IDs another two-letter prefix. */
+  public ServerConfig withRunIdPrefix(String prefix) {
+    return new ServerConfig(
+        dataDir,
+        host,
+        port,
+        dbUrl,
+        prefix,
+        agentConcurrency,
+        agentName,
+        agentLease,
+        logRetention,
+        executor);
+  }
+
+  /** This config keeping logs for {@code retention}. */
+  public ServerConfig withLogRetention(Duration retention) {
+    return new ServerConfig(
+        dataDir,
+        host,
+        port,
+        dbUrl,
+        runIdPrefix,
+        agentConcurrency,
+        agentName,
+        agentLease,
+        retention,
+        executor);
+  }
+
+  /** The JDBC URL the server opens. */
+  public String jdbcUrl() {
+    return dbUrl != null ? dbUrl : dev.wharf.server.store.Database.sqliteUrl(dataDir);
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package dev.wharf.server.agent;
+
+import dev.wharf.server.store.RunSpec;
+import dev.wharf.server.store.RunType;
+import java.nio.file.Path;
+
+/**
+ * One claimed run as an executor sees it.
+ *
+ * @param task the task's name, null for a quick run
+ * @param spec what to run: task text or file, context, values and secret values, logins
+ * @param contextArchive the uploaded tar.gz context, or null when the spec names its context
+ */
+public record RunJob(String runId, RunType type, String task, RunSpec spec, Path contextArchive) {}

@@ -1,0 +1,99 @@
+package dev.wharf.server.api;
+
+import dev.wharf.server.auth.Role;
+import dev.wharf.server.queue.RunQueue;
+import dev.wharf.server.store.BlobStore;
+import dev.wharf.server.store.Json;
+import dev.wharf.server.store.Run;
+import dev.wharf.server.store.RunFilter;
+import dev.wharf.server.store.RunSpec;
+import dev.wharf.server.store.RunStatus;
+import dev.wharf.server.store.RunStore;
+import dev.wharf.server.store.RunType;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.nio.file.Files;
+import java.util.Map;
+
+/** Quick runs, uploads, and the runs list, show and cancel. */
+final class RunRoutes {
+  private final RunQueue queue;
+  private final RunStore runs;
+  private final BlobStore blobs;
+
+  RunRoutes(RunQueue queue, RunStore runs, BlobStore blobs) {
+    this.queue = queue;
+    this.runs = runs;
+    this.blobs = blobs;
+  }
+
+  void register(RoutesConfig routes, Guard guard) {
+    routes.post("/api/v1/uploads", guard.require(Role.run, this::upload));
+    routes.post("/api/v1/runs", guard.require(Role.run, this::queueQuickRun));
+    routes.get("/api/v1/runs", guard.require(Role.read, this::list));
+    routes.get("/api/v1/runs/{runId}", guard.require(Role.read, this::show));
+    routes.post("/api/v1/runs/{runId}/cancel", guard.require(Role.run, this::cancel));
+  }
+
+  private void upload(Context ctx) {
+    String id = blobs.putUpload(ctx.bodyInputStream());
+    ctx.status(201).json(Map.of("upload", id));
+  }
+
+  private void queueQuickRun(Context ctx) {
+    QuickRunRequest request = Json.read(ctx.body(), QuickRunRequest.class);
+    if (request == null || request.spec() == null) {
+      throw new ApiException(400, "the body needs a spec");
+    }
+    RunType type = request.type() == null ? RunType.QuickRun : request.type();
+    if (type != RunType.QuickRun && type != RunType.QuickBuild) {
+      throw new ApiException(400, "a quick run is QuickRun or QuickBuild, not " + type);
+    }
+    RunSpec spec = request.spec();
+    if (spec.upload() != null && !Files.exists(blobs.upload(spec.upload()))) {
+      throw new ApiException(400, "unknown upload " + spec.upload());
+    }
+    if (spec.taskText() == null && spec.upload() == null && spec.context() == null) {
+      throw new ApiException(400, "a run needs task text, an uploaded context or a context");
+    }
+    Run run = queue.enqueue(type, null, "Manual", spec);
+    ctx.status(201).json(run);
+  }
+
+  private void list(Context ctx) {
+    String status = ctx.queryParam("status");
+    String top = ctx.queryParam("top");
+    RunFilter filter;
+    try {
+      filter =
+          new RunFilter(
+              ctx.queryParam("task"),
+              status == null ? null : RunStatus.valueOf(status),
+              ctx.queryParam("image"),
+              top == null ? 0 : Integer.parseInt(top));
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(400, "bad filter: " + e.getMessage());
+    }
+    ctx.json(runs.list(filter));
+  }
+
+  private void show(Context ctx) {
+    Run run = find(ctx.pathParam("runId"));
+    ctx.json(
+        run.status() == RunStatus.Queued
+            ? run.withQueuePosition(runs.queuePosition(run.runId()))
+            : run);
+  }
+
+  private void cancel(Context ctx) {
+    String runId = ctx.pathParam("runId");
+    ctx.json(queue.cancel(runId).orElseThrow(() -> ApiException.notFound("run " + runId)));
+  }
+
+  private Run find(String runId) {
+    return runs.find(runId).orElseThrow(() -> ApiException.notFound("run " + runId));
+  }
+
+  /** The body of {@code POST /api/v1/runs}. */
+  record QuickRunRequest(RunType type, RunSpec spec) {}
+}

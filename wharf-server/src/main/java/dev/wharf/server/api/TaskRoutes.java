@@ -1,0 +1,171 @@
+package dev.wharf.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.server.auth.Role;
+import dev.wharf.server.queue.RunQueue;
+import dev.wharf.server.store.Json;
+import dev.wharf.server.store.RegistryCredential;
+import dev.wharf.server.store.Run;
+import dev.wharf.server.store.RunSpec;
+import dev.wharf.server.store.RunType;
+import dev.wharf.server.store.TaskDefinition;
+import dev.wharf.server.store.TaskRunOverrides;
+import dev.wharf.server.store.TaskStatus;
+import dev.wharf.server.store.TaskStore;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Saved tasks: create, PATCH, show, list, delete, and run with overrides. */
+final class TaskRoutes {
+  private final TaskStore tasks;
+  private final RunQueue queue;
+
+  TaskRoutes(TaskStore tasks, RunQueue queue) {
+    this.tasks = tasks;
+    this.queue = queue;
+  }
+
+  void register(RoutesConfig routes, Guard guard) {
+    routes.get("/api/v1/tasks", guard.require(Role.read, ctx -> ctx.json(tasks.list())));
+    routes.post("/api/v1/tasks", guard.require(Role.admin, this::create));
+    routes.get("/api/v1/tasks/{name}", guard.require(Role.read, this::show));
+    routes.patch("/api/v1/tasks/{name}", guard.require(Role.admin, this::update));
+    routes.delete("/api/v1/tasks/{name}", guard.require(Role.admin, this::delete));
+    routes.post("/api/v1/tasks/{name}/runs", guard.require(Role.run, this::run));
+  }
+
+  private void create(Context ctx) {
+    TaskDefinition task = Json.read(ctx.body(), TaskDefinition.class);
+    if (task == null) {
+      throw new ApiException(400, "the body needs a task");
+    }
+    if (!tasks.create(task)) {
+      throw new ApiException(409, "task " + task.name() + " already exists");
+    }
+    ctx.status(201).json(tasks.show(task.name()).orElseThrow());
+  }
+
+  private void show(Context ctx) {
+    String name = ctx.pathParam("name");
+    ctx.json(tasks.show(name).orElseThrow(() -> ApiException.notFound("task " + name)));
+  }
+
+  private void update(Context ctx) {
+    String name = ctx.pathParam("name");
+    TaskDefinition current =
+        tasks.definition(name).orElseThrow(() -> ApiException.notFound("task " + name));
+    JsonNode patch = Json.read(ctx.body(), JsonNode.class);
+    if (patch == null || !patch.isObject()) {
+      throw new ApiException(400, "a PATCH body is a JSON object of the fields to change");
+    }
+    TaskDefinition updated = patched(current, (ObjectNode) patch);
+    tasks.update(updated);
+    ctx.json(tasks.show(name).orElseThrow());
+  }
+
+  private void delete(Context ctx) {
+    String name = ctx.pathParam("name");
+    if (!tasks.delete(name)) {
+      throw ApiException.notFound("task " + name);
+    }
+    ctx.status(204);
+  }
+
+  private void run(Context ctx) {
+    String name = ctx.pathParam("name");
+    TaskDefinition task =
+        tasks.definition(name).orElseThrow(() -> ApiException.notFound("task " + name));
+    if (task.status() == TaskStatus.Disabled) {
+      throw new ApiException(409, "task " + name + " is disabled");
+    }
+    String body = ctx.body();
+    TaskRunOverrides overrides =
+        body.isBlank() ? TaskRunOverrides.none() : Json.read(body, TaskRunOverrides.class);
+    Map<String, String> values = new LinkedHashMap<>(task.values());
+    if (overrides.values() != null) {
+      values.putAll(overrides.values());
+    }
+    Map<String, String> secretValues = new LinkedHashMap<>(task.secretValues());
+    if (overrides.secretValues() != null) {
+      secretValues.putAll(overrides.secretValues());
+    }
+    boolean newContext = overrides.context() != null || overrides.upload() != null;
+    RunSpec spec =
+        new RunSpec(
+            newContext ? overrides.context() : task.context(),
+            overrides.upload(),
+            overrides.file() != null ? overrides.file() : task.file(),
+            overrides.file() != null ? null : task.taskText(),
+            values,
+            secretValues,
+            task.credentials(),
+            task.platform(),
+            task.timeoutSeconds());
+    Run run =
+        queue.enqueue(task.isBuild() ? RunType.AutoBuild : RunType.AutoRun, name, "Manual", spec);
+    ctx.status(201).json(run);
+  }
+
+  /** {@code current} with the fields of {@code patch} applied; maps merge, a null entry removes. */
+  static TaskDefinition patched(TaskDefinition current, ObjectNode patch) {
+    if (patch.has("name") && !patch.get("name").asText().equals(current.name())) {
+      throw new ApiException(400, "a task cannot be renamed");
+    }
+    ObjectNode merged = Json.mapper().valueToTree(current);
+    for (String field : List.of("context", "file", "taskText", "status", "platform", "agentPool")) {
+      if (patch.has(field)) {
+        merged.set(field, patch.get(field));
+      }
+    }
+    if (patch.has("timeoutSeconds")) {
+      merged.set("timeoutSeconds", patch.get("timeoutSeconds"));
+    }
+    for (String field : List.of("values", "secretValues")) {
+      if (patch.has(field)) {
+        ObjectNode map = (ObjectNode) merged.get(field);
+        patch
+            .get(field)
+            .properties()
+            .forEach(
+                entry -> {
+                  if (entry.getValue().isNull()) {
+                    map.remove(entry.getKey());
+                  } else {
+                    map.set(entry.getKey(), entry.getValue());
+                  }
+                });
+      }
+    }
+    TaskDefinition result = Json.mapper().convertValue(merged, TaskDefinition.class);
+    if (patch.has("credentials")) {
+      Map<String, RegistryCredential> byServer = new LinkedHashMap<>();
+      current.credentials().forEach(c -> byServer.put(c.loginServer(), c));
+      for (JsonNode node : patch.get("credentials")) {
+        String server = node.path("loginServer").asText();
+        if (node.path("remove").asBoolean(false)) {
+          byServer.remove(server);
+        } else {
+          byServer.put(server, Json.mapper().convertValue(node, RegistryCredential.class));
+        }
+      }
+      result =
+          new TaskDefinition(
+              result.name(),
+              result.context(),
+              result.file(),
+              result.taskText(),
+              result.values(),
+              result.secretValues(),
+              List.copyOf(byServer.values()),
+              result.status(),
+              result.platform(),
+              result.timeoutSeconds(),
+              result.agentPool());
+    }
+    return result;
+  }
+}

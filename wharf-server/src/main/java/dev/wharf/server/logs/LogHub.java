@@ -1,0 +1,87 @@
+package dev.wharf.server.logs;
+
+import dev.wharf.server.store.BlobStore;
+import dev.wharf.server.store.Run;
+import dev.wharf.server.store.RunStatus;
+import dev.wharf.server.store.RunStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Run logs: stored as they are appended and handed to any number of followers, who read from the
+ * store so that a late follower gets the log from the start and then live.
+ */
+public final class LogHub {
+  private static final int CHUNK = 64 * 1024;
+  private static final long WAIT_MILLIS = 200;
+  private static final long STATUS_CHECK_MILLIS = 500;
+
+  private final BlobStore blobs;
+  private final RunStore runs;
+  private final Object appended = new Object();
+
+  /** A hub over the blob store, asking the run store whether a run has ended. */
+  public LogHub(BlobStore blobs, RunStore runs) {
+    this.blobs = blobs;
+    this.runs = runs;
+  }
+
+  /** Stores one line of a run's log (already masked) and wakes the followers. */
+  public void append(String runId, String line) {
+    blobs.appendLog(
+        runId,
+        (line.replace("\r", " ").replace("\n", " ") + "\n").getBytes(StandardCharsets.UTF_8));
+    wake();
+  }
+
+  /** Wakes the followers, e.g. because a run ended. */
+  public void wake() {
+    synchronized (appended) {
+      appended.notifyAll();
+    }
+  }
+
+  /**
+   * Feeds {@code follower} the log of {@code runId} from {@code offset} until the run has ended and
+   * all of its log was sent, and answers the final status; empty when the run does not exist.
+   * Followers of runs executed by another server see the lines as that server stores them.
+   */
+  public Optional<RunStatus> follow(String runId, long offset, LogFollower follower)
+      throws IOException, InterruptedException {
+    long position = offset;
+    long nextStatusCheck = 0;
+    RunStatus status = null;
+    while (true) {
+      long now = System.currentTimeMillis();
+      if (status == null || now >= nextStatusCheck) {
+        Optional<Run> run = runs.find(runId);
+        if (run.isEmpty()) {
+          return Optional.empty();
+        }
+        status = run.get().status();
+        nextStatusCheck = now + STATUS_CHECK_MILLIS;
+      }
+      // the executor stores every line before the run's final status, so once the status is
+      // terminal an empty read means the log is complete
+      byte[] lines = blobs.readLines(runId, position, CHUNK);
+      if (lines.length > 0) {
+        position += lines.length;
+        follower.lines(lines, position);
+        continue;
+      }
+      if (status.isTerminal()) {
+        return Optional.of(status);
+      }
+      synchronized (appended) {
+        appended.wait(WAIT_MILLIS);
+      }
+      nextStatusCheck = Math.min(nextStatusCheck, System.currentTimeMillis() + WAIT_MILLIS);
+    }
+  }
+
+  /** The stored log of a run from {@code offset}, without waiting. */
+  public byte[] read(String runId, long offset) {
+    return blobs.readLines(runId, offset, Integer.MAX_VALUE - 16);
+  }
+}

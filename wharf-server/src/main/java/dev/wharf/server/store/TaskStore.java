@@ -1,0 +1,166 @@
+package dev.wharf.server.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Saved tasks; values, secret values and credentials are sealed with the server key. */
+public final class TaskStore {
+  private final Database db;
+  private final SecretBox box;
+  private final Clock clock;
+
+  /** A task store over {@code db}, sealing with {@code box}. */
+  public TaskStore(Database db, SecretBox box, Clock clock) {
+    this.db = db;
+    this.box = box;
+    this.clock = clock;
+  }
+
+  /** Saves a new task; false if the name is taken. */
+  public boolean create(TaskDefinition task) {
+    long now = clock.millis();
+    return db.write(
+        handle -> {
+          if (exists(handle, task.name())) {
+            return false;
+          }
+          handle
+              .createUpdate(
+                  "INSERT INTO tasks (name, status, definition, secure_sealed, create_time,"
+                      + " update_time) VALUES (:name, :status, :definition, :sealed, :now, :now)")
+              .bind("name", task.name())
+              .bind("status", task.status().name())
+              .bind("definition", Json.write(open(task)))
+              .bind("sealed", box.seal(Json.write(secure(task))))
+              .bind("now", now)
+              .execute();
+          return true;
+        });
+  }
+
+  /** Replaces a task's definition; false if there is no such task. */
+  public boolean update(TaskDefinition task) {
+    return db.write(
+        handle ->
+            handle
+                    .createUpdate(
+                        "UPDATE tasks SET status = :status, definition = :definition,"
+                            + " secure_sealed = :sealed, update_time = :now WHERE name = :name")
+                    .bind("name", task.name())
+                    .bind("status", task.status().name())
+                    .bind("definition", Json.write(open(task)))
+                    .bind("sealed", box.seal(Json.write(secure(task))))
+                    .bind("now", clock.millis())
+                    .execute()
+                > 0);
+  }
+
+  /** Deletes a task; false if there was none. */
+  public boolean delete(String name) {
+    return db.write(
+        handle ->
+            handle.createUpdate("DELETE FROM tasks WHERE name = :name").bind("name", name).execute()
+                > 0);
+  }
+
+  /** The whole definition, secrets included, for running or patching the task. */
+  public Optional<TaskDefinition> definition(String name) {
+    return db.read(
+        handle ->
+            handle
+                .createQuery("SELECT definition, secure_sealed FROM tasks WHERE name = :name")
+                .bind("name", name)
+                .map((rs, ctx) -> combine(rs.getString(1), rs.getString(2)))
+                .findOne());
+  }
+
+  /** The task as shown to callers. */
+  public Optional<Task> show(String name) {
+    return db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT definition, secure_sealed, create_time, update_time FROM tasks"
+                        + " WHERE name = :name")
+                .bind("name", name)
+                .map(
+                    (rs, ctx) ->
+                        combine(rs.getString(1), rs.getString(2))
+                            .shown(
+                                Instant.ofEpochMilli(rs.getLong(3)),
+                                Instant.ofEpochMilli(rs.getLong(4))))
+                .findOne());
+  }
+
+  /** All tasks by name. */
+  public List<Task> list() {
+    return db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT definition, secure_sealed, create_time, update_time FROM tasks"
+                        + " ORDER BY name")
+                .map(
+                    (rs, ctx) ->
+                        combine(rs.getString(1), rs.getString(2))
+                            .shown(
+                                Instant.ofEpochMilli(rs.getLong(3)),
+                                Instant.ofEpochMilli(rs.getLong(4))))
+                .list());
+  }
+
+  private static boolean exists(Handle handle, String name) {
+    return handle
+            .createQuery("SELECT COUNT(*) FROM tasks WHERE name = :name")
+            .bind("name", name)
+            .mapTo(Integer.class)
+            .one()
+        > 0;
+  }
+
+  private TaskDefinition combine(String definition, String sealed) {
+    TaskDefinition open = Json.read(definition, TaskDefinition.class);
+    Secure secure = Json.read(box.open(sealed), Secure.class);
+    return new TaskDefinition(
+        open.name(),
+        open.context(),
+        open.file(),
+        open.taskText(),
+        secure.values(),
+        secure.secretValues(),
+        secure.credentials(),
+        open.status(),
+        open.platform(),
+        open.timeoutSeconds(),
+        open.agentPool());
+  }
+
+  private static TaskDefinition open(TaskDefinition task) {
+    return new TaskDefinition(
+        task.name(),
+        task.context(),
+        task.file(),
+        task.taskText(),
+        null,
+        null,
+        null,
+        task.status(),
+        task.platform(),
+        task.timeoutSeconds(),
+        task.agentPool());
+  }
+
+  private static Secure secure(TaskDefinition task) {
+    return new Secure(task.values(), task.secretValues(), task.credentials());
+  }
+
+  /** The sealed part of a task. */
+  record Secure(
+      Map<String, String> values,
+      Map<String, String> secretValues,
+      List<RegistryCredential> credentials) {}
+}

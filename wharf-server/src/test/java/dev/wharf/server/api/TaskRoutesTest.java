@@ -1,0 +1,64 @@
+package dev.wharf.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.server.store.Json;
+import dev.wharf.server.store.RegistryCredential;
+import dev.wharf.server.store.TaskDefinition;
+import dev.wharf.server.store.TaskStatus;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TaskRoutesTest {
+  private static final TaskDefinition TASK =
+      new TaskDefinition(
+          "build-app",
+          "https://git.example/app.git",
+          "acb.yaml",
+          null,
+          Map.of("a", "1", "b", "2"),
+          Map.of("s", "secret"),
+          List.of(new RegistryCredential("r.io", "u", "p")),
+          TaskStatus.Enabled,
+          null,
+          900,
+          null);
+
+  @Test
+  void patched_onlyGivenFieldsChange_andMapsMergeKeyByKey() {
+    TaskDefinition result =
+        TaskRoutes.patched(
+            TASK, patch("{\"status\":\"Disabled\",\"values\":{\"a\":null,\"c\":\"3\"}}"));
+
+    assertThat(result.status()).isEqualTo(TaskStatus.Disabled);
+    assertThat(result.values()).isEqualTo(Map.of("b", "2", "c", "3"));
+    assertThat(result.secretValues()).isEqualTo(Map.of("s", "secret"));
+    assertThat(result.timeoutSeconds()).isEqualTo(900);
+    assertThat(result.context()).isEqualTo(TASK.context());
+  }
+
+  @Test
+  void patched_credentials_mergeByLoginServer() {
+    TaskDefinition result =
+        TaskRoutes.patched(
+            TASK,
+            patch(
+                "{\"credentials\":[{\"loginServer\":\"r.io\",\"remove\":true},"
+                    + "{\"loginServer\":\"q.io\",\"username\":\"x\",\"password\":\"y\"}]}"));
+
+    assertThat(result.credentials()).containsExactly(new RegistryCredential("q.io", "x", "y"));
+  }
+
+  @Test
+  void patched_rename_isRefused() {
+    assertThatThrownBy(() -> TaskRoutes.patched(TASK, patch("{\"name\":\"other-name\"}")))
+        .hasMessageContaining("renamed");
+  }
+
+  private static ObjectNode patch(String json) {
+    return (ObjectNode) Json.read(json, com.fasterxml.jackson.databind.JsonNode.class);
+  }
+}
