@@ -1,12 +1,30 @@
 package dev.wharf.cli;
 
+import dev.wharf.engine.MaskingListener;
+import dev.wharf.engine.RunEvent;
+import dev.wharf.engine.RunListener;
+import dev.wharf.engine.Scheduler;
+import dev.wharf.engine.SecretMasker;
+import dev.wharf.engine.StepAction;
+import dev.wharf.engine.StepJob;
+import dev.wharf.engine.StepOutcome;
+import dev.wharf.engine.container.EngineException;
+import dev.wharf.engine.docker.DockerConnection;
+import dev.wharf.engine.docker.DockerEngine;
+import dev.wharf.engine.output.ConsolePrinter;
+import dev.wharf.engine.output.JsonEventPrinter;
+import dev.wharf.engine.run.Credentials;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -47,13 +65,53 @@ public final class CdsTraining {
         Main.execute(line, sink, sink, dir);
       }
       for (String[] line :
-          new String[][] {{"--version"}, {"--help"}, {"version"}, {"scan", "."}, {"nope"}}) {
+          new String[][] {
+            {"--version"},
+            {"--help"},
+            {"version"},
+            {"scan", "."},
+            {"nope"},
+            {"run", "--dry-run", "-f", "acb.yaml", "--id", "cds", "."}
+          }) {
         Main.execute(line, sink, sink, dir);
       }
+      runEngineClasses();
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(CdsTraining::delete);
       }
+    }
+  }
+
+  /**
+   * Loads what {@code wharf run} loads besides the task language: the scheduler and printers on an
+   * in-memory step, Jackson, and docker-java's client up to a failed connection (no engine needed).
+   */
+  private static void runEngineClasses() {
+    PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+    RunListener printers =
+        RunListener.fanOut(
+            List.of(
+                new ConsolePrinter(sink, sink, Clock.systemUTC(), false),
+                new JsonEventPrinter(sink, Clock.systemUTC())));
+    StepAction echo =
+        (context, attempt) -> {
+          context.output(RunEvent.Stream.STDOUT, "cds\n");
+          return StepOutcome.success();
+        };
+    try {
+      new Scheduler(
+              new MaskingListener(new SecretMasker(List.of("secret")), printers), Clock.systemUTC())
+          .run("cds", List.of(StepJob.of("a", Set.of(), echo), StepJob.of("b", Set.of("a"), echo)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Credentials.parse("{\"registry\": \"r\", \"username\": \"u\", \"password\": \"p\"}");
+    try (DockerEngine engine =
+        new DockerEngine(DockerConnection.to("unix:///nonexistent/wharf-cds.sock"))) {
+      engine.info();
+    } catch (EngineException | RuntimeException expected) {
+      // The point was loading the client's classes.
     }
   }
 

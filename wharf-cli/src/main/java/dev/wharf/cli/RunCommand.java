@@ -26,6 +26,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -128,6 +130,20 @@ final class RunCommand extends TaskCommand {
       }
     }
     String runId = options.id != null ? options.id : newRunId();
+    DockerEngine engine = dryRun ? null : DockerEngine.fromEnvironment();
+    // Connecting (client set-up, API negotiation) takes a while: overlap it with reading the
+    // context and rendering the task.
+    CompletableFuture<EngineInfo> connecting =
+        engine == null
+            ? null
+            : CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return engine.info();
+                  } catch (EngineException e) {
+                    throw new CompletionException(e);
+                  }
+                });
     try (RunSource source = RunSource.open(context, main.workingDirectory(), gitToken, options)) {
       for (var extra : extraFiles.entrySet()) {
         source.add(extra.getKey(), extra.getValue());
@@ -138,28 +154,42 @@ final class RunCommand extends TaskCommand {
               : cmd != null
                   ? new TaskInput.TaskFile(QuickTask.command(cmd), "cmd", main.workingDirectory())
                   : source.taskFile(input, options.file);
-      if (dryRun) {
+      if (engine == null) {
         Plan plan = plan(input, file, runId, "linux", null, source);
         out().println(InspectWriter.json(plan));
         return 0;
       }
-      try (DockerEngine engine = DockerEngine.fromEnvironment()) {
-        EngineInfo info = engine.info();
-        Plan plan = plan(input, file, runId, info.os(), info.architecture(), source);
-        return execute(engine, plan, runId, source, logins);
-      } catch (EngineUnreachableException e) {
-        err().println("Error: " + e.getMessage());
-        err()
-            .println(
-                "  hint: start Docker (scripts/setup-docker.sh on these machines) or set DOCKER_HOST");
-        return Main.EXIT_ENVIRONMENT;
-      } catch (EngineException e) {
-        err().println("Error: " + e.getMessage());
-        return Main.EXIT_ENVIRONMENT;
-      }
+      EngineInfo info = connected(connecting);
+      Plan plan = plan(input, file, runId, info.os(), info.architecture(), source);
+      return execute(engine, plan, runId, source, logins);
+    } catch (EngineUnreachableException e) {
+      err().println("Error: " + e.getMessage());
+      err()
+          .println(
+              "  hint: start Docker (scripts/setup-docker.sh on these machines) or set DOCKER_HOST");
+      return Main.EXIT_ENVIRONMENT;
+    } catch (EngineException e) {
+      err().println("Error: " + e.getMessage());
+      return Main.EXIT_ENVIRONMENT;
     } catch (RunSource.Unreachable e) {
       err().println("Error: " + e.getMessage());
       return Main.EXIT_ENVIRONMENT;
+    } finally {
+      if (engine != null) {
+        engine.close();
+      }
+    }
+  }
+
+  private static EngineInfo connected(CompletableFuture<EngineInfo> connecting)
+      throws EngineException {
+    try {
+      return connecting.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof EngineException engineError) {
+        throw engineError;
+      }
+      throw e;
     }
   }
 

@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param agentLease how long an agent may stay silent before its runs are declared lost
  * @param executor what executes runs (by default the engine of {@code wharf run}); needed when
  *     {@code agentConcurrency > 0}
+ * @param keyFile the key sealing secrets at rest, null for {@code server.key} in the data
+ *     directory; servers sharing one database need the same key
  */
 public record ServerConfig(
     Path dataDir,
@@ -29,7 +31,8 @@ public record ServerConfig(
     String agentName,
     Duration agentLease,
     Duration logRetention,
-    RunExecutor executor) {
+    RunExecutor executor,
+    Path keyFile) {
   /** The port {@code wharf server} listens on by default. */
   public static final int DEFAULT_PORT = 8423;
 
@@ -54,7 +57,8 @@ public record ServerConfig(
         hostName() + "-embedded",
         Duration.ofSeconds(60),
         Duration.ofDays(30),
-        new EngineRunExecutor());
+        new EngineRunExecutor(),
+        null);
   }
 
   /** This config with another data directory. */
@@ -69,7 +73,8 @@ public record ServerConfig(
         agentName,
         agentLease,
         logRetention,
-        executor);
+        executor,
+        keyFile);
   }
 
   /** This config listening on {@code host:port} (port 0: any free port). */
@@ -84,7 +89,8 @@ public record ServerConfig(
         agentName,
         agentLease,
         logRetention,
-        executor);
+        executor,
+        keyFile);
   }
 
   /** This config on the database at {@code url} (null: SQLite in the data directory). */
@@ -99,7 +105,8 @@ public record ServerConfig(
         agentName,
         agentLease,
         logRetention,
-        executor);
+        executor,
+        keyFile);
   }
 
   /** This config with an embedded agent running {@code concurrency} runs with {@code runner}. */
@@ -114,7 +121,8 @@ public record ServerConfig(
         agentName,
         agentLease,
         logRetention,
-        runner);
+        runner,
+        keyFile);
   }
 
   /** This config with another agent name and lease. */
@@ -129,7 +137,8 @@ public record ServerConfig(
         name,
         lease,
         logRetention,
-        executor);
+        executor,
+        keyFile);
   }
 
   /** This config giving run IDs another two-letter prefix. */
@@ -144,7 +153,8 @@ public record ServerConfig(
         agentName,
         agentLease,
         logRetention,
-        executor);
+        executor,
+        keyFile);
   }
 
   /** This config keeping logs for {@code retention}. */
@@ -159,7 +169,29 @@ public record ServerConfig(
         agentName,
         agentLease,
         retention,
-        executor);
+        executor,
+        keyFile);
+  }
+
+  /** This config sealing secrets with the key in {@code file} (created when absent). */
+  public ServerConfig withKeyFile(Path file) {
+    return new ServerConfig(
+        dataDir,
+        host,
+        port,
+        dbUrl,
+        runIdPrefix,
+        agentConcurrency,
+        agentName,
+        agentLease,
+        logRetention,
+        executor,
+        file);
+  }
+
+  /** The key file the server uses. */
+  public Path effectiveKeyFile() {
+    return keyFile != null ? keyFile : dataDir.resolve("server.key");
   }
 
   /** The JDBC URL the server opens. */

@@ -52,8 +52,8 @@ public final class WharfServer implements AutoCloseable {
     ApiServer api = null;
     ScheduledExecutorService housekeeping = null;
     try {
-      SecretBox box = SecretBox.openOrCreate(config.dataDir().resolve("server.key"));
-      BlobStore blobs = new BlobStore(config.dataDir());
+      SecretBox box = SecretBox.openOrCreate(config.effectiveKeyFile());
+      BlobStore blobs = BlobStore.forServer(db, config.dataDir());
       RunStore runs = new RunStore(db);
       RunQueue queue = new RunQueue(db, box, config.runIdPrefix(), clock);
       LogHub logs = new LogHub(blobs, runs);

@@ -1,13 +1,29 @@
 package dev.wharf.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wharf.server.auth.Role;
+import dev.wharf.server.client.ServerClient;
+import dev.wharf.server.store.Run;
+import dev.wharf.server.store.RunSpec;
+import dev.wharf.server.store.RunStatus;
+import dev.wharf.server.store.RunType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The API scenarios on a real PostgreSQL started for this class; no PostgreSQL is a failure. */
 @Tag("postgres")
 class PostgresServerIT extends ServerScenarios {
   private static PostgresHarness postgres;
+
+  @TempDir Path otherDataDir;
 
   @BeforeAll
   static void startPostgres() throws Exception {
@@ -24,5 +40,25 @@ class PostgresServerIT extends ServerScenarios {
   @Override
   String dbUrl() throws Exception {
     return postgres.newDatabase();
+  }
+
+  @Test
+  void twoServers_withoutASharedDisk_shareUploadsAndLogsThroughTheDatabase() throws Exception {
+    Path key = dataDir.resolve("shared.key");
+    ServerConfig first = config(1, "agent-a").withKeyFile(key);
+    ServerConfig second = first.withDataDir(otherDataDir).withAgent(0, null);
+    WharfServer a = start(first);
+    WharfServer b = start(second);
+    ServerClient viaB = client(b, second, Role.run);
+    Path archive = Files.write(otherDataDir.resolve("context.tar.gz"), new byte[777]);
+
+    Run run = viaB.queue(RunType.QuickRun, archive, RunSpec.inline("lines=3 delay=20"));
+    List<String> lines = new ArrayList<>();
+
+    assertThat(viaB.follow(run.runId(), lines::add)).isEqualTo(RunStatus.Succeeded);
+    assertThat(lines).contains("line 3 of " + run.runId(), "context bytes 777");
+    assertThat(viaB.run(run.runId()).agent()).isEqualTo("agent-a");
+    assertThat(client(a, first, Role.read).log(run.runId()))
+        .isEqualTo(String.join("\n", lines) + "\n");
   }
 }

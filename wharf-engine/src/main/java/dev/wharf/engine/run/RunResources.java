@@ -17,6 +17,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -29,8 +31,8 @@ final class RunResources {
   private final ContainerEngine engine;
   private final RunNames names;
   private final Consumer<String> log;
-  private final List<String> networks = new ArrayList<>();
-  private final List<String> volumes = new ArrayList<>();
+  private final List<String> networks = new CopyOnWriteArrayList<>();
+  private final List<String> volumes = new CopyOnWriteArrayList<>();
 
   RunResources(ContainerEngine engine, RunNames names, Consumer<String> log) {
     this.engine = engine;
@@ -40,29 +42,28 @@ final class RunResources {
 
   void create(Task task, RunRequest.Workspace workspace, List<RegistryLogin> logins)
       throws EngineException, IOException {
-    for (Network network : task.networks()) {
-      String name = names.network(network.name());
-      boolean external =
-          network.name().equals(RunNames.ACB_DEFAULT_NETWORK) && names.externalNetwork();
-      if (network.skipCreation() || external) {
-        log.accept("Skip creating network: " + network.name());
-        continue;
+    // The volumes and their contents do not depend on the networks: set both up at once.
+    CompletableFuture<Void> volumesReady =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                volume(names.workspaceVolume());
+                volume(names.homeVolume());
+                CompletableFuture<Void> home = upload(names.homeVolume(), homeArchive(logins));
+                uploadWorkspace(workspace);
+                home.join();
+              } catch (EngineException | IOException e) {
+                throw new CompletionException(e);
+              }
+            });
+    try {
+      for (Network network : task.networks()) {
+        createNetwork(network);
       }
-      log.accept(
-          "Creating Docker network: " + network.name() + ", driver: '" + network.driver() + "'");
-      engine.createNetwork(
-          new NetworkSpec(name, network.driver(), network.ipv6(), false, Map.of()));
-      networks.add(name);
-      log.accept("Successfully set up Docker network: " + network.name());
+    } finally {
+      await(volumesReady);
     }
-    volume(names.workspaceVolume());
-    volume(names.homeVolume());
     log.accept("Setting up Docker configuration...");
-    CompletableFuture<Void> home = upload(names.homeVolume(), homeArchive(logins));
-    try (InputStream tar = workspace.open()) {
-      engine.uploadToVolume(names.workspaceVolume(), "", tar);
-    }
-    home.join();
     log.accept("Successfully set up Docker configuration");
     for (Volume volume : task.volumes()) {
       String name = names.volume(volume.name());
@@ -72,13 +73,58 @@ final class RunResources {
     }
   }
 
+  private void createNetwork(Network network) throws EngineException {
+    boolean external =
+        network.name().equals(RunNames.ACB_DEFAULT_NETWORK) && names.externalNetwork();
+    if (network.skipCreation() || external) {
+      log.accept("Skip creating network: " + network.name());
+      return;
+    }
+    log.accept(
+        "Creating Docker network: " + network.name() + ", driver: '" + network.driver() + "'");
+    String name = names.network(network.name());
+    engine.createNetwork(new NetworkSpec(name, network.driver(), network.ipv6(), false, Map.of()));
+    networks.add(name);
+    log.accept("Successfully set up Docker network: " + network.name());
+  }
+
+  /** Uploads the context, unless it is empty (a tar of zero blocks: nothing to copy). */
+  private void uploadWorkspace(RunRequest.Workspace workspace) throws IOException, EngineException {
+    try (InputStream tar = new java.io.BufferedInputStream(workspace.open())) {
+      tar.mark(512);
+      byte[] first = tar.readNBytes(512);
+      tar.reset();
+      boolean empty = true;
+      for (byte b : first) {
+        empty &= b == 0;
+      }
+      if (!empty) {
+        engine.uploadToVolume(names.workspaceVolume(), "", tar);
+      }
+    }
+  }
+
+  private static void await(CompletableFuture<Void> future) throws EngineException, IOException {
+    try {
+      future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof EngineException engineError) {
+        throw engineError;
+      }
+      if (e.getCause() instanceof IOException ioError) {
+        throw ioError;
+      }
+      throw e;
+    }
+  }
+
   private CompletableFuture<Void> upload(String volume, Archive archive) {
     return CompletableFuture.runAsync(
         () -> {
           try {
             engine.uploadToVolume(volume, "", archive.stream());
           } catch (EngineException e) {
-            throw new java.util.concurrent.CompletionException(e);
+            throw new CompletionException(e);
           }
         });
   }

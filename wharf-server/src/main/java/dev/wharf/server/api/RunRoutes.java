@@ -12,7 +12,6 @@ import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.RunType;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.nio.file.Files;
 import java.util.Map;
 
 /** Quick runs, uploads, and the runs list, show and cancel. */
@@ -50,7 +49,7 @@ final class RunRoutes {
       throw new ApiException(400, "a quick run is QuickRun or QuickBuild, not " + type);
     }
     RunSpec spec = request.spec();
-    if (spec.upload() != null && !Files.exists(blobs.upload(spec.upload()))) {
+    if (spec.upload() != null && !blobs.hasUpload(spec.upload())) {
       throw new ApiException(400, "unknown upload " + spec.upload());
     }
     if (spec.taskText() == null && spec.upload() == null && spec.context() == null) {

@@ -4,6 +4,7 @@ import dev.wharf.server.store.BlobStore;
 import dev.wharf.server.store.Run;
 import dev.wharf.server.store.RunStatus;
 import dev.wharf.server.store.RunStore;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -82,6 +83,13 @@ public final class LogHub {
 
   /** The stored log of a run from {@code offset}, without waiting. */
   public byte[] read(String runId, long offset) {
-    return blobs.readLines(runId, offset, Integer.MAX_VALUE - 16);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    long position = offset;
+    byte[] lines;
+    while ((lines = blobs.readLines(runId, position, CHUNK)).length > 0) {
+      log.writeBytes(lines);
+      position += lines.length;
+    }
+    return log.toByteArray();
   }
 }

@@ -60,7 +60,9 @@ public final class Database implements AutoCloseable {
     try {
       Flyway.configure()
           .dataSource(dataSource)
-          .locations("classpath:db/migration")
+          .locations(
+              "classpath:db/migration",
+              "classpath:db/vendor/" + dialect.name().toLowerCase(java.util.Locale.ROOT))
           .load()
           .migrate();
     } catch (RuntimeException e) {

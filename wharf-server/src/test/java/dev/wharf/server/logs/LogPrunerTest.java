@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wharf.server.queue.RunQueue;
 import dev.wharf.server.store.BlobStore;
 import dev.wharf.server.store.Database;
+import dev.wharf.server.store.FileBlobStore;
 import dev.wharf.server.store.Run;
 import dev.wharf.server.store.RunSpec;
 import dev.wharf.server.store.RunStatus;
@@ -27,7 +28,7 @@ class LogPrunerTest {
   @Test
   void prune_logOlderThanRetention_isDeletedAndTheRunMarked() {
     try (Database db = Database.open(Database.sqliteUrl(dir))) {
-      BlobStore blobs = new BlobStore(dir);
+      BlobStore blobs = new FileBlobStore(dir);
       RunQueue queue =
           new RunQueue(db, SecretBox.openOrCreate(dir.resolve("k")), "wa", Clock.systemUTC());
       Run old = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
@@ -51,7 +52,7 @@ class LogPrunerTest {
   @Test
   void prune_withinRetention_keepsTheLog() {
     try (Database db = Database.open(Database.sqliteUrl(dir))) {
-      BlobStore blobs = new BlobStore(dir);
+      BlobStore blobs = new FileBlobStore(dir);
       RunQueue queue =
           new RunQueue(db, SecretBox.openOrCreate(dir.resolve("k")), "wa", Clock.systemUTC());
       Run run = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
