@@ -42,14 +42,24 @@ import java.util.concurrent.atomic.AtomicReference;
  * run's context as {@code /workspace}; the log has the lines {@code wharf run} prints.
  */
 public final class EngineRunExecutor implements RunExecutor {
+  private final String registry;
   private final Clock clock;
 
-  /** An executor on the Docker engine of this process's environment, logging in UTC. */
+  /** An executor on the Docker engine of this process's environment, with no registry. */
   public EngineRunExecutor() {
-    this(Clock.systemUTC());
+    this("");
   }
 
-  EngineRunExecutor(Clock clock) {
+  /**
+   * An executor whose runs see {@code registry} as {@code .Run.Registry} and {@code $Registry}, as
+   * the runs of an ACR registry see their registry.
+   */
+  public EngineRunExecutor(String registry) {
+    this(registry, Clock.systemUTC());
+  }
+
+  EngineRunExecutor(String registry, Clock clock) {
+    this.registry = registry == null ? "" : registry;
     this.clock = clock;
   }
 
@@ -116,7 +126,7 @@ public final class EngineRunExecutor implements RunExecutor {
         source.branch(),
         "",
         job.type() == RunType.AutoBuild || job.type() == RunType.AutoRun ? "Manual" : "",
-        "",
+        registry,
         RunInfo.formatDate(now),
         RunNames.of(job.runId(), "", List.of()).workspaceVolume(),
         info.os(),
