@@ -1,0 +1,189 @@
+package dev.wharf.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.DockerClient;
+import dev.wharf.engine.container.ContainerEngine;
+import dev.wharf.engine.testing.DockerTest;
+import dev.wharf.engine.testing.LocalDocker;
+import dev.wharf.server.ServerConfig;
+import dev.wharf.server.WharfServer;
+import dev.wharf.server.agent.EngineRunExecutor;
+import dev.wharf.server.auth.Role;
+import dev.wharf.server.store.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The service end to end: a server started here on SQLite with the real engine, driven through the
+ * command line as a user drives it.
+ */
+@DockerTest
+class ServiceIT {
+  private static final String SECRET = "s3cr3t-Value-4711";
+
+  @TempDir static Path dataDir;
+  @TempDir Path work;
+
+  private static WharfServer server;
+  private static String url;
+  private static String token;
+
+  @BeforeAll
+  static void startServer() {
+    // a random prefix keeps these runs' container labels apart from other servers' on the engine
+    char letter = (char) ('a' + ThreadLocalRandom.current().nextInt(26));
+    ServerConfig config =
+        ServerConfig.defaults()
+            .withDataDir(dataDir)
+            .withListen("127.0.0.1", 0)
+            .withRunIdPrefix("q" + letter)
+            .withAgent(2, new EngineRunExecutor(LocalDocker.REGISTRY));
+    server = WharfServer.start(config);
+    url = "http://127.0.0.1:" + server.port();
+    token = WharfServer.createToken(config, Role.admin, "it");
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  private record Result(int status, String out, String err) {}
+
+  private Result wharf(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    int at = all.indexOf("--");
+    List<String> flags = List.of("--server", url, "--token", token);
+    all.remove(at);
+    all.addAll(at, flags);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status =
+        Main.execute(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), work);
+    return new Result(status, out.toString(), err.toString());
+  }
+
+  @Test
+  void quickRun_succeeding_streamsTheLogWithTheUploadedContextAndExitsZero() throws Exception {
+    Path context = Files.createDirectories(work.resolve("ctx"));
+    Files.writeString(context.resolve("note.txt"), "note-from-the-context\n");
+    Files.writeString(
+        context.resolve("acb.yaml"),
+        "version: v1.1.0\nsteps:\n"
+            + "  - cmd: wharf-test/busybox echo hello {{.Run.ID}} {{.Values.who}}\n"
+            + "  - cmd: wharf-test/busybox cat /workspace/note.txt\n");
+
+    Result run = wharf("run", "--", "--set", "who=server", "ctx");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.err()).contains("Queued a run with ID: q");
+    assertThat(run.out())
+        .contains("hello q")
+        .contains("server")
+        .contains("note-from-the-context")
+        .contains("was successful after");
+  }
+
+  @Test
+  void quickRun_failing_exitsOneAndTheRunIsFailed() {
+    Result run = wharf("run", "--", "--cmd", "wharf-test/busybox sh -c 'exit 3'", "/dev/null");
+
+    assertThat(run.status()).as(run.out() + run.err()).isEqualTo(1);
+    assertThat(run.err()).contains("ended as Failed");
+  }
+
+  @Test
+  void task_createRunListShowLogs_secretNeverShown() throws Exception {
+    Files.writeString(
+        work.resolve("task.yaml"),
+        "version: v1.1.0\nsteps:\n"
+            + "  - id: say\n"
+            + "    cmd: wharf-test/busybox echo token={{.Values.password}} greeting={{.Values.hi}}\n");
+
+    Result created =
+        wharf(
+            "task",
+            "create",
+            "--",
+            "-n",
+            "secret-task",
+            "-c",
+            "/dev/null",
+            "-f",
+            "task.yaml",
+            "--set",
+            "hi=hej",
+            "--set-secret",
+            "password=" + SECRET);
+    Result ran = wharf("task", "run", "--", "-n", "secret-task");
+    Result runs = wharf("task", "list-runs", "--", "-n", "secret-task");
+    String runId = runs.out().lines().skip(2).findFirst().orElseThrow().split("\\s+")[0];
+    Result shown = wharf("task", "show-run", "--", "--run-id", runId, "-o", "json");
+    Result logs = wharf("task", "logs", "--", "--run-id", runId);
+    Result lastLogs = wharf("task", "logs", "--", "-n", "secret-task");
+    Result task = wharf("task", "show", "--", "-n", "secret-task", "-o", "json");
+    Result tasks = wharf("task", "list", "--", "-o", "json");
+    Result runsJson = wharf("task", "list-runs", "--", "-o", "json");
+
+    assertThat(created.status()).as(created.err()).isZero();
+    assertThat(ran.status()).as(ran.err()).isZero();
+    assertThat(ran.out()).contains("token=***", "greeting=hej");
+    assertThat(runs.out())
+        .startsWith("RUN ID")
+        .contains("TASK", "PLATFORM", "STATUS", "TRIGGER", "STARTED", "DURATION")
+        .contains("secret-task", "Succeeded", "Manual");
+    JsonNode run = Json.read(shown.out(), JsonNode.class);
+    assertThat(run.path("status").asText()).isEqualTo("Succeeded");
+    assertThat(run.path("task").asText()).isEqualTo("secret-task");
+    assertThat(logs.out()).contains("token=***").isEqualTo(lastLogs.out());
+    assertThat(task.out()).contains("password").contains("hi");
+    for (Result result :
+        List.of(created, ran, runs, shown, logs, lastLogs, task, tasks, runsJson)) {
+      assertThat(result.out() + result.err()).doesNotContain(SECRET);
+    }
+  }
+
+  @Test
+  void cancelRun_running_endsCanceledAndLeavesNoContainers(DockerClient docker) {
+    Result queued =
+        wharf("run", "--", "--no-wait", "--cmd", "wharf-test/busybox sleep 120", "/dev/null");
+    assertThat(queued.status()).as(queued.err()).isZero();
+    String runId = Json.read(queued.out(), JsonNode.class).path("runId").asText();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> !containers(docker, runId).isEmpty() && status(runId).equals("Running"));
+
+    Result cancel = wharf("task", "cancel-run", "--", "--run-id", runId);
+
+    assertThat(cancel.status()).as(cancel.err()).isZero();
+    await().atMost(Duration.ofSeconds(60)).until(() -> status(runId).equals("Canceled"));
+    assertThat(containers(docker, runId)).isEmpty();
+  }
+
+  private String status(String runId) {
+    Result shown = wharf("task", "show-run", "--", "--run-id", runId, "-o", "json");
+    return Json.read(shown.out(), JsonNode.class).path("status").asText();
+  }
+
+  private static List<?> containers(DockerClient docker, String runId) {
+    return docker
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of(ContainerEngine.RUN_ID_LABEL, runId))
+        .exec();
+  }
+}
