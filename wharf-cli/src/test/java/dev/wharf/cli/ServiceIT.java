@@ -107,6 +107,26 @@ class ServiceIT {
   }
 
   @Test
+  void quickBuild_pushes_recordsTheImageWithItsDigest() throws Exception {
+    Path context = Files.createDirectories(work.resolve("app"));
+    Files.writeString(context.resolve("Dockerfile"), "FROM wharf-test/busybox\nRUN echo built\n");
+
+    Result build =
+        wharf(
+            "build", "--", "-r", LocalDocker.REGISTRY, "-t", "wharf-it/service:{{.Run.ID}}", "app");
+    Result runs = wharf("task", "list-runs", "--", "--top", "1", "-o", "json");
+
+    assertThat(build.status()).as(build.out() + build.err()).isZero();
+    JsonNode run = Json.read(runs.out(), JsonNode.class).get(0);
+    assertThat(run.path("runType").asText()).isEqualTo("QuickBuild");
+    JsonNode image = run.path("outputImages").get(0);
+    assertThat(image.path("registry").asText()).isEqualTo(LocalDocker.REGISTRY);
+    assertThat(image.path("repository").asText()).isEqualTo("wharf-it/service");
+    assertThat(image.path("tag").asText()).isEqualTo(run.path("runId").asText());
+    assertThat(image.path("digest").asText()).startsWith("sha256:");
+  }
+
+  @Test
   void task_createRunListShowLogs_secretNeverShown() throws Exception {
     Files.writeString(
         work.resolve("task.yaml"),
