@@ -142,6 +142,7 @@ final class BuildCommand implements Callable<Integer> {
         inContext = OUTSIDE_DOCKERFILE;
       } else {
         inContext = isLocal(context) ? folder.relativize(file).toString() : dockerfile;
+        run.dockerfile = isLocal(context) ? inContext : null;
       }
     }
     List<String> tags = images.stream().map(tag -> QuickTask.registryTag(tag, registry)).toList();

@@ -110,6 +110,9 @@ final class RunCommand extends TaskCommand {
   /** The task text when a command builds it ({@code wharf build}); null reads the task file. */
   String taskText;
 
+  /** The Dockerfile in a local context that .dockerignore must not drop (wharf build -f). */
+  String dockerfile;
+
   /** Files added to the workspace (a Dockerfile from outside the context, for wharf build). */
   java.util.Map<String, byte[]> extraFiles = java.util.Map.of();
 
@@ -150,7 +153,8 @@ final class RunCommand extends TaskCommand {
                     throw new CompletionException(e);
                   }
                 });
-    try (RunSource source = RunSource.open(context, main.workingDirectory(), gitToken, options)) {
+    try (RunSource source =
+        RunSource.open(context, main.workingDirectory(), gitToken, dockerfile, options)) {
       for (var extra : extraFiles.entrySet()) {
         source.add(extra.getKey(), extra.getValue());
       }

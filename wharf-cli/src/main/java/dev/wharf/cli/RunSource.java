@@ -1,5 +1,6 @@
 package dev.wharf.cli;
 
+import dev.wharf.engine.source.Redaction;
 import dev.wharf.engine.source.SourceContext;
 import dev.wharf.engine.source.SourceInfo;
 import dev.wharf.engine.source.SourceOptions;
@@ -10,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -36,7 +38,12 @@ final class RunSource implements AutoCloseable {
     this.info = info;
   }
 
-  static RunSource open(String context, Path cwd, String gitToken, RenderOptions options)
+  /**
+   * Fetches the context; {@code dockerfile} (relative to a local context, null for {@code
+   * Dockerfile}) is sent even when {@code .dockerignore} excludes it, as Docker does.
+   */
+  static RunSource open(
+      String context, Path cwd, String gitToken, String dockerfile, RenderOptions options)
       throws Unreachable {
     boolean local =
         !context.equals("/dev/null") && !context.contains("://") && !context.startsWith("git@");
@@ -46,6 +53,9 @@ final class RunSource implements AutoCloseable {
     }
     SourceOptions sourceOptions =
         SourceOptions.defaults().withRun(orEmpty(options.commit), orEmpty(options.branch));
+    if (dockerfile != null) {
+      sourceOptions = sourceOptions.withFiles(dockerfile, List.of());
+    }
     if (gitToken != null) {
       sourceOptions = sourceOptions.withGitToken(gitToken);
     }
@@ -59,7 +69,9 @@ final class RunSource implements AutoCloseable {
       return new RunSource(folder, tar, info);
     } catch (IOException e) {
       deleteQuietly(tar);
-      throw new Unreachable("cannot read the context " + context + ": " + e.getMessage());
+      // The context may carry a token in its user-info; the message reaches the terminal.
+      throw new Unreachable(
+          Redaction.redact("cannot read the context " + context + ": " + e.getMessage(), gitToken));
     }
   }
 

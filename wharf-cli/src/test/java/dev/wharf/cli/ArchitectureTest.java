@@ -56,8 +56,7 @@ class ArchitectureTest {
           .resideInAPackage("dev.wharf.server..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("dev.wharf.cli..", "picocli..")
-          .allowEmptyShould(true);
+          .resideInAnyPackage("dev.wharf.cli..", "picocli..");
 
   @ArchTest
   static final ArchRule taskLanguage_staysFreeOfIo =

@@ -21,7 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * it from starting is an error with the reason, never a skip.
  */
 final class PostgresHarness implements AutoCloseable {
-  private static final Path BIN = Path.of("/usr/local/bin");
+  /** Where initdb, pg_ctl and postgres are: WHARF_PG_BIN, else /usr/local/bin (.ci/run sets it). */
+  private static final Path BIN =
+      Path.of(System.getenv().getOrDefault("WHARF_PG_BIN", "/usr/local/bin"));
+
   private static final String OS_USER = "wharf-pg";
   private static final AtomicInteger DATABASES = new AtomicInteger();
 
@@ -39,7 +42,10 @@ final class PostgresHarness implements AutoCloseable {
     for (String tool : List.of("initdb", "pg_ctl", "postgres")) {
       if (!Files.isExecutable(BIN.resolve(tool))) {
         throw new IllegalStateException(
-            "PostgreSQL cannot start: " + BIN.resolve(tool) + " is missing or not executable");
+            "PostgreSQL cannot start: "
+                + BIN.resolve(tool)
+                + " is missing or not executable (set WHARF_PG_BIN, or run .ci/run, which installs"
+                + " PostgreSQL when needed)");
       }
     }
     String runAs = "root".equals(System.getProperty("user.name")) ? unprivilegedUser() : null;

@@ -17,15 +17,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Serves byte arrays by path on 127.0.0.1; a path may first answer with queued error statuses, and
  * every request's path and Authorization header are recorded.
  */
-final class FileHttpServer implements AutoCloseable {
+public final class FileHttpServer implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   private final Map<String, Deque<Integer>> failures = new ConcurrentHashMap<>();
-  final List<String> requests = new CopyOnWriteArrayList<>();
+  public final List<String> requests = new CopyOnWriteArrayList<>();
   final List<String> authorizations = new CopyOnWriteArrayList<>();
 
-  FileHttpServer() throws IOException {
+  public FileHttpServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/",
@@ -53,7 +53,7 @@ final class FileHttpServer implements AutoCloseable {
     server.start();
   }
 
-  String serve(String path, byte[] body) {
+  public String serve(String path, byte[] body) {
     files.put(path, body);
     return url(path);
   }
@@ -62,7 +62,7 @@ final class FileHttpServer implements AutoCloseable {
     failures.put(path, new ArrayDeque<>(List.of(statuses)));
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 

@@ -19,14 +19,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Serves the repositories under a folder over git's smart HTTP protocol on 127.0.0.1 by running
  * {@code git http-backend} as a CGI program, optionally behind basic authentication.
  */
-final class GitHttpServer implements AutoCloseable {
+public final class GitHttpServer implements AutoCloseable {
 
   private final HttpServer server;
   private final Path projectRoot;
   private final String expectedAuthorization;
-  final List<String> authorizations = new CopyOnWriteArrayList<>();
+  public final List<String> authorizations = new CopyOnWriteArrayList<>();
 
-  GitHttpServer(Path projectRoot, String user, String password) throws IOException {
+  public GitHttpServer(Path projectRoot, String user, String password) throws IOException {
     this.projectRoot = projectRoot;
     this.expectedAuthorization =
         user == null
@@ -39,7 +39,7 @@ final class GitHttpServer implements AutoCloseable {
     server.start();
   }
 
-  String url(String repository) {
+  public String url(String repository) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + repository;
   }
 

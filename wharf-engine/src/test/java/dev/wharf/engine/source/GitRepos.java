@@ -11,12 +11,12 @@ import java.util.List;
  * Builds test repositories with the {@code git} command: a working copy with history on {@code
  * main}, a {@code feature} branch and a {@code v1} tag, cloned into a bare repository.
  */
-final class GitRepos {
+public final class GitRepos {
 
   private GitRepos() {}
 
   /** Runs git in a folder and returns its trimmed standard output. */
-  static String git(Path dir, String... args) throws IOException {
+  public static String git(Path dir, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Test"));
     command.addAll(
         List.of("-c", "user.email=test@example.com", "-c", "protocol.file.allow=always"));
@@ -40,14 +40,14 @@ final class GitRepos {
   }
 
   /** The commits of the sample repository. */
-  record Sample(Path bare, String first, String second, String feature) {}
+  public record Sample(Path bare, String first, String second, String feature) {}
 
   /**
    * Creates {@code <parent>/work} and its bare clone {@code <parent>/repo.git}: commit one adds
    * {@code README} and {@code app/Dockerfile}, {@code v1} tags it, commit two changes {@code
    * app/version.txt} on {@code main}, and {@code feature} adds {@code app/feature.txt}.
    */
-  static Sample sample(Path parent) throws IOException {
+  public static Sample sample(Path parent) throws IOException {
     Path work = Files.createDirectories(parent.resolve("work"));
     git(work, "init", "-q", "-b", "main");
     Files.writeString(work.resolve("README"), "hello\n");

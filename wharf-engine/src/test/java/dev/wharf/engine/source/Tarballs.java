@@ -9,16 +9,16 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /** Builds tar archives for tests, including malformed and malicious ones. */
-final class Tarballs {
+public final class Tarballs {
 
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes);
 
-  Tarballs() {
+  public Tarballs() {
     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
   }
 
-  Tarballs file(String name, String text, int mode) throws IOException {
+  public Tarballs file(String name, String text, int mode) throws IOException {
     byte[] data = text.getBytes(StandardCharsets.UTF_8);
     // preserveAbsolutePath keeps names such as "/etc/x" exactly as given
     TarArchiveEntry entry = new TarArchiveEntry(name, true);
@@ -30,7 +30,7 @@ final class Tarballs {
     return this;
   }
 
-  Tarballs dir(String name) throws IOException {
+  public Tarballs dir(String name) throws IOException {
     TarArchiveEntry entry = new TarArchiveEntry(name.endsWith("/") ? name : name + "/", true);
     entry.setMode(0755);
     tar.putArchiveEntry(entry);
@@ -38,7 +38,7 @@ final class Tarballs {
     return this;
   }
 
-  Tarballs symlink(String name, String target) throws IOException {
+  public Tarballs symlink(String name, String target) throws IOException {
     return link(name, target, TarConstants.LF_SYMLINK);
   }
 
@@ -54,12 +54,12 @@ final class Tarballs {
     return this;
   }
 
-  byte[] bytes() throws IOException {
+  public byte[] bytes() throws IOException {
     tar.finish();
     return bytes.toByteArray();
   }
 
-  static byte[] compress(byte[] data, IoFunction<OutputStream, OutputStream> wrap)
+  public static byte[] compress(byte[] data, IoFunction<OutputStream, OutputStream> wrap)
       throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (OutputStream compressed = wrap.apply(out)) {
@@ -69,7 +69,7 @@ final class Tarballs {
   }
 
   /** A function that may throw IOException. */
-  interface IoFunction<A, B> {
+  public interface IoFunction<A, B> {
     B apply(A a) throws IOException;
   }
 }
