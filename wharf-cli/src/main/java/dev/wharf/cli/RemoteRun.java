@@ -71,7 +71,8 @@ final class RemoteRun {
       }
       Path archive = Files.createTempFile("wharf-context", ".tar.gz");
       try (RunSource source =
-          RunSource.open(context, command.main.workingDirectory(), null, options)) {
+          RunSource.open(
+              context, command.main.workingDirectory(), null, command.dockerfile, options)) {
         if (taskText == null) {
           taskText = source.taskFile(input, options.file).text();
         }

@@ -77,7 +77,8 @@ final class TaskRunCommands {
     private String upload(ServerSession server) throws BadInputException {
       Path archive = null;
       try (RunSource source =
-          RunSource.open(context, parent.main.workingDirectory(), null, new RenderOptions())) {
+          RunSource.open(
+              context, parent.main.workingDirectory(), null, null, new RenderOptions())) {
         archive = Files.createTempFile("wharf-context", ".tar.gz");
         RemoteRun.pack(source, archive);
         return server.client().upload(archive);
