@@ -38,6 +38,7 @@ final class RemoteRun {
       throw new BadInputException(
           "--credential is not sent with a quick run; save it on a task instead");
     }
+    ignored(command).forEach(flag -> err.println("Warning: " + flag + " is not sent to a server"));
     ServerClient client = ServerSession.open(command.remote.connection).client();
     String context = command.context;
     boolean url = context.contains("://") || context.startsWith("git@");
@@ -114,10 +115,41 @@ final class RemoteRun {
         taskText == null ? command.options.file : null,
         taskText,
         pairs(command.options.set, "--set"),
-        pairs(command.options.setSecret, "--set-secret"),
+        secretValues(command),
         List.of(),
         null,
         command.timeout == null ? 0 : command.timeout);
+  }
+
+  /**
+   * The {@code --set-secret} values, and the values of {@code --secret-build-arg} (which the build
+   * text carries) under names of their own, so that the server masks them too.
+   */
+  private static Map<String, String> secretValues(RunCommand command) throws BadInputException {
+    Map<String, String> secrets = pairs(command.options.setSecret, "--set-secret");
+    for (int i = 0; i < command.extraSecrets.size(); i++) {
+      secrets.put("wharf_secret_build_arg_" + i, command.extraSecrets.get(i));
+    }
+    return secrets;
+  }
+
+  /** The flags given that only a local run uses; the server decides these itself. */
+  static List<String> ignored(RunCommand command) {
+    RenderOptions o = command.options;
+    Map<String, Boolean> flags = new LinkedHashMap<>();
+    // wharf build puts -r in front of its tags itself; a run's .Run.Registry is the server's
+    flags.put("-r/--registry", command.taskText == null && o.registry != null);
+    flags.put("--id", o.id != null);
+    flags.put("--commit", o.commit != null);
+    flags.put("--branch", o.branch != null);
+    flags.put("--date", o.date != null);
+    flags.put("--network", command.network != null);
+    flags.put("--env", !command.env.isEmpty());
+    flags.put("--git-token", command.gitToken != null);
+    flags.put("--parallelism", command.parallelism != 0);
+    flags.put("--dry-run", command.dryRun);
+    flags.put("-o json", command.output.equals("json"));
+    return flags.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
   }
 
   /** Writes the context as the tar.gz a server takes. */
