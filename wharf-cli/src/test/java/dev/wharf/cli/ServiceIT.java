@@ -15,6 +15,7 @@ import dev.wharf.server.auth.Role;
 import dev.wharf.server.store.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,44 @@ class ServiceIT {
         .contains("server")
         .contains("note-from-the-context")
         .contains("was successful after");
+  }
+
+  @Test
+  void quickRun_log_arrivesWhileTheRunGoesOn() {
+    StringBuffer seen = new StringBuffer();
+    AtomicReference<String> statusAtFirstLine = new AtomicReference<>();
+    Writer live =
+        new Writer() {
+          @Override
+          public void write(char[] chars, int offset, int length) {
+            seen.append(chars, offset, length);
+            if (statusAtFirstLine.get() == null && seen.indexOf("first-line") >= 0) {
+              String queued = seen.substring(seen.indexOf("with ID: ") + "with ID: ".length());
+              statusAtFirstLine.set(status(queued.substring(0, queued.indexOf('\n')).trim()));
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    String[] args = {
+      "run",
+      "--server",
+      url,
+      "--token",
+      token,
+      "--cmd",
+      "wharf-test/busybox sh -c 'echo first-line; sleep 3; echo second-line'",
+      "/dev/null"
+    };
+    int status = Main.execute(args, new PrintWriter(live), new PrintWriter(live), work);
+
+    assertThat(status).as(seen.toString()).isZero();
+    assertThat(statusAtFirstLine.get()).isEqualTo("Running");
+    assertThat(seen.toString()).contains("second-line");
   }
 
   @Test
