@@ -67,6 +67,7 @@ final class ServerCommand implements Callable<Integer> {
   /** {@code wharf server token}: API tokens. */
   @Command(name = "token", description = "API tokens.", subcommands = TokenCreate.class)
   static final class Token implements Runnable {
+    @ParentCommand ServerCommand parent;
     @Spec CommandSpec spec;
 
     @Override
@@ -80,6 +81,7 @@ final class ServerCommand implements Callable<Integer> {
       name = "create",
       description = "Creates an API token and prints it on stdout (shown only once).")
   static final class TokenCreate implements Callable<Integer> {
+    @ParentCommand Token parent;
     @Spec CommandSpec spec;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "The server's data.")

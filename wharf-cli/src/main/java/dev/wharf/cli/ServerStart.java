@@ -18,7 +18,7 @@ final class ServerStart {
 
   /** Serves until the process is stopped. */
   static int serve(ServerCommand command, PrintWriter out) throws BadInputException {
-    ServerConfig config = config(command.dataDir, command.db);
+    ServerConfig config = config(command.main.workingDirectory(), command.dataDir, command.db);
     if (command.listen != null) {
       int colon = command.listen.lastIndexOf(':');
       if (colon < 0) {
@@ -64,15 +64,16 @@ final class ServerStart {
     } catch (IllegalArgumentException e) {
       throw new BadInputException("--role takes read, run or admin, not " + command.role);
     }
-    ServerConfig config = config(command.dataDir, command.db);
+    ServerConfig config =
+        config(command.parent.parent.main.workingDirectory(), command.dataDir, command.db);
     out.println(
         WharfServer.createToken(config, role, command.name == null ? command.role : command.name));
     return 0;
   }
 
-  private static ServerConfig config(Path dataDir, String db) {
+  private static ServerConfig config(Path workingDirectory, Path dataDir, String db) {
     ServerConfig config = ServerConfig.defaults();
-    config = dataDir != null ? config.withDataDir(dataDir.toAbsolutePath()) : config;
+    config = dataDir != null ? config.withDataDir(workingDirectory.resolve(dataDir)) : config;
     return db != null ? config.withDb(db) : config;
   }
 
