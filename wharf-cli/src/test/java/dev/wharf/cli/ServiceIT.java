@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import dev.wharf.engine.container.ContainerEngine;
+import dev.wharf.engine.source.GitRepos;
 import dev.wharf.engine.testing.DockerTest;
 import dev.wharf.engine.testing.LocalDocker;
 import dev.wharf.server.ServerConfig;
@@ -215,6 +216,30 @@ class ServiceIT {
         List.of(created, ran, runs, shown, logs, lastLogs, task, tasks, runsJson)) {
       assertThat(result.out() + result.err()).doesNotContain(SECRET);
     }
+  }
+
+  @Test
+  void taskRun_gitContext_runsTheRepositorysTaskAtItsCommit() throws Exception {
+    Path repo = Files.createDirectories(work.resolve("repo"));
+    Files.writeString(
+        repo.resolve("acb.yaml"),
+        "version: v1.1.0\nsteps:\n"
+            + "  - cmd: wharf-test/busybox sh -c 'cat /workspace/version.txt; echo {{.Run.Commit}}'\n");
+    Files.writeString(repo.resolve("version.txt"), "version-from-git\n");
+    GitRepos.git(repo, "init", "-q", "-b", "main");
+    GitRepos.git(repo, "add", "-A");
+    GitRepos.git(repo, "commit", "-qm", "t");
+    String commit = GitRepos.git(repo, "rev-parse", "HEAD");
+    Path bare = work.resolve("repo.git");
+    GitRepos.git(work, "clone", "-q", "--bare", repo.toString(), bare.toString());
+    String context = bare.toUri().toString().replaceFirst("/$", "") + "#main";
+
+    Result created = wharf("task", "create", "--", "-n", "git-task", "-c", context);
+    Result ran = wharf("task", "run", "--", "-n", "git-task");
+
+    assertThat(created.status()).as(created.err()).isZero();
+    assertThat(ran.status()).as(ran.out() + ran.err()).isZero();
+    assertThat(ran.out()).contains("version-from-git", commit);
   }
 
   @Test

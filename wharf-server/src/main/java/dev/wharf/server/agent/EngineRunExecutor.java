@@ -112,6 +112,7 @@ public final class EngineRunExecutor implements RunExecutor {
                   Duration.ofSeconds(spec.timeoutSeconds()),
                   "",
                   true));
+      Leftovers.remove(engine, job.runId(), result.successful(), console);
       console.flush();
       return EngineOutcome.of(result, dependencies.get());
     }
