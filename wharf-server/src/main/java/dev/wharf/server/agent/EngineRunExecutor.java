@@ -20,6 +20,7 @@ import dev.wharf.task.QuickTask;
 import dev.wharf.task.TaskException;
 import dev.wharf.task.TaskLoader;
 import dev.wharf.task.TaskPipeline;
+import dev.wharf.task.Volume;
 import dev.wharf.template.render.RenderException;
 import dev.wharf.template.render.RenderRequest;
 import dev.wharf.template.render.RenderResult;
@@ -32,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -89,6 +91,7 @@ public final class EngineRunExecutor implements RunExecutor {
       List<String> secrets = new ArrayList<>(rendered.secretValues());
       secrets.addAll(spec.secretValues().values());
       logins.forEach(l -> secrets.add(l.password()));
+      secrets.addAll(secretVolumeContents(plan));
       AtomicReference<String> dependencies = new AtomicReference<>();
       RunListener printer = new ConsolePrinter(console, console, clock, false);
       RunListener recorder =
@@ -186,6 +189,22 @@ public final class EngineRunExecutor implements RunExecutor {
                         + secret.id()
                         + " with --secret-value"));
     return new TaskRenderer().render(request);
+  }
+
+  /** The decoded contents of the task's secret volumes, masked like any secret (E6). */
+  private static List<String> secretVolumeContents(Plan plan) {
+    List<String> values = new ArrayList<>();
+    for (Volume volume : plan.task().volumes()) {
+      for (String encoded : volume.secret().values()) {
+        try {
+          values.add(
+              new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).strip());
+        } catch (IllegalArgumentException e) {
+          // the run reports the bad value; there is nothing to mask
+        }
+      }
+    }
+    return values;
   }
 
   private static String taskName(RunJob job) {
