@@ -212,8 +212,19 @@ class ServiceIT {
     assertThat(run.path("task").asText()).isEqualTo("secret-task");
     assertThat(logs.out()).contains("token=***").isEqualTo(lastLogs.out());
     assertThat(task.out()).contains("password").contains("hi");
+    Result updated =
+        wharf("task", "update", "--", "-n", "secret-task", "--status", "Disabled", "--set", "x=1");
+    Result refused = wharf("task", "run", "--", "-n", "secret-task");
+    Result deleted = wharf("task", "delete", "--", "-n", "secret-task");
+    Result afterDelete = wharf("task", "list", "--");
+    assertThat(updated.status()).as(updated.err()).isZero();
+    assertThat(updated.out()).contains("secret-task", "Disabled");
+    assertThat(refused.status()).isEqualTo(Main.EXIT_ENVIRONMENT);
+    assertThat(refused.err()).contains("disabled");
+    assertThat(deleted.status()).isZero();
+    assertThat(afterDelete.out()).doesNotContain("secret-task");
     for (Result result :
-        List.of(created, ran, runs, shown, logs, lastLogs, task, tasks, runsJson)) {
+        List.of(created, ran, runs, shown, logs, lastLogs, task, tasks, runsJson, updated)) {
       assertThat(result.out() + result.err()).doesNotContain(SECRET);
     }
   }
