@@ -94,7 +94,9 @@ final class TaskRunCommands {
 
   @Command(
       name = "logs",
-      description = "Shows a run's log, live while it runs (the task's last run with -n).")
+      description =
+          "Shows a run's log, live while it runs (the task's last run with -n); exits 0"
+              + " only when that run Succeeded.")
   static final class Logs extends ServiceCommand {
     @Option(names = "--run-id", paramLabel = "ID", description = "The run.")
     String runId;
