@@ -215,7 +215,10 @@ final class RunCommand extends TaskCommand {
     var run = input.runInfo(runId, names.workspaceVolume(), os, arch);
     run = source.withCheckout(run, options);
     var rendered = input.render(file, run);
-    Plan plan = input.plan(rendered, file.name(), TaskLoader.Options.defaults().withEnv(env));
+    // As acb exec --network: the user's network becomes the task's default, by its own name.
+    TaskLoader.Options loading =
+        TaskLoader.Options.defaults().withEnv(env).withNetwork(network == null ? "" : network);
+    Plan plan = input.plan(rendered, file.name(), loading);
     plan.warnings().forEach(w -> err().println(w));
     secrets = new ArrayList<>(rendered.secretValues());
     return plan;
@@ -225,7 +228,7 @@ final class RunCommand extends TaskCommand {
 
   private int execute(
       DockerEngine engine, Plan plan, String runId, RunSource source, List<RegistryLogin> logins)
-      throws EngineException, BadInputException {
+      throws BadInputException {
     List<String> masked = new ArrayList<>(secrets);
     masked.addAll(extraSecrets);
     logins.forEach(l -> masked.add(l.password()));
@@ -263,9 +266,14 @@ final class RunCommand extends TaskCommand {
         return interrupts.exitStatus();
       }
       return 1;
-    } catch (IOException e) {
+    } catch (EngineUnreachableException | IOException e) {
       err().println("Error: " + masker.mask(e.getMessage()));
       return Main.EXIT_ENVIRONMENT;
+    } catch (EngineException e) {
+      // The engine answered and refused something the run asked for (a network driver, say):
+      // the run failed, as a refused push does; 3 is for an engine or context out of reach.
+      err().println("Error: " + masker.mask(e.getMessage()));
+      return 1;
     }
   }
 

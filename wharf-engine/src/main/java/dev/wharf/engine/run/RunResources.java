@@ -83,8 +83,8 @@ final class RunResources {
     log.accept(
         "Creating Docker network: " + network.name() + ", driver: '" + network.driver() + "'");
     String name = names.network(network.name());
+    networks.add(name); // first: a create cut short by a cancel may still have made it
     engine.createNetwork(new NetworkSpec(name, network.driver(), network.ipv6(), false, Map.of()));
-    networks.add(name);
     log.accept("Successfully set up Docker network: " + network.name());
   }
 
@@ -130,8 +130,8 @@ final class RunResources {
   }
 
   private void volume(String name) throws EngineException {
+    volumes.add(name); // first: a create cut short by a cancel may still have made it
     engine.createVolume(VolumeSpec.named(name));
-    volumes.add(name);
   }
 
   private static Archive homeArchive(List<RegistryLogin> logins) {

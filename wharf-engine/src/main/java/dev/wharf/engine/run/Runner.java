@@ -9,6 +9,7 @@ import dev.wharf.engine.Scheduler;
 import dev.wharf.engine.StepResult;
 import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.container.EngineException;
+import dev.wharf.engine.container.LabelledResources;
 import dev.wharf.engine.step.RunNames;
 import dev.wharf.engine.step.StepEnvironment;
 import dev.wharf.engine.step.StepJobs;
@@ -18,6 +19,7 @@ import dev.wharf.task.docker.DockerParseException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,18 +70,36 @@ public final class Runner {
         Thread.interrupted(); // a cancel during setup is handled below, not by a stray interrupt
         if (cancelled) {
           result = unstarted(request, ids, start, RunStatus.CANCELLED, "the run was cancelled");
+          listener.onEvent(new RunEvent.RunFinished(result));
         } else {
           result = steps(request, env, listener);
         }
       } catch (EngineException | IOException | RuntimeException e) {
-        result = unstarted(request, ids, start, RunStatus.FAILED, e.getMessage());
+        if (!cancelled) {
+          result = unstarted(request, ids, start, RunStatus.FAILED, e.getMessage());
+          listener.onEvent(new RunEvent.RunFinished(result));
+          throw e;
+        }
+        // A cancel during setup interrupts the engine call in flight: that error is the cancel.
+        result = unstarted(request, ids, start, RunStatus.CANCELLED, "the run was cancelled");
         listener.onEvent(new RunEvent.RunFinished(result));
-        throw e;
       } finally {
         setupThread = null;
+        boolean interrupted = Thread.interrupted(); // cleanup's own engine calls must not be cut
         List<String> left = env.removeAll();
-        List<String> failures = new java.util.ArrayList<>(resources.remove());
+        List<String> failures = new ArrayList<>(resources.remove());
         left.forEach(id -> failures.add("container " + id));
+        if (result == null || result.status() != RunStatus.SUCCESSFUL) {
+          sweep(labelled, request.runId())
+              .ifPresent(
+                  rest -> {
+                    failures.clear(); // the sweep saw everything still there
+                    failures.addAll(rest);
+                  });
+        }
+        if (interrupted && !cancelled) {
+          Thread.currentThread().interrupt();
+        }
         if (result != null && !failures.isEmpty()) {
           listener.onEvent(
               new RunEvent.Message(
@@ -124,6 +144,43 @@ public final class Runner {
     }
     listener.onEvent(new RunEvent.RunFinished(result));
     return result;
+  }
+
+  /**
+   * After a run that did not succeed, removes whatever still carries its label: an engine call cut
+   * short by a cancel or an error may have created something the run never learnt the id of.
+   * Returns what is still left, or nothing when the engine cannot even list it.
+   */
+  private static Optional<List<String>> sweep(ContainerEngine engine, String runId) {
+    LabelledResources rest;
+    try {
+      rest = engine.listByLabel(ContainerEngine.RUN_ID_LABEL, runId);
+    } catch (EngineException e) {
+      return Optional.empty();
+    }
+    List<String> left = new ArrayList<>();
+    for (String id : rest.containerIds()) {
+      remove(left, "container " + id, () -> engine.removeContainer(id));
+    }
+    for (String name : rest.networkNames()) {
+      remove(left, "network " + name, () -> engine.removeNetwork(name));
+    }
+    for (String name : rest.volumeNames()) {
+      remove(left, "volume " + name, () -> engine.removeVolume(name));
+    }
+    return Optional.of(left);
+  }
+
+  private interface Removal {
+    void run() throws EngineException;
+  }
+
+  private static void remove(List<String> left, String what, Removal removal) {
+    try {
+      removal.run();
+    } catch (EngineException e) {
+      left.add(what + ": " + e.getMessage());
+    }
   }
 
   private RunResult unstarted(

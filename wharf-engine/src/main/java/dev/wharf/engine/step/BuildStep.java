@@ -84,9 +84,14 @@ final class BuildStep implements StepAction {
             .build(
                 request.build(),
                 tar,
-                line ->
+                line -> {
+                  // The engine sends each "Step n/m" line and its newline as two messages; the
+                  // lone newline would print as a blank line that docker build does not show.
+                  if (!line.isEmpty()) {
                     context.output(
-                        RunEvent.Stream.STDOUT, line.endsWith("\n") ? line : line + "\n"));
+                        RunEvent.Stream.STDOUT, line.endsWith("\n") ? line : line + "\n");
+                  }
+                });
       }
       built =
           new BuiltImage(

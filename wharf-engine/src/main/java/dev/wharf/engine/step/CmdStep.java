@@ -14,6 +14,7 @@ import dev.wharf.task.docker.RunArgs;
 import dev.wharf.task.docker.RunRequest;
 import java.time.Duration;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Runs a {@code cmd} step: one container per attempt, named {@code <run id>-<step id>} and
@@ -22,6 +23,12 @@ import java.util.OptionalInt;
  * still run.
  */
 final class CmdStep implements StepAction {
+
+  /**
+   * Networks every engine has. An empty network (the task declares networks but none is its
+   * default, acb-behaviour.md §1.4) also means the engine's default bridge, as in acb.
+   */
+  private static final Set<String> BUILT_IN_NETWORKS = Set.of("bridge", "host", "none", "default");
 
   private static final Duration GRACE = Duration.ofSeconds(3);
   private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(5);
@@ -61,7 +68,11 @@ final class CmdStep implements StepAction {
       b.workdir(step.containerDirectory());
     }
     String network = !run.network().isEmpty() ? run.network() : step.network();
-    b.network(names.network(network), step.id());
+    if (BUILT_IN_NETWORKS.contains(network) || network.startsWith("container:")) {
+      b.network(network); // Docker refuses network aliases outside user-defined networks
+    } else if (!network.isEmpty()) {
+      b.network(names.network(network), step.id());
+    }
     env.standardMounts().forEach(b::mount);
     for (VolumeMount mount : step.volumeMounts()) {
       b.mount(Mount.volume(names.volume(mount.name()), mount.mountPath()));
