@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "build",
+    header = "Build an image from a Dockerfile and push it (az acr build).",
     description = {
       "Builds an image from a Dockerfile and pushes it (az acr build): -t tags are templated"
           + " ({{.Run.ID}}) and get the --registry in front unless they name a registry.",

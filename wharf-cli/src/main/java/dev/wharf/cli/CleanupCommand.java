@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "cleanup",
+    header = "Remove what crashed runs left on the engine.",
     description = {
       "Removes the containers, networks and volumes that Wharf runs left behind on the engine"
           + " (after a crash or a kill -9), found by their dev.wharf.run-id label."

@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 /** {@code wharf graph}: the step graph, for people or for Graphviz, Mermaid and scripts. */
 @Command(
     name = "graph",
+    header = "Print the step graph (text, dot, mermaid, json).",
     description = {
       "Prints the task's step graph: which steps wait for which ('when'), and so which run in"
           + " parallel."

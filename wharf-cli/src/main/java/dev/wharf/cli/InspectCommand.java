@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 /** {@code wharf inspect}: every step with every property resolved, as JSON or YAML. */
 @Command(
     name = "inspect",
+    header = "Print every step with every property resolved.",
     description = {
       "Prints the task after rendering, defaults and validation: every step with every property"
           + " resolved (timeouts, working directory, merged env, parents in 'after', parsed build"

@@ -24,12 +24,13 @@ import picocli.CommandLine.Command;
     footer = {
       "",
       "Examples:",
-      "  wharf run -f acb.yaml .                 run a task with the current folder as context",
-      "  wharf validate -f acb.yaml --set tag=1  check a task file without running anything",
-      "  wharf inspect -f acb.yaml -o json       show every step with its resolved properties",
+      "  wharf run -f acb.yaml .            run a task, the current folder as context",
+      "  wharf validate -f acb.yaml         check a task file without running it",
+      "  wharf inspect -f acb.yaml -o json  every step with its resolved properties",
+      "  wharf <command> --help             a command's flags, with examples",
       "",
-      "Exit status: 0 success, 1 run failed, 2 bad input, 3 environment problem,"
-          + " 130 interrupted.",
+      "Exit status: 0 success, 1 run failed, 2 bad input, 3 engine or context",
+      "unreachable, 130/143 interrupted.",
       "Docs: README.md and docs/ in the Wharf repository."
     },
     subcommands = {

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code wharf render}: the task file after aliases and templates, exactly as it will run. */
 @Command(
     name = "render",
+    header = "Print the task file after aliases and templates.",
     description = {
       "Prints the task file after alias preprocessing (version v1.1.0 and later) and Go-template"
           + " rendering with the values and run flags, exactly, adding no newline."

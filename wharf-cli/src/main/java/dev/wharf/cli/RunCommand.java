@@ -20,6 +20,7 @@ import dev.wharf.task.InspectWriter;
 import dev.wharf.task.Plan;
 import dev.wharf.task.QuickTask;
 import dev.wharf.task.TaskLoader;
+import dev.wharf.task.docker.DockerParseException;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Parameters;
 /** {@code wharf run}: runs a multi-step task on the local Docker engine, as {@code az acr run}. */
 @Command(
     name = "run",
+    header = "Run a multi-step task on the Docker engine (az acr run).",
     description = {
       "Runs a multi-step task file (acb.yaml) on the Docker engine of DOCKER_HOST (or the local"
           + " socket): steps in the order and parallelism their 'when' gives, /workspace holding"
@@ -274,6 +276,13 @@ final class RunCommand extends TaskCommand {
       // the run failed, as a refused push does; 3 is for an engine or context out of reach.
       err().println("Error: " + masker.mask(e.getMessage()));
       return 1;
+    } catch (IllegalArgumentException e) {
+      // A step the engine cannot run as written (e.g. a docker run flag Wharf cannot apply).
+      err().println("Error: " + masker.mask(e.getMessage()));
+      if (e.getCause() instanceof DockerParseException parse && !parse.hint().isEmpty()) {
+        err().println("  hint: " + parse.hint());
+      }
+      return Main.EXIT_BAD_INPUT;
     }
   }
 

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code wharf scan}: the base images a Dockerfile depends on, as acb's dependencies JSON. */
 @Command(
     name = "scan",
+    header = "Print the base images a Dockerfile depends on.",
     description = {
       "Scans a Dockerfile for the images it depends on and prints acb's dependencies JSON"
           + " (runtime and build-time base images per tag) on one line."

@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 /** {@code wharf validate}: render, decode, validate and plan a task file without running it. */
 @Command(
     name = "validate",
+    header = "Check a task file without running it.",
     description = {
       "Checks a task file as 'wharf run' would, without running anything: rendering, YAML,"
           + " every property, build and cmd flags, and the step graph. Prints 'valid: N steps';"

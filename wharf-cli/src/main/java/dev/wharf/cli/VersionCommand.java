@@ -8,6 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code wharf version}: the versions of Wharf and the JVM. */
 @Command(
     name = "version",
+    header = "Print the versions of Wharf and Java.",
     description = "Prints the versions of Wharf and of the Java runtime it runs on.")
 final class VersionCommand implements Callable<Integer> {
 

@@ -43,7 +43,9 @@ final class DockerImages {
             .withTags(new LinkedHashSet<>(request.tags()))
             .withNoCache(request.noCache())
             .withPull(request.pull())
-            .withRemove(true);
+            // A failed RUN would otherwise leave its intermediate container behind (E11).
+            .withRemove(true)
+            .withForcerm(true);
     request.buildArgs().forEach(cmd::withBuildArg);
     if (!request.target().isEmpty()) {
       cmd.withTarget(request.target());

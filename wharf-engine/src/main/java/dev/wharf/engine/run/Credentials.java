@@ -42,7 +42,10 @@ public final class Credentials {
           "unable to unmarshal Credentials from string: the JSON is not valid");
     }
     String registry = field(node, "registry");
-    String type = field(node, "usernameprovidertype") + field(node, "passwordprovidertype");
+    // acb lower-cases the provider types before classifying the credential.
+    String type =
+        (field(node, "usernameprovidertype") + field(node, "passwordprovidertype"))
+            .toLowerCase(Locale.ROOT);
     if (!type.isEmpty() && !type.equals("opaqueopaque")) {
       throw new IllegalArgumentException(
           "credential for "

@@ -49,7 +49,12 @@ final class RunResources {
               try {
                 volume(names.workspaceVolume());
                 volume(names.homeVolume());
-                CompletableFuture<Void> home = upload(names.homeVolume(), homeArchive(logins));
+                // Without logins the Docker config would hold only acb's cosmetic settings:
+                // skipping it saves a helper container on the critical path.
+                CompletableFuture<Void> home =
+                    logins.isEmpty()
+                        ? CompletableFuture.completedFuture(null)
+                        : upload(names.homeVolume(), homeArchive(logins));
                 uploadWorkspace(workspace);
                 home.join();
               } catch (EngineException | IOException e) {

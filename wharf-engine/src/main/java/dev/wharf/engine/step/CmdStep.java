@@ -50,6 +50,7 @@ final class CmdStep implements StepAction {
 
   static ContainerSpec spec(Step step, RunRequest run, StepEnvironment env)
       throws DockerParseException {
+    SupportedRunFlags.check(step.id(), run);
     RunNames names = env.names();
     ContainerSpec.Builder b =
         ContainerSpec.builder(run.image()).name(names.container(step.id())).cmd(run.args());
@@ -94,7 +95,7 @@ final class CmdStep implements StepAction {
     run.values("expose").forEach(b::expose);
     String cpus = !run.value("cpus").isEmpty() ? run.value("cpus") : step.cpus();
     b.cpus(cpus);
-    b.isolation(step.isolation());
+    b.isolation(!run.value("isolation").isEmpty() ? run.value("isolation") : step.isolation());
     run.values("add-host").forEach(b::extraHost);
     return b.build();
   }

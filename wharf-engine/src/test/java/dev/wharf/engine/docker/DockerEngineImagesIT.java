@@ -69,7 +69,8 @@ class DockerEngineImagesIT {
   }
 
   @Test
-  void build_failingInstruction_failsWithTheBuildersMessage(LocalDocker docker) {
+  void build_failingInstruction_failsWithTheBuildersMessageAndLeavesNoContainer(
+      LocalDocker docker) {
     BuildRequest request =
         BuildRequest.builder().label(LocalDocker.TEST_LABEL, docker.testId()).build();
     InputStream context =
@@ -79,6 +80,9 @@ class DockerEngineImagesIT {
         .isInstanceOf(EngineException.class)
         .hasMessageStartingWith("Tried to build image (untagged) but failed because: ")
         .hasMessageContaining("returned a non-zero code: 7");
+    // The classic builder keeps a failed RUN's container unless asked to remove it (forcerm).
+    assertThat(docker.client().listContainersCmd().withShowAll(true).exec())
+        .noneMatch(c -> c.getCommand() != null && c.getCommand().endsWith("exit 7"));
   }
 
   @Test
