@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code wharf task}: saved tasks and their runs on a Wharf server, as {@code az acr task}. */
 @Command(
     name = "task",
+    header = "Saved tasks and runs on a Wharf server (az acr task).",
     description = "Saved tasks and runs on a Wharf server (az acr task).",
     footer = {
       "",

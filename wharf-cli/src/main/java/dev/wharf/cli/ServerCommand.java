@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 /** {@code wharf server}: the service that queues and runs tasks, with its API and agent. */
 @Command(
     name = "server",
+    header = "Start the Wharf server: queued runs, saved tasks, live logs.",
     description = {
       "Starts the Wharf server: runs queued from 'wharf run --server', saved tasks, live logs,"
           + " an embedded agent running them on the local Docker engine.",
