@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -110,11 +111,14 @@ final class BuildCommand implements Callable<Integer> {
       description = "text (default) or json.")
   String output = "text";
 
+  @Mixin RemoteOptions remote = new RemoteOptions();
+
   @Override
   public Integer call() throws IOException {
     RunCommand run = new RunCommand();
     run.main = main;
     run.spec = spec;
+    run.remote = remote;
     run.options = new RenderOptions();
     run.options.registry = registry;
     run.options.id = id;

@@ -42,6 +42,8 @@ import picocli.CommandLine.Command;
       GraphCommand.class,
       ScanCommand.class,
       CleanupCommand.class,
+      ServerCommand.class,
+      SavedTaskCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -106,6 +107,8 @@ final class RunCommand extends TaskCommand {
       description = "Do not give steps the engine's socket (steps cannot run docker).")
   boolean noEngineSocket;
 
+  @Mixin RemoteOptions remote = new RemoteOptions();
+
   /** The task text when a command builds it ({@code wharf build}); null reads the task file. */
   String taskText;
 
@@ -120,6 +123,9 @@ final class RunCommand extends TaskCommand {
 
   @Override
   int run(TaskInput input) throws BadInputException {
+    if (remote.connection.given()) {
+      return RemoteRun.run(this, input);
+    }
     if (cmd != null && options.file != null) {
       throw new BadInputException("--cmd and -f are mutually exclusive; give one of them");
     }

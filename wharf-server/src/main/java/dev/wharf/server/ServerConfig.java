@@ -1,5 +1,6 @@
 package dev.wharf.server;
 
+import dev.wharf.server.agent.EngineRunExecutor;
 import dev.wharf.server.agent.RunExecutor;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -11,12 +12,12 @@ import java.time.Duration;
  *
  * @param dbUrl JDBC URL of the database, null for SQLite in the data directory
  * @param runIdPrefix two lower-case letters before each run's counter
- * @param agentConcurrency runs the embedded agent executes at once; 0 (the default, as the caller
- *     supplies the executor with {@link #withAgent}) runs no embedded agent
+ * @param agentConcurrency runs the embedded agent executes at once; 0 runs no embedded agent
  * @param agentName how this server's agent is recorded on its runs; servers sharing one database
  *     need different names
  * @param agentLease how long an agent may stay silent before its runs are declared lost
- * @param executor what executes runs (the engine); needed when {@code agentConcurrency > 0}
+ * @param executor what executes runs (by default the engine of {@code wharf run}); needed when
+ *     {@code agentConcurrency > 0}
  * @param keyFile the key sealing secrets at rest, null for {@code server.key} in the data
  *     directory; servers sharing one database need the same key
  */
@@ -52,11 +53,11 @@ public record ServerConfig(
         DEFAULT_PORT,
         null,
         "wa",
-        0,
+        DEFAULT_AGENT_CONCURRENCY,
         hostName() + "-embedded",
         Duration.ofSeconds(60),
         Duration.ofDays(30),
-        null,
+        new EngineRunExecutor(),
         null);
   }
 

@@ -1,0 +1,20 @@
+package dev.wharf.cli;
+
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The flags of a run queued on a server: where, and whether to wait and stream its log. */
+final class RemoteOptions {
+
+  @Mixin ServerConnection connection = new ServerConnection();
+
+  @Option(
+      names = "--no-wait",
+      description = "With a server: print the queued run and return at once.")
+  boolean noWait;
+
+  @Option(
+      names = "--no-logs",
+      description = "With a server: wait for the run without its log, then print the run.")
+  boolean noLogs;
+}

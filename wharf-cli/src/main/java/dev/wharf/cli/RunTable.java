@@ -1,0 +1,92 @@
+package dev.wharf.cli;
+
+import dev.wharf.server.store.Run;
+import dev.wharf.server.store.Task;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The tables of {@code wharf task}, in {@code az acr}'s layout: columns, then a dashed rule. */
+final class RunTable {
+  private RunTable() {}
+
+  /** {@code RUN ID | TASK | PLATFORM | STATUS | TRIGGER | STARTED | DURATION}. */
+  static String runs(List<Run> runs) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("RUN ID", "TASK", "PLATFORM", "STATUS", "TRIGGER", "STARTED", "DURATION"));
+    for (Run run : runs) {
+      rows.add(
+          List.of(
+              run.runId(),
+              orEmpty(run.task()),
+              orEmpty(run.platform()),
+              run.status().name(),
+              orEmpty(run.trigger()),
+              run.startTime() == null
+                  ? ""
+                  : run.startTime().truncatedTo(ChronoUnit.SECONDS).toString(),
+              duration(run.startTime(), run.finishTime())));
+    }
+    return table(rows);
+  }
+
+  /** {@code NAME | PLATFORM | STATUS | CONTEXT | FILE}. */
+  static String tasks(List<Task> tasks) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("NAME", "PLATFORM", "STATUS", "CONTEXT", "FILE"));
+    for (Task task : tasks) {
+      rows.add(
+          List.of(
+              task.name(),
+              orEmpty(task.platform()),
+              task.status().name(),
+              orEmpty(task.context()),
+              task.taskText() != null ? "(inline)" : orEmpty(task.file())));
+    }
+    return table(rows);
+  }
+
+  /** {@code hh:mm:ss} between start and finish, empty until both are known. */
+  static String duration(Instant start, Instant finish) {
+    if (start == null || finish == null) {
+      return "";
+    }
+    long seconds = Math.max(0, Duration.between(start, finish).toSeconds());
+    return String.format("%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+  }
+
+  private static String table(List<List<String>> rows) {
+    int columns = rows.get(0).size();
+    int[] widths = new int[columns];
+    for (List<String> row : rows) {
+      for (int c = 0; c < columns; c++) {
+        widths[c] = Math.max(widths[c], row.get(c).length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    line(out, rows.get(0), widths);
+    List<String> rule = new ArrayList<>();
+    for (int width : widths) {
+      rule.add("-".repeat(width));
+    }
+    line(out, rule, widths);
+    for (List<String> row : rows.subList(1, rows.size())) {
+      line(out, row, widths);
+    }
+    return out.toString();
+  }
+
+  private static void line(StringBuilder out, List<String> cells, int[] widths) {
+    StringBuilder line = new StringBuilder();
+    for (int c = 0; c < cells.size(); c++) {
+      line.append(c == 0 ? "" : "  ").append(String.format("%-" + widths[c] + "s", cells.get(c)));
+    }
+    out.append(line.toString().stripTrailing()).append('\n');
+  }
+
+  private static String orEmpty(String text) {
+    return text == null ? "" : text;
+  }
+}

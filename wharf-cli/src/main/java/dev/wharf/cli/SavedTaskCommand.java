@@ -1,0 +1,282 @@
+package dev.wharf.cli;
+
+import dev.wharf.server.client.ServerClient;
+import dev.wharf.server.store.RegistryCredential;
+import dev.wharf.server.store.Task;
+import dev.wharf.server.store.TaskDefinition;
+import dev.wharf.server.store.TaskStatus;
+import dev.wharf.task.QuickTask;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code wharf task}: saved tasks and their runs on a Wharf server, as {@code az acr task}. */
+@Command(
+    name = "task",
+    header = "Saved tasks and runs on a Wharf server (az acr task).",
+    description = "Saved tasks and runs on a Wharf server (az acr task).",
+    footer = {
+      "",
+      "Examples:",
+      "  wharf task create -n hello-task -c https://host/repo.git -f acb.yaml --set greeting=hi",
+      "  wharf task run -n hello-task",
+      "  wharf task list-runs --top 5",
+      "  wharf task logs --run-id wa3",
+      "",
+      "The server comes from --server or WHARF_SERVER, the token from --token or WHARF_TOKEN.",
+      "Exit status: 0 success (for runs: Succeeded), 1 run not Succeeded, 2 bad input,"
+          + " 3 server unreachable or refusing."
+    },
+    subcommands = {
+      SavedTaskCommand.Create.class,
+      SavedTaskCommand.Update.class,
+      SavedTaskCommand.Show.class,
+      SavedTaskCommand.ListTasks.class,
+      SavedTaskCommand.Delete.class,
+      TaskRunCommands.RunTask.class,
+      TaskRunCommands.Logs.class,
+      TaskRunCommands.ListRuns.class,
+      TaskRunCommands.ShowRun.class,
+      TaskRunCommands.CancelRun.class
+    })
+final class SavedTaskCommand implements Runnable {
+
+  @ParentCommand Main main;
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The fields create and update share; unset ones are left out. */
+  abstract static class Definition extends ServiceCommand {
+    @ParentCommand SavedTaskCommand parent;
+
+    @Option(
+        names = {"-n", "--name"},
+        required = true,
+        paramLabel = "NAME",
+        description = "Task name.")
+    String name;
+
+    @Option(
+        names = {"-c", "--context"},
+        paramLabel = "URL",
+        description = "git URL, tarball URL or /dev/null.")
+    String context;
+
+    @Option(
+        names = {"-f", "--file"},
+        paramLabel = "FILE",
+        description = "Task file in the context; with -c /dev/null a local file sent inline.")
+    String file;
+
+    @Option(names = "--cmd", paramLabel = "'IMAGE ARGS'", description = "A one-command task.")
+    String cmd;
+
+    @Option(names = "--set", paramLabel = "K=V", description = "A value (repeatable).")
+    List<String> set = new ArrayList<>();
+
+    @Option(
+        names = "--set-secret",
+        paramLabel = "K=V",
+        description = "A secret value: write-only, masked in logs (repeatable).")
+    List<String> setSecret = new ArrayList<>();
+
+    @Option(
+        names = "--credential",
+        paramLabel = "REGISTRY=USER:PASSWORD",
+        description = "A registry login (repeatable; write-only).")
+    List<String> credentials = new ArrayList<>();
+
+    @Option(names = "--status", paramLabel = "STATUS", description = "Enabled or Disabled.")
+    String status;
+
+    @Option(names = "--platform", paramLabel = "OS/ARCH", description = "Default linux/amd64.")
+    String platform;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Run timeout (≤ 28800).")
+    Integer timeout;
+
+    /**
+     * Inline task text from {@code --cmd} or a local {@code -f} with a {@code /dev/null} context.
+     */
+    String taskText() throws BadInputException {
+      if (cmd != null && file != null) {
+        throw new BadInputException("--cmd and -f are mutually exclusive; give one of them");
+      }
+      if (cmd != null) {
+        return QuickTask.command(cmd);
+      }
+      if (file != null && "/dev/null".equals(context)) {
+        Path path = parent.main.workingDirectory().resolve(file);
+        try {
+          return Files.readString(path);
+        } catch (IOException e) {
+          throw new BadInputException("cannot read the task file " + path + ": " + e.getMessage());
+        }
+      }
+      return null;
+    }
+
+    List<RegistryCredential> logins() throws BadInputException {
+      List<RegistryCredential> logins = new ArrayList<>();
+      for (String credential : credentials) {
+        int eq = credential.indexOf('=');
+        int colon = credential.indexOf(':', eq + 1);
+        if (eq <= 0 || colon < 0) {
+          throw new BadInputException(
+              "--credential takes REGISTRY=USER:PASSWORD, not " + credential.split("=")[0] + "=…");
+        }
+        logins.add(
+            new RegistryCredential(
+                credential.substring(0, eq),
+                credential.substring(eq + 1, colon),
+                credential.substring(colon + 1)));
+      }
+      return logins;
+    }
+
+    void print(Object task) {
+      out().print(json() ? RunWatch.json(task) + "\n" : RunTable.tasks(List.of((Task) task)));
+    }
+  }
+
+  @Command(name = "create", description = "Creates a task.")
+  static final class Create extends Definition {
+    @Override
+    int run(ServerSession server) throws BadInputException {
+      ServerClient client = server.client();
+      String text = taskText();
+      TaskDefinition task;
+      try {
+        task =
+            new TaskDefinition(
+                name,
+                text != null && context == null ? "/dev/null" : context,
+                text != null ? null : file == null ? "acb.yaml" : file,
+                text,
+                RemoteRun.pairs(set, "--set"),
+                RemoteRun.pairs(setSecret, "--set-secret"),
+                logins(),
+                status == null ? null : TaskStatus.valueOf(status),
+                platform,
+                timeout == null ? 0 : timeout,
+                null);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(e.getMessage());
+      }
+      print(client.createTask(task));
+      return 0;
+    }
+  }
+
+  @Command(name = "update", description = "Changes the given fields of a task.")
+  static final class Update extends Definition {
+    @Override
+    int run(ServerSession server) throws BadInputException {
+      ServerClient client = server.client();
+      Map<String, Object> fields = new LinkedHashMap<>();
+      String text = taskText();
+      if (context != null) {
+        fields.put("context", context);
+      }
+      if (text != null) {
+        fields.put("taskText", text);
+        fields.put("file", null);
+      } else if (file != null) {
+        fields.put("file", file);
+        fields.put("taskText", null);
+      }
+      if (!set.isEmpty()) {
+        fields.put("values", RemoteRun.pairs(set, "--set"));
+      }
+      if (!setSecret.isEmpty()) {
+        fields.put("secretValues", RemoteRun.pairs(setSecret, "--set-secret"));
+      }
+      if (!credentials.isEmpty()) {
+        fields.put("credentials", logins());
+      }
+      if (status != null) {
+        fields.put("status", TaskStatus.valueOf(status));
+      }
+      if (platform != null) {
+        fields.put("platform", platform);
+      }
+      if (timeout != null) {
+        fields.put("timeoutSeconds", timeout);
+      }
+      print(client.updateTask(name, fields));
+      return 0;
+    }
+  }
+
+  @Command(name = "show", description = "Shows a task (secret values by name only).")
+  static final class Show extends ServiceCommand {
+    @Option(
+        names = {"-n", "--name"},
+        required = true,
+        paramLabel = "NAME",
+        description = "Task name.")
+    String name;
+
+    @Override
+    int run(ServerSession server) {
+      ServerClient client = server.client();
+      Task task = client.task(name);
+      if (json()) {
+        out().println(RunWatch.json(task));
+        return 0;
+      }
+      out().print(RunTable.tasks(List.of(task)));
+      out().println();
+      out().println("Values:         " + String.join(", ", task.valueNames()));
+      out().println("Secret values:  " + String.join(", ", task.secretValueNames()));
+      out().println("Credentials:    " + String.join(", ", task.credentialLoginServers()));
+      out().println("Timeout:        " + task.timeoutSeconds() + "s");
+      if (task.taskText() != null) {
+        out().println("Task:");
+        out().print(task.taskText());
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "list", description = "Lists the tasks.")
+  static final class ListTasks extends ServiceCommand {
+    @Override
+    int run(ServerSession server) {
+      ServerClient client = server.client();
+      List<Task> tasks = client.tasks();
+      out().print(json() ? RunWatch.json(tasks) + "\n" : RunTable.tasks(tasks));
+      return 0;
+    }
+  }
+
+  @Command(name = "delete", description = "Deletes a task (its runs stay).")
+  static final class Delete extends ServiceCommand {
+    @Option(
+        names = {"-n", "--name"},
+        required = true,
+        paramLabel = "NAME",
+        description = "Task name.")
+    String name;
+
+    @Override
+    int run(ServerSession server) {
+      ServerClient client = server.client();
+      client.deleteTask(name);
+      return 0;
+    }
+  }
+}

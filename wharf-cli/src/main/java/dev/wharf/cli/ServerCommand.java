@@ -1,0 +1,114 @@
+package dev.wharf.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code wharf server}: the service that queues and runs tasks, with its API and agent. */
+@Command(
+    name = "server",
+    header = "Start the Wharf server: queued runs, saved tasks, live logs.",
+    description = {
+      "Starts the Wharf server: runs queued from 'wharf run --server', saved tasks, live logs,"
+          + " an embedded agent running them on the local Docker engine.",
+      "",
+      "Zero configuration: data in ~/.wharf/server, SQLite, http://127.0.0.1:8423."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  wharf server --registry 127.0.0.1:5000",
+      "  wharf server token create --role admin --name me",
+      "  wharf server --db jdbc:postgresql://db/wharf?user=wharf --listen 0.0.0.0:8423"
+    },
+    subcommands = ServerCommand.Token.class)
+final class ServerCommand implements Callable<Integer> {
+
+  @ParentCommand Main main;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Data (default ~/.wharf/server).")
+  Path dataDir;
+
+  @Option(
+      names = "--listen",
+      paramLabel = "HOST:PORT",
+      description = "Address to serve on (default 127.0.0.1:8423).")
+  String listen;
+
+  @Option(
+      names = "--db",
+      paramLabel = "URL",
+      description = "jdbc:postgresql://… (default: SQLite in the data directory).")
+  String db;
+
+  @Option(names = "--agents", paramLabel = "N", description = "Runs at once (default 2; 0: none).")
+  Integer agents;
+
+  @Option(
+      names = {"-r", "--registry"},
+      paramLabel = "HOST",
+      description = "The registry runs see as .Run.Registry and $Registry.")
+  String registry;
+
+  @Override
+  public Integer call() {
+    try {
+      return ServerStart.serve(this, spec.commandLine().getOut());
+    } catch (BadInputException e) {
+      spec.commandLine().getErr().println("Error: " + e.getMessage());
+      return Main.EXIT_BAD_INPUT;
+    }
+  }
+
+  /** {@code wharf server token}: API tokens. */
+  @Command(name = "token", description = "API tokens.", subcommands = TokenCreate.class)
+  static final class Token implements Runnable {
+    @ParentCommand ServerCommand parent;
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+      spec.commandLine().usage(spec.commandLine().getOut());
+    }
+  }
+
+  /** {@code wharf server token create}: prints a new token; works while the server runs. */
+  @Command(
+      name = "create",
+      description = "Creates an API token and prints it on stdout (shown only once).")
+  static final class TokenCreate implements Callable<Integer> {
+    @ParentCommand Token parent;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "The server's data.")
+    Path dataDir;
+
+    @Option(names = "--db", paramLabel = "URL", description = "The server's database.")
+    String db;
+
+    @Option(
+        names = "--role",
+        required = true,
+        paramLabel = "ROLE",
+        description = "read, run or admin.")
+    String role;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "What the token is for.")
+    String name;
+
+    @Override
+    public Integer call() {
+      try {
+        return ServerStart.createToken(this, spec.commandLine().getOut());
+      } catch (BadInputException e) {
+        spec.commandLine().getErr().println("Error: " + e.getMessage());
+        return Main.EXIT_BAD_INPUT;
+      }
+    }
+  }
+}

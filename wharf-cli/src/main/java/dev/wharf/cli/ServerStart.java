@@ -1,0 +1,87 @@
+package dev.wharf.cli;
+
+import dev.wharf.server.ServerConfig;
+import dev.wharf.server.WharfServer;
+import dev.wharf.server.agent.EngineRunExecutor;
+import dev.wharf.server.auth.Role;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * What {@code wharf server} and {@code wharf server token create} do, kept out of the command
+ * classes so that picocli's reflection over them loads no server class.
+ */
+final class ServerStart {
+  private ServerStart() {}
+
+  /** Serves until the process is stopped. */
+  static int serve(ServerCommand command, PrintWriter out) throws BadInputException {
+    ServerConfig config = config(command.main.workingDirectory(), command.dataDir, command.db);
+    if (command.listen != null) {
+      int colon = command.listen.lastIndexOf(':');
+      if (colon < 0) {
+        throw new BadInputException("--listen takes HOST:PORT, not " + command.listen);
+      }
+      config =
+          config.withListen(
+              command.listen.substring(0, colon), port(command.listen.substring(colon + 1)));
+    }
+    int agents = command.agents != null ? command.agents : ServerConfig.DEFAULT_AGENT_CONCURRENCY;
+    if (agents < 0) {
+      throw new BadInputException("--agents takes 0 or more, not " + agents);
+    }
+    config = config.withAgent(agents, agents > 0 ? new EngineRunExecutor(command.registry) : null);
+    CountDownLatch stopped = new CountDownLatch(1);
+    WharfServer server = WharfServer.start(config);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                }));
+    out.printf(
+        "Wharf server on http://%s:%d (data in %s, %d concurrent runs)%n"
+            + "Create a token with: wharf server token create --role admin%n",
+        config.host(), server.port(), config.dataDir(), agents);
+    out.flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  /** Creates a token on the store of the server and prints it. */
+  static int createToken(ServerCommand.TokenCreate command, PrintWriter out)
+      throws BadInputException {
+    Role role;
+    try {
+      role = Role.valueOf(command.role.toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--role takes read, run or admin, not " + command.role);
+    }
+    ServerConfig config =
+        config(command.parent.parent.main.workingDirectory(), command.dataDir, command.db);
+    out.println(
+        WharfServer.createToken(config, role, command.name == null ? command.role : command.name));
+    return 0;
+  }
+
+  private static ServerConfig config(Path workingDirectory, Path dataDir, String db) {
+    ServerConfig config = ServerConfig.defaults();
+    config = dataDir != null ? config.withDataDir(workingDirectory.resolve(dataDir)) : config;
+    return db != null ? config.withDb(db) : config;
+  }
+
+  private static int port(String text) throws BadInputException {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new BadInputException("--listen: not a port: " + text);
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package dev.wharf.cli;
+
+import dev.wharf.server.client.ServerClient;
+import dev.wharf.server.store.Run;
+import dev.wharf.server.store.RunFilter;
+import dev.wharf.server.store.RunStatus;
+import dev.wharf.server.store.TaskRunOverrides;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** The run commands of {@code wharf task}: run, logs, list-runs, show-run, cancel-run. */
+final class TaskRunCommands {
+  private TaskRunCommands() {}
+
+  @Command(name = "run", description = "Runs a task now and follows its log.")
+  static final class RunTask extends ServiceCommand {
+    @ParentCommand SavedTaskCommand parent;
+
+    @Option(
+        names = {"-n", "--name"},
+        required = true,
+        paramLabel = "NAME",
+        description = "Task name.")
+    String name;
+
+    @Option(
+        names = {"-c", "--context"},
+        paramLabel = "CONTEXT",
+        description = "Another context for this run: a URL, or a local folder (uploaded).")
+    String context;
+
+    @Option(
+        names = {"-f", "--file"},
+        paramLabel = "FILE",
+        description = "Another task file in the context.")
+    String file;
+
+    @Option(names = "--set", paramLabel = "K=V", description = "A value for this run.")
+    List<String> set = new ArrayList<>();
+
+    @Option(names = "--set-secret", paramLabel = "K=V", description = "A secret value.")
+    List<String> setSecret = new ArrayList<>();
+
+    @Option(names = "--no-wait", description = "Print the queued run and return.")
+    boolean noWait;
+
+    @Option(names = "--no-logs", description = "Wait without the log, then print the run.")
+    boolean noLogs;
+
+    @Override
+    int run(ServerSession server) throws BadInputException, InterruptedException {
+      ServerClient client = server.client();
+      String upload = null;
+      String remoteContext = context;
+      if (context != null && !context.contains("://") && !context.equals("/dev/null")) {
+        upload = upload(server);
+        remoteContext = null;
+      }
+      Run queued =
+          client.runTask(
+              name,
+              new TaskRunOverrides(
+                  remoteContext,
+                  upload,
+                  file,
+                  set.isEmpty() ? null : RemoteRun.pairs(set, "--set"),
+                  setSecret.isEmpty() ? null : RemoteRun.pairs(setSecret, "--set-secret")));
+      return RunWatch.watch(client, queued, noWait, noLogs, out(), err());
+    }
+
+    private String upload(ServerSession server) throws BadInputException {
+      Path archive = null;
+      try (RunSource source =
+          RunSource.open(
+              context, parent.main.workingDirectory(), null, null, new RenderOptions())) {
+        archive = Files.createTempFile("wharf-context", ".tar.gz");
+        RemoteRun.pack(source, archive);
+        return server.client().upload(archive);
+      } catch (RunSource.Unreachable | IOException e) {
+        throw new BadInputException(e.getMessage());
+      } finally {
+        if (archive != null) {
+          archive.toFile().delete();
+        }
+      }
+    }
+  }
+
+  @Command(
+      name = "logs",
+      description =
+          "Shows a run's log, live while it runs (the task's last run with -n); exits 0"
+              + " only when that run Succeeded.")
+  static final class Logs extends ServiceCommand {
+    @Option(names = "--run-id", paramLabel = "ID", description = "The run.")
+    String runId;
+
+    @Option(
+        names = {"-n", "--name"},
+        paramLabel = "NAME",
+        description = "A task: its last run.")
+    String name;
+
+    @Override
+    int run(ServerSession server) throws BadInputException {
+      ServerClient client = server.client();
+      String id = runId;
+      if (id == null) {
+        if (name == null) {
+          throw new BadInputException("give --run-id ID or -n TASK");
+        }
+        List<Run> last = client.runs(new RunFilter(name, null, null, 1));
+        if (last.isEmpty()) {
+          throw new BadInputException("task " + name + " has no runs");
+        }
+        id = last.get(0).runId();
+      }
+      RunStatus status =
+          client.follow(
+              id,
+              line -> {
+                out().println(line);
+                out().flush();
+              });
+      return status == RunStatus.Succeeded ? 0 : 1;
+    }
+  }
+
+  @Command(name = "list-runs", description = "Lists runs, newest first.")
+  static final class ListRuns extends ServiceCommand {
+    @Option(
+        names = {"-n", "--name"},
+        paramLabel = "NAME",
+        description = "Only this task's runs.")
+    String name;
+
+    @Option(names = "--run-status", paramLabel = "STATUS", description = "Only runs in STATUS.")
+    String status;
+
+    @Option(names = "--image", paramLabel = "REPO:TAG", description = "Only runs that pushed it.")
+    String image;
+
+    @Option(names = "--top", paramLabel = "N", description = "How many (default 15).")
+    int top;
+
+    @Override
+    int run(ServerSession server) {
+      ServerClient client = server.client();
+      List<Run> runs =
+          client.runs(
+              new RunFilter(name, status == null ? null : RunStatus.valueOf(status), image, top));
+      out().print(json() ? RunWatch.json(runs) + "\n" : RunTable.runs(runs));
+      return 0;
+    }
+  }
+
+  @Command(name = "show-run", description = "Shows one run.")
+  static final class ShowRun extends ServiceCommand {
+    @Option(names = "--run-id", required = true, paramLabel = "ID", description = "The run.")
+    String runId;
+
+    @Override
+    int run(ServerSession server) {
+      ServerClient client = server.client();
+      Run run = client.run(runId);
+      out().print(json() ? RunWatch.json(run) + "\n" : RunTable.runs(List.of(run)));
+      if (!json() && run.runErrorMessage() != null) {
+        out().println("Error: " + run.runErrorMessage());
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "cancel-run", description = "Cancels a queued or running run.")
+  static final class CancelRun extends ServiceCommand {
+    @Option(names = "--run-id", required = true, paramLabel = "ID", description = "The run.")
+    String runId;
+
+    @Override
+    int run(ServerSession server) {
+      ServerClient client = server.client();
+      Run run = client.cancel(runId);
+      out().print(json() ? RunWatch.json(run) + "\n" : RunTable.runs(List.of(run)));
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.wharf.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wharf.server.store.Run;
+import dev.wharf.server.store.RunStatus;
+import dev.wharf.server.store.RunType;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RunTableTest {
+  private static final Instant START = Instant.parse("2026-11-24T15:00:00.250Z");
+
+  private static Run run(String id, RunStatus status, Instant finish) {
+    return new Run(
+        id,
+        status,
+        RunType.AutoRun,
+        "hello-task",
+        "Manual",
+        "linux/amd64",
+        3600,
+        START,
+        START,
+        finish,
+        finish,
+        "agent",
+        null,
+        null,
+        null,
+        null,
+        false,
+        null);
+  }
+
+  @Test
+  void runs_finishedAndRunning_alignsColumnsUnderTheirRule() {
+    String table =
+        RunTable.runs(
+            List.of(
+                run("wa10", RunStatus.Running, null),
+                run("wa9", RunStatus.Succeeded, START.plusSeconds(3725))));
+
+    assertThat(table.lines())
+        .containsExactly(
+            "RUN ID  TASK        PLATFORM     STATUS     TRIGGER  STARTED               DURATION",
+            "------  ----------  -----------  ---------  -------  --------------------  --------",
+            "wa10    hello-task  linux/amd64  Running    Manual   2026-11-24T15:00:00Z",
+            "wa9     hello-task  linux/amd64  Succeeded  Manual   2026-11-24T15:00:00Z  01:02:05");
+  }
+
+  @Test
+  void duration_notFinished_isEmpty() {
+    assertThat(RunTable.duration(START, null)).isEmpty();
+  }
+}

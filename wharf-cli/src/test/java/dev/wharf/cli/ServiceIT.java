@@ -1,0 +1,285 @@
+package dev.wharf.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.DockerClient;
+import dev.wharf.engine.container.ContainerEngine;
+import dev.wharf.engine.source.GitRepos;
+import dev.wharf.engine.testing.DockerTest;
+import dev.wharf.engine.testing.LocalDocker;
+import dev.wharf.server.ServerConfig;
+import dev.wharf.server.WharfServer;
+import dev.wharf.server.agent.EngineRunExecutor;
+import dev.wharf.server.auth.Role;
+import dev.wharf.server.store.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The service end to end: a server started here on SQLite with the real engine, driven through the
+ * command line as a user drives it.
+ */
+@DockerTest
+class ServiceIT {
+  private static final String SECRET = "s3cr3t-Value-4711";
+
+  @TempDir static Path dataDir;
+  @TempDir Path work;
+
+  private static WharfServer server;
+  private static String url;
+  private static String token;
+
+  @BeforeAll
+  static void startServer() {
+    // a random prefix keeps these runs' container labels apart from other servers' on the engine
+    char letter = (char) ('a' + ThreadLocalRandom.current().nextInt(26));
+    ServerConfig config =
+        ServerConfig.defaults()
+            .withDataDir(dataDir)
+            .withListen("127.0.0.1", 0)
+            .withRunIdPrefix("q" + letter)
+            .withAgent(2, new EngineRunExecutor(LocalDocker.REGISTRY));
+    server = WharfServer.start(config);
+    url = "http://127.0.0.1:" + server.port();
+    token = WharfServer.createToken(config, Role.admin, "it");
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  private record Result(int status, String out, String err) {}
+
+  private Result wharf(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    int at = all.indexOf("--");
+    List<String> flags = List.of("--server", url, "--token", token);
+    all.remove(at);
+    all.addAll(at, flags);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status =
+        Main.execute(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), work);
+    return new Result(status, out.toString(), err.toString());
+  }
+
+  @Test
+  void quickRun_succeeding_streamsTheLogWithTheUploadedContextAndExitsZero() throws Exception {
+    Path context = Files.createDirectories(work.resolve("ctx"));
+    Files.writeString(context.resolve("note.txt"), "note-from-the-context\n");
+    Files.writeString(
+        context.resolve("acb.yaml"),
+        "version: v1.1.0\nsteps:\n"
+            + "  - cmd: wharf-test/busybox echo hello {{.Run.ID}} {{.Values.who}}\n"
+            + "  - cmd: wharf-test/busybox cat /workspace/note.txt\n");
+
+    Result run = wharf("run", "--", "--set", "who=server", "ctx");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.err()).contains("Queued a run with ID: q");
+    assertThat(run.out())
+        .contains("hello q")
+        .contains("server")
+        .contains("note-from-the-context")
+        .contains("was successful after");
+  }
+
+  @Test
+  void quickRun_log_arrivesWhileTheRunGoesOn() {
+    StringBuffer seen = new StringBuffer();
+    AtomicReference<String> statusAtFirstLine = new AtomicReference<>();
+    Writer live =
+        new Writer() {
+          @Override
+          public void write(char[] chars, int offset, int length) {
+            seen.append(chars, offset, length);
+            if (statusAtFirstLine.get() == null && seen.indexOf("first-line") >= 0) {
+              String queued = seen.substring(seen.indexOf("with ID: ") + "with ID: ".length());
+              statusAtFirstLine.set(status(queued.substring(0, queued.indexOf('\n')).trim()));
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    String[] args = {
+      "run",
+      "--server",
+      url,
+      "--token",
+      token,
+      "--cmd",
+      "wharf-test/busybox sh -c 'echo first-line; sleep 3; echo second-line'",
+      "/dev/null"
+    };
+    int status = Main.execute(args, new PrintWriter(live), new PrintWriter(live), work);
+
+    assertThat(status).as(seen.toString()).isZero();
+    assertThat(statusAtFirstLine.get()).isEqualTo("Running");
+    assertThat(seen.toString()).contains("second-line");
+  }
+
+  @Test
+  void quickRun_failing_exitsOneAndTheRunIsFailed() {
+    Result run = wharf("run", "--", "--cmd", "wharf-test/busybox sh -c 'exit 3'", "/dev/null");
+
+    assertThat(run.status()).as(run.out() + run.err()).isEqualTo(1);
+    assertThat(run.err()).contains("ended as Failed");
+  }
+
+  @Test
+  void quickBuild_pushes_recordsTheImageWithItsDigest() throws Exception {
+    Path context = Files.createDirectories(work.resolve("app"));
+    Files.writeString(context.resolve("Dockerfile"), "FROM wharf-test/busybox\nRUN echo built\n");
+
+    Result build =
+        wharf(
+            "build", "--", "-r", LocalDocker.REGISTRY, "-t", "wharf-it/service:{{.Run.ID}}", "app");
+    Result runs = wharf("task", "list-runs", "--", "--top", "1", "-o", "json");
+
+    assertThat(build.status()).as(build.out() + build.err()).isZero();
+    JsonNode run = Json.read(runs.out(), JsonNode.class).get(0);
+    assertThat(run.path("runType").asText()).isEqualTo("QuickBuild");
+    JsonNode image = run.path("outputImages").get(0);
+    assertThat(image.path("registry").asText()).isEqualTo(LocalDocker.REGISTRY);
+    assertThat(image.path("repository").asText()).isEqualTo("wharf-it/service");
+    assertThat(image.path("tag").asText()).isEqualTo(run.path("runId").asText());
+    assertThat(image.path("digest").asText()).startsWith("sha256:");
+  }
+
+  @Test
+  void task_createRunListShowLogs_secretNeverShown() throws Exception {
+    Files.writeString(
+        work.resolve("task.yaml"),
+        "version: v1.1.0\nsteps:\n"
+            + "  - id: say\n"
+            + "    cmd: wharf-test/busybox echo token={{.Values.password}} greeting={{.Values.hi}}\n");
+
+    Result created =
+        wharf(
+            "task",
+            "create",
+            "--",
+            "-n",
+            "secret-task",
+            "-c",
+            "/dev/null",
+            "-f",
+            "task.yaml",
+            "--set",
+            "hi=hej",
+            "--set-secret",
+            "password=" + SECRET);
+    Result ran = wharf("task", "run", "--", "-n", "secret-task");
+    Result runs = wharf("task", "list-runs", "--", "-n", "secret-task");
+    String runId = runs.out().lines().skip(2).findFirst().orElseThrow().split("\\s+")[0];
+    Result shown = wharf("task", "show-run", "--", "--run-id", runId, "-o", "json");
+    Result logs = wharf("task", "logs", "--", "--run-id", runId);
+    Result lastLogs = wharf("task", "logs", "--", "-n", "secret-task");
+    Result task = wharf("task", "show", "--", "-n", "secret-task", "-o", "json");
+    Result tasks = wharf("task", "list", "--", "-o", "json");
+    Result runsJson = wharf("task", "list-runs", "--", "-o", "json");
+
+    assertThat(created.status()).as(created.err()).isZero();
+    assertThat(ran.status()).as(ran.err()).isZero();
+    assertThat(ran.out()).contains("token=***", "greeting=hej");
+    assertThat(runs.out())
+        .startsWith("RUN ID")
+        .contains("TASK", "PLATFORM", "STATUS", "TRIGGER", "STARTED", "DURATION")
+        .contains("secret-task", "Succeeded", "Manual");
+    JsonNode run = Json.read(shown.out(), JsonNode.class);
+    assertThat(run.path("status").asText()).isEqualTo("Succeeded");
+    assertThat(run.path("task").asText()).isEqualTo("secret-task");
+    assertThat(logs.out()).contains("token=***").isEqualTo(lastLogs.out());
+    assertThat(task.out()).contains("password").contains("hi");
+    Result updated =
+        wharf("task", "update", "--", "-n", "secret-task", "--status", "Disabled", "--set", "x=1");
+    Result refused = wharf("task", "run", "--", "-n", "secret-task");
+    Result deleted = wharf("task", "delete", "--", "-n", "secret-task");
+    Result afterDelete = wharf("task", "list", "--");
+    assertThat(updated.status()).as(updated.err()).isZero();
+    assertThat(updated.out()).contains("secret-task", "Disabled");
+    assertThat(refused.status()).isEqualTo(Main.EXIT_ENVIRONMENT);
+    assertThat(refused.err()).contains("disabled");
+    assertThat(deleted.status()).isZero();
+    assertThat(afterDelete.out()).doesNotContain("secret-task");
+    for (Result result :
+        List.of(created, ran, runs, shown, logs, lastLogs, task, tasks, runsJson, updated)) {
+      assertThat(result.out() + result.err()).doesNotContain(SECRET);
+    }
+  }
+
+  @Test
+  void taskRun_gitContext_runsTheRepositorysTaskAtItsCommit() throws Exception {
+    Path repo = Files.createDirectories(work.resolve("repo"));
+    Files.writeString(
+        repo.resolve("acb.yaml"),
+        "version: v1.1.0\nsteps:\n"
+            + "  - cmd: wharf-test/busybox sh -c 'cat /workspace/version.txt; echo {{.Run.Commit}}'\n");
+    Files.writeString(repo.resolve("version.txt"), "version-from-git\n");
+    GitRepos.git(repo, "init", "-q", "-b", "main");
+    GitRepos.git(repo, "add", "-A");
+    GitRepos.git(repo, "commit", "-qm", "t");
+    String commit = GitRepos.git(repo, "rev-parse", "HEAD");
+    Path bare = work.resolve("repo.git");
+    GitRepos.git(work, "clone", "-q", "--bare", repo.toString(), bare.toString());
+    String context = bare.toUri().toString().replaceFirst("/$", "") + "#main";
+
+    Result created = wharf("task", "create", "--", "-n", "git-task", "-c", context);
+    Result ran = wharf("task", "run", "--", "-n", "git-task");
+
+    assertThat(created.status()).as(created.err()).isZero();
+    assertThat(ran.status()).as(ran.out() + ran.err()).isZero();
+    assertThat(ran.out()).contains("version-from-git", commit);
+  }
+
+  @Test
+  void cancelRun_running_endsCanceledAndLeavesNoContainers(DockerClient docker) {
+    Result queued =
+        wharf("run", "--", "--no-wait", "--cmd", "wharf-test/busybox sleep 120", "/dev/null");
+    assertThat(queued.status()).as(queued.err()).isZero();
+    String runId = Json.read(queued.out(), JsonNode.class).path("runId").asText();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> !containers(docker, runId).isEmpty() && status(runId).equals("Running"));
+
+    Result cancel = wharf("task", "cancel-run", "--", "--run-id", runId);
+
+    assertThat(cancel.status()).as(cancel.err()).isZero();
+    await().atMost(Duration.ofSeconds(60)).until(() -> status(runId).equals("Canceled"));
+    assertThat(containers(docker, runId)).isEmpty();
+  }
+
+  private String status(String runId) {
+    Result shown = wharf("task", "show-run", "--", "--run-id", runId, "-o", "json");
+    return Json.read(shown.out(), JsonNode.class).path("status").asText();
+  }
+
+  private static List<?> containers(DockerClient docker, String runId) {
+    return docker
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of(ContainerEngine.RUN_ID_LABEL, runId))
+        .exec();
+  }
+}

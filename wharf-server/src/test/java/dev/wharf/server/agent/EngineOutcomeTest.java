@@ -1,0 +1,53 @@
+package dev.wharf.server.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wharf.engine.RunResult;
+import dev.wharf.engine.StepResult;
+import dev.wharf.engine.StepStatus;
+import dev.wharf.server.store.BaseImageDependency;
+import dev.wharf.server.store.OutputImage;
+import dev.wharf.server.store.RunStatus;
+import dev.wharf.server.store.StepTiming;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EngineOutcomeTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  @Test
+  void of_dependencyReport_givesPushedImagesAndBaseImages() {
+    RunResult result =
+        new RunResult(
+            "wa1",
+            dev.wharf.engine.RunStatus.SUCCESSFUL,
+            T0,
+            T0.plusSeconds(3),
+            List.of(
+                new StepResult(
+                    "build", StepStatus.SUCCESSFUL, T0, T0.plusSeconds(2), 1, null, List.of())),
+            null);
+    String report =
+        "[{\"image\":{\"registry\":\"r:5000\",\"repository\":\"app\",\"tag\":\"1\","
+            + "\"digest\":\"sha256:aa\",\"reference\":\"r:5000/app:1\"},"
+            + "\"runtime-dependency\":{\"registry\":\"r:5000\",\"repository\":\"base\","
+            + "\"tag\":\"2\",\"digest\":\"sha256:bb\",\"reference\":\"r:5000/base:2\"},"
+            + "\"buildtime-dependency\":null,\"git\":{\"git-head-revision\":\"\"}}]";
+
+    RunOutcome outcome = EngineOutcome.of(result, report);
+
+    assertThat(outcome.status()).isEqualTo(RunStatus.Succeeded);
+    assertThat(outcome.outputImages())
+        .containsExactly(new OutputImage("r:5000", "app", "1", "sha256:aa"));
+    assertThat(outcome.dependencies())
+        .containsExactly(new BaseImageDependency("r:5000", "base", "2", "sha256:bb", "RunTime"));
+    assertThat(outcome.steps()).containsExactly(new StepTiming("build", "successful", 2.0));
+  }
+
+  @Test
+  void status_timedOut_isTimeout() {
+    assertThat(EngineOutcome.status(dev.wharf.engine.RunStatus.TIMED_OUT))
+        .isEqualTo(RunStatus.Timeout);
+  }
+}
