@@ -157,9 +157,7 @@ final class CmdStep implements StepAction {
   }
 
   private String create() throws EngineException {
-    String id = env.engine().createContainer(spec);
-    env.created(id);
-    return id;
+    return env.createContainer(spec);
   }
 
   @Override

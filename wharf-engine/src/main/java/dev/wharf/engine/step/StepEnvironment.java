@@ -1,6 +1,7 @@
 package dev.wharf.engine.step;
 
 import dev.wharf.engine.container.ContainerEngine;
+import dev.wharf.engine.container.ContainerSpec;
 import dev.wharf.engine.container.EngineException;
 import dev.wharf.engine.container.Mount;
 import dev.wharf.engine.container.RegistryLogin;
@@ -25,6 +26,9 @@ public final class StepEnvironment implements AutoCloseable {
   private final boolean engineSocket;
   private final Set<String> builtImages = ConcurrentHashMap.newKeySet();
   private final Set<String> containers = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicInteger creates =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private boolean closing;
   private final List<CompletableFuture<Void>> removals = new ArrayList<>();
   private final ExecutorService remover =
       Executors.newCachedThreadPool(
@@ -81,8 +85,27 @@ public final class StepEnvironment implements AutoCloseable {
     return mounts;
   }
 
-  void created(String containerId) {
-    containers.add(containerId);
+  /**
+   * Creates a step container. Once cleanup has begun no container is created any more, and cleanup
+   * waits for creates under way (one started ahead of a step may finish after the run).
+   */
+  String createContainer(ContainerSpec spec) throws EngineException {
+    synchronized (creates) {
+      if (closing) {
+        throw new EngineException("create container " + spec.name(), "the run is ending");
+      }
+      creates.incrementAndGet();
+    }
+    try {
+      String id = engine.createContainer(spec);
+      containers.add(id);
+      return id;
+    } finally {
+      synchronized (creates) {
+        creates.decrementAndGet();
+        creates.notifyAll();
+      }
+    }
   }
 
   /** Removes a finished container in the background. */
@@ -108,6 +131,18 @@ public final class StepEnvironment implements AutoCloseable {
 
   /** Removes every container still there (kept and detached ones too) and waits for removals. */
   public List<String> removeAll() {
+    synchronized (creates) {
+      closing = true;
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+      while (creates.get() > 0 && System.nanoTime() < deadline) {
+        try {
+          creates.wait(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
     List<CompletableFuture<Void>> pending;
     synchronized (removals) {
       for (String id : List.copyOf(containers)) {
