@@ -217,6 +217,15 @@ public final class EmbeddedAgent implements AutoCloseable {
     for (String runId : queue.failLost(mine, System.currentTimeMillis() - lease.toMillis())) {
       LOG.warn("run {} was left unfinished by a stopped agent; it ended as Error", runId);
       logs.append(runId, "Run ended as Error: the agent executing it stopped before it finished");
+      try {
+        executor.abandoned(runId);
+      } catch (Exception e) {
+        LOG.warn(
+            "could not remove what run {} left behind; wharf cleanup --run {} does",
+            runId,
+            runId,
+            e);
+      }
     }
   }
 

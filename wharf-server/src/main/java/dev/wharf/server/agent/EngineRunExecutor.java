@@ -26,6 +26,7 @@ import dev.wharf.template.render.RenderRequest;
 import dev.wharf.template.render.RenderResult;
 import dev.wharf.template.render.RunInfo;
 import dev.wharf.template.render.TaskRenderer;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -214,5 +215,13 @@ public final class EngineRunExecutor implements RunExecutor {
 
   private static List<String> pairs(Map<String, String> values) {
     return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+  }
+
+  @Override
+  public void abandoned(String runId) throws Exception {
+    try (DockerEngine engine = DockerEngine.fromEnvironment()) {
+      Leftovers.remove(
+          engine, runId, true, new java.io.PrintStream(OutputStream.nullOutputStream()));
+    }
   }
 }

@@ -12,4 +12,10 @@ public interface RunExecutor {
    * An exception ends the run as {@code Error} with the exception's message.
    */
   RunOutcome execute(RunJob job, LogSink log, CancelSignal cancel) throws Exception;
+
+  /**
+   * Removes what a run left behind when the agent executing it stopped before it finished (a killed
+   * server): it was never cleaned up by {@link #execute}. Nothing by default.
+   */
+  default void abandoned(String runId) throws Exception {}
 }
