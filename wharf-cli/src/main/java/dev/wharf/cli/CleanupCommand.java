@@ -1,9 +1,8 @@
 package dev.wharf.cli;
 
-import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.container.EngineException;
-import dev.wharf.engine.container.LabelledResources;
 import dev.wharf.engine.docker.DockerEngine;
+import dev.wharf.engine.run.Leftovers;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,41 +40,16 @@ final class CleanupCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     try (DockerEngine engine = DockerEngine.fromEnvironment()) {
-      LabelledResources left =
-          engine.listByLabel(ContainerEngine.RUN_ID_LABEL, runId == null ? "" : runId);
-      int failures = 0;
-      for (String id : left.containerIds()) {
-        failures += remove(() -> engine.removeContainer(id), "container " + id, out, err);
-      }
-      for (String name : left.networkNames()) {
-        failures += remove(() -> engine.removeNetwork(name), "network " + name, out, err);
-      }
-      for (String name : left.volumeNames()) {
-        failures += remove(() -> engine.removeVolume(name), "volume " + name, out, err);
-      }
-      if (left.isEmpty()) {
+      Leftovers left = Leftovers.remove(engine, runId == null ? "" : runId);
+      left.removed().forEach(what -> out.println("Removed " + what));
+      left.failed().forEach(what -> err.println("Could not remove " + what));
+      if (left.removed().isEmpty() && left.failed().isEmpty()) {
         out.println("Nothing to clean up.");
       }
-      return failures == 0 ? 0 : 1;
+      return left.failed().isEmpty() ? 0 : 1;
     } catch (EngineException e) {
       err.println("Error: " + e.getMessage());
       return Main.EXIT_ENVIRONMENT;
-    }
-  }
-
-  private interface Removal {
-    void run() throws EngineException;
-  }
-
-  private static int remove(
-      Removal removal, String what, java.io.PrintWriter out, java.io.PrintWriter err) {
-    try {
-      removal.run();
-      out.println("Removed " + what);
-      return 0;
-    } catch (EngineException e) {
-      err.println("Could not remove " + what + ": " + e.getMessage());
-      return 1;
     }
   }
 }

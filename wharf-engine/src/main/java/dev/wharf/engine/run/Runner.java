@@ -9,7 +9,6 @@ import dev.wharf.engine.Scheduler;
 import dev.wharf.engine.StepResult;
 import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.container.EngineException;
-import dev.wharf.engine.container.LabelledResources;
 import dev.wharf.engine.step.RunNames;
 import dev.wharf.engine.step.StepEnvironment;
 import dev.wharf.engine.step.StepJobs;
@@ -152,34 +151,10 @@ public final class Runner {
    * Returns what is still left, or nothing when the engine cannot even list it.
    */
   private static Optional<List<String>> sweep(ContainerEngine engine, String runId) {
-    LabelledResources rest;
     try {
-      rest = engine.listByLabel(ContainerEngine.RUN_ID_LABEL, runId);
+      return Optional.of(Leftovers.remove(engine, runId).failed());
     } catch (EngineException e) {
       return Optional.empty();
-    }
-    List<String> left = new ArrayList<>();
-    for (String id : rest.containerIds()) {
-      remove(left, "container " + id, () -> engine.removeContainer(id));
-    }
-    for (String name : rest.networkNames()) {
-      remove(left, "network " + name, () -> engine.removeNetwork(name));
-    }
-    for (String name : rest.volumeNames()) {
-      remove(left, "volume " + name, () -> engine.removeVolume(name));
-    }
-    return Optional.of(left);
-  }
-
-  private interface Removal {
-    void run() throws EngineException;
-  }
-
-  private static void remove(List<String> left, String what, Removal removal) {
-    try {
-      removal.run();
-    } catch (EngineException e) {
-      left.add(what + ": " + e.getMessage());
     }
   }
 

@@ -9,6 +9,7 @@ import dev.wharf.engine.container.EngineInfo;
 import dev.wharf.engine.container.RegistryLogin;
 import dev.wharf.engine.docker.DockerEngine;
 import dev.wharf.engine.output.ConsolePrinter;
+import dev.wharf.engine.run.Leftovers;
 import dev.wharf.engine.run.RunRequest;
 import dev.wharf.engine.run.Runner;
 import dev.wharf.engine.step.RunNames;
@@ -26,7 +27,6 @@ import dev.wharf.template.render.RenderRequest;
 import dev.wharf.template.render.RenderResult;
 import dev.wharf.template.render.RunInfo;
 import dev.wharf.template.render.TaskRenderer;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -116,7 +116,6 @@ public final class EngineRunExecutor implements RunExecutor {
                   Duration.ofSeconds(spec.timeoutSeconds()),
                   "",
                   true));
-      Leftovers.remove(engine, job.runId(), result.successful(), console);
       console.flush();
       return EngineOutcome.of(result, dependencies.get());
     }
@@ -220,8 +219,7 @@ public final class EngineRunExecutor implements RunExecutor {
   @Override
   public void abandoned(String runId) throws Exception {
     try (DockerEngine engine = DockerEngine.fromEnvironment()) {
-      Leftovers.remove(
-          engine, runId, true, new java.io.PrintStream(OutputStream.nullOutputStream()));
+      Leftovers.remove(engine, runId);
     }
   }
 }
