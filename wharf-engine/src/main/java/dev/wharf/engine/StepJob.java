@@ -79,147 +79,108 @@ public record StepJob(
   }
 
   public StepJob withTimeout(Duration newTimeout) {
-    return new StepJob(
-        id,
-        parents,
-        newTimeout,
-        startDelay,
-        retries,
-        retryDelay,
-        retryOnErrors,
-        repeat,
-        ignoreErrors,
-        detach,
-        container,
-        workingDirectory,
-        network,
-        action);
+    return copy(
+        c -> {
+          c.timeout = newTimeout;
+        });
   }
 
   public StepJob withStartDelay(Duration delay) {
-    return new StepJob(
-        id,
-        parents,
-        timeout,
-        delay,
-        retries,
-        retryDelay,
-        retryOnErrors,
-        repeat,
-        ignoreErrors,
-        detach,
-        container,
-        workingDirectory,
-        network,
-        action);
+    return copy(
+        c -> {
+          c.startDelay = delay;
+        });
   }
 
   public StepJob withRetries(int count, Duration delay, List<String> onErrors) {
-    return new StepJob(
-        id,
-        parents,
-        timeout,
-        startDelay,
-        count,
-        delay,
-        onErrors,
-        repeat,
-        ignoreErrors,
-        detach,
-        container,
-        workingDirectory,
-        network,
-        action);
+    return copy(
+        c -> {
+          c.retries = count;
+          c.retryDelay = delay;
+          c.retryOnErrors = onErrors;
+        });
   }
 
   public StepJob withRepeat(int count) {
-    return new StepJob(
-        id,
-        parents,
-        timeout,
-        startDelay,
-        retries,
-        retryDelay,
-        retryOnErrors,
-        count,
-        ignoreErrors,
-        detach,
-        container,
-        workingDirectory,
-        network,
-        action);
+    return copy(
+        c -> {
+          c.repeat = count;
+        });
   }
 
   public StepJob withIgnoreErrors(boolean ignore) {
-    return new StepJob(
-        id,
-        parents,
-        timeout,
-        startDelay,
-        retries,
-        retryDelay,
-        retryOnErrors,
-        repeat,
-        ignore,
-        detach,
-        container,
-        workingDirectory,
-        network,
-        action);
+    return copy(
+        c -> {
+          c.ignoreErrors = ignore;
+        });
   }
 
   public StepJob withDetach(boolean detached) {
-    return new StepJob(
-        id,
-        parents,
-        timeout,
-        startDelay,
-        retries,
-        retryDelay,
-        retryOnErrors,
-        repeat,
-        ignoreErrors,
-        detached,
-        container,
-        workingDirectory,
-        network,
-        action);
+    return copy(
+        c -> {
+          c.detach = detached;
+        });
   }
 
   /** A step whose attempts are not announced as containers (push steps). */
   public StepJob withoutContainer() {
-    return new StepJob(
-        id,
-        parents,
-        timeout,
-        startDelay,
-        retries,
-        retryDelay,
-        retryOnErrors,
-        repeat,
-        ignoreErrors,
-        detach,
-        false,
-        workingDirectory,
-        network,
-        action);
+    return copy(
+        c -> {
+          c.container = false;
+        });
   }
 
   public StepJob withPlace(String directory, String networkName) {
+    return copy(
+        c -> {
+          c.workingDirectory = directory;
+          c.network = networkName;
+        });
+  }
+
+  /** The fields of a job being copied with changes. */
+  private static final class Copy {
+    Duration timeout;
+    Duration startDelay;
+    int retries;
+    Duration retryDelay;
+    List<String> retryOnErrors;
+    int repeat;
+    boolean ignoreErrors;
+    boolean detach;
+    boolean container;
+    String workingDirectory;
+    String network;
+  }
+
+  private StepJob copy(java.util.function.Consumer<Copy> change) {
+    Copy c = new Copy();
+    c.timeout = timeout;
+    c.startDelay = startDelay;
+    c.retries = retries;
+    c.retryDelay = retryDelay;
+    c.retryOnErrors = retryOnErrors;
+    c.repeat = repeat;
+    c.ignoreErrors = ignoreErrors;
+    c.detach = detach;
+    c.container = container;
+    c.workingDirectory = workingDirectory;
+    c.network = network;
+    change.accept(c);
     return new StepJob(
         id,
         parents,
-        timeout,
-        startDelay,
-        retries,
-        retryDelay,
-        retryOnErrors,
-        repeat,
-        ignoreErrors,
-        detach,
-        container,
-        directory,
-        networkName,
+        c.timeout,
+        c.startDelay,
+        c.retries,
+        c.retryDelay,
+        c.retryOnErrors,
+        c.repeat,
+        c.ignoreErrors,
+        c.detach,
+        c.container,
+        c.workingDirectory,
+        c.network,
         action);
   }
 }
