@@ -63,130 +63,69 @@ public record ServerConfig(
 
   /** This config with another data directory. */
   public ServerConfig withDataDir(Path dir) {
-    return new ServerConfig(
-        dir,
-        host,
-        port,
-        dbUrl,
-        runIdPrefix,
-        agentConcurrency,
-        agentName,
-        agentLease,
-        logRetention,
-        executor,
-        keyFile);
+    return copy(
+        c -> {
+          c.dataDir = dir;
+        });
   }
 
   /** This config listening on {@code host:port} (port 0: any free port). */
   public ServerConfig withListen(String listenHost, int listenPort) {
-    return new ServerConfig(
-        dataDir,
-        listenHost,
-        listenPort,
-        dbUrl,
-        runIdPrefix,
-        agentConcurrency,
-        agentName,
-        agentLease,
-        logRetention,
-        executor,
-        keyFile);
+    return copy(
+        c -> {
+          c.host = listenHost;
+          c.port = listenPort;
+        });
   }
 
   /** This config on the database at {@code url} (null: SQLite in the data directory). */
   public ServerConfig withDb(String url) {
-    return new ServerConfig(
-        dataDir,
-        host,
-        port,
-        url,
-        runIdPrefix,
-        agentConcurrency,
-        agentName,
-        agentLease,
-        logRetention,
-        executor,
-        keyFile);
+    return copy(
+        c -> {
+          c.dbUrl = url;
+        });
   }
 
   /** This config with an embedded agent running {@code concurrency} runs with {@code runner}. */
   public ServerConfig withAgent(int concurrency, RunExecutor runner) {
-    return new ServerConfig(
-        dataDir,
-        host,
-        port,
-        dbUrl,
-        runIdPrefix,
-        concurrency,
-        agentName,
-        agentLease,
-        logRetention,
-        runner,
-        keyFile);
+    return copy(
+        c -> {
+          c.agentConcurrency = concurrency;
+          c.executor = runner;
+        });
   }
 
   /** This config with another agent name and lease. */
   public ServerConfig withAgentName(String name, Duration lease) {
-    return new ServerConfig(
-        dataDir,
-        host,
-        port,
-        dbUrl,
-        runIdPrefix,
-        agentConcurrency,
-        name,
-        lease,
-        logRetention,
-        executor,
-        keyFile);
+    return copy(
+        c -> {
+          c.agentName = name;
+          c.agentLease = lease;
+        });
   }
 
   /** This config giving run IDs another two-letter prefix. */
   public ServerConfig withRunIdPrefix(String prefix) {
-    return new ServerConfig(
-        dataDir,
-        host,
-        port,
-        dbUrl,
-        prefix,
-        agentConcurrency,
-        agentName,
-        agentLease,
-        logRetention,
-        executor,
-        keyFile);
+    return copy(
+        c -> {
+          c.runIdPrefix = prefix;
+        });
   }
 
   /** This config keeping logs for {@code retention}. */
   public ServerConfig withLogRetention(Duration retention) {
-    return new ServerConfig(
-        dataDir,
-        host,
-        port,
-        dbUrl,
-        runIdPrefix,
-        agentConcurrency,
-        agentName,
-        agentLease,
-        retention,
-        executor,
-        keyFile);
+    return copy(
+        c -> {
+          c.logRetention = retention;
+        });
   }
 
   /** This config sealing secrets with the key in {@code file} (created when absent). */
   public ServerConfig withKeyFile(Path file) {
-    return new ServerConfig(
-        dataDir,
-        host,
-        port,
-        dbUrl,
-        runIdPrefix,
-        agentConcurrency,
-        agentName,
-        agentLease,
-        logRetention,
-        executor,
-        file);
+    return copy(
+        c -> {
+          c.keyFile = file;
+        });
   }
 
   /** The key file the server uses. */
@@ -205,5 +144,48 @@ public record ServerConfig(
     } catch (UnknownHostException e) {
       return "localhost";
     }
+  }
+
+  /** The fields of a config being copied with changes. */
+  private static final class Copy {
+    Path dataDir;
+    String host;
+    int port;
+    String dbUrl;
+    String runIdPrefix;
+    int agentConcurrency;
+    String agentName;
+    Duration agentLease;
+    Duration logRetention;
+    RunExecutor executor;
+    Path keyFile;
+  }
+
+  private ServerConfig copy(java.util.function.Consumer<Copy> change) {
+    Copy c = new Copy();
+    c.dataDir = dataDir;
+    c.host = host;
+    c.port = port;
+    c.dbUrl = dbUrl;
+    c.runIdPrefix = runIdPrefix;
+    c.agentConcurrency = agentConcurrency;
+    c.agentName = agentName;
+    c.agentLease = agentLease;
+    c.logRetention = logRetention;
+    c.executor = executor;
+    c.keyFile = keyFile;
+    change.accept(c);
+    return new ServerConfig(
+        c.dataDir,
+        c.host,
+        c.port,
+        c.dbUrl,
+        c.runIdPrefix,
+        c.agentConcurrency,
+        c.agentName,
+        c.agentLease,
+        c.logRetention,
+        c.executor,
+        c.keyFile);
   }
 }
