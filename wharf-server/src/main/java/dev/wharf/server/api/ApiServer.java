@@ -1,5 +1,6 @@
 package dev.wharf.server.api;
 
+import dev.wharf.server.agent.AgentService;
 import dev.wharf.server.auth.Role;
 import dev.wharf.server.auth.TokenAdmin;
 import dev.wharf.server.logs.LogHub;
@@ -34,7 +35,8 @@ public final class ApiServer implements AutoCloseable {
       LogHub logs,
       BlobStore blobs,
       TokenAdmin tokens,
-      PrometheusMeterRegistry metrics) {}
+      PrometheusMeterRegistry metrics,
+      AgentService agents) {}
 
   private ApiServer(Javalin app) {
     this.app = app;
@@ -69,6 +71,7 @@ public final class ApiServer implements AutoCloseable {
                   .register(config.routes, guard);
               new TaskRoutes(parts.tasks(), parts.queue()).register(config.routes, guard);
               new LogRoutes(parts.logs(), parts.runs()).register(config.routes, guard);
+              new AgentRoutes(parts.agents()).register(config.routes, guard);
               config.routes.exception(
                   ApiException.class,
                   (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));

@@ -55,7 +55,7 @@ final class RunRoutes {
     if (spec.taskText() == null && spec.upload() == null && spec.context() == null) {
       throw new ApiException(400, "a run needs task text, an uploaded context or a context");
     }
-    Run run = queue.enqueue(type, null, "Manual", spec);
+    Run run = queue.enqueue(type, null, "Manual", spec, request.agentPool());
     ctx.status(201).json(run);
   }
 
@@ -93,6 +93,10 @@ final class RunRoutes {
     return runs.find(runId).orElseThrow(() -> ApiException.notFound("run " + runId));
   }
 
-  /** The body of {@code POST /api/v1/runs}. */
-  record QuickRunRequest(RunType type, RunSpec spec) {}
+  /**
+   * The body of {@code POST /api/v1/runs}.
+   *
+   * @param agentPool the pool of agents to run on, null for the default pool
+   */
+  record QuickRunRequest(RunType type, RunSpec spec, String agentPool) {}
 }

@@ -106,7 +106,12 @@ final class TaskRoutes {
             task.platform(),
             task.timeoutSeconds());
     Run run =
-        queue.enqueue(task.isBuild() ? RunType.AutoBuild : RunType.AutoRun, name, "Manual", spec);
+        queue.enqueue(
+            task.isBuild() ? RunType.AutoBuild : RunType.AutoRun,
+            name,
+            "Manual",
+            spec,
+            task.agentPool());
     ctx.status(201).json(run);
   }
 

@@ -13,14 +13,16 @@ import dev.wharf.server.store.SecretBox;
 import dev.wharf.server.store.StepTiming;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
- * The queue of runs, kept in the runs table: enqueue, claim (exactly one claimant, also across
- * servers sharing a database), heartbeat, cancel and finish.
+ * The queue of runs, kept in the runs table: enqueue, claim by pool and platform (exactly one
+ * claimant, also across servers sharing a database), leases renewed by heartbeats, numbered log
+ * batches, cancel and finish.
  */
 public final class RunQueue {
   private static final Pattern PREFIX = Pattern.compile("[a-z]{2}");
@@ -30,10 +32,18 @@ public final class RunQueue {
   private final SecretBox box;
   private final String prefix;
   private final Clock clock;
-  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  private final Wakeups wakeups;
 
-  /** A queue whose run IDs start with {@code prefix} (two lower-case letters). */
+  /** A queue whose run IDs start with {@code prefix}, waking waiters of this process only. */
   public RunQueue(Database db, SecretBox box, String prefix, Clock clock) {
+    this(db, box, prefix, clock, Wakeups.local());
+  }
+
+  /**
+   * A queue whose run IDs start with {@code prefix} (two lower-case letters), publishing what
+   * happens to its runs on {@code wakeups}.
+   */
+  public RunQueue(Database db, SecretBox box, String prefix, Clock clock, Wakeups wakeups) {
     if (!PREFIX.matcher(prefix).matches()) {
       throw new IllegalArgumentException("a run ID prefix is two lower-case letters: " + prefix);
     }
@@ -41,32 +51,53 @@ public final class RunQueue {
     this.box = box;
     this.prefix = prefix;
     this.clock = clock;
+    this.wakeups = wakeups;
   }
 
-  /** Calls {@code listener} after each enqueue, so that idle local agents wake at once. */
-  public void onEnqueue(Runnable listener) {
-    listeners.add(listener);
+  /** Where this queue publishes what happens to its runs. */
+  public Wakeups wakeups() {
+    return wakeups;
   }
 
-  /** Queues a run of {@code spec}; secrets in the spec are sealed before storage. */
+  /** Queues a run of {@code spec} for the default agent pool. */
   public Run enqueue(RunType type, String task, String trigger, RunSpec spec) {
+    return enqueue(type, task, trigger, spec, null);
+  }
+
+  /**
+   * Queues a run of {@code spec} for the agents of {@code pool} (null: the default pool); secrets
+   * in the spec are sealed before storage.
+   */
+  public Run enqueue(RunType type, String task, String trigger, RunSpec spec, String pool) {
     String sealed = box.seal(Json.write(spec));
+    String agentPool = pool == null || pool.isBlank() ? Claimant.DEFAULT_POOL : pool;
     Run run =
         db.write(
             handle ->
-                RunStore.insert(handle, prefix, type, task, trigger, spec, sealed, clock.millis()));
-    listeners.forEach(Runnable::run);
+                RunStore.insert(
+                    handle, prefix, type, task, trigger, spec, sealed, agentPool, clock.millis()));
+    wakeups.publish(Wakeups.Topic.QUEUED);
     return run;
   }
 
-  /** Claims the oldest queued run for {@code agent}, moving it to {@code Started}. */
-  public Optional<ClaimedRun> claim(String agent) {
+  /**
+   * Claims the oldest queued run of the claimant's pool and platforms, moving it to {@code Started}
+   * and leasing it to the claimant.
+   */
+  public Optional<ClaimedRun> claim(Claimant agent) {
     String pick =
-        "SELECT seq FROM runs WHERE status = 'Queued' ORDER BY seq LIMIT 1"
+        "SELECT seq FROM runs WHERE status = 'Queued' AND agent_pool = :pool"
+            + " AND platform IN (<platforms>) ORDER BY seq LIMIT 1"
             + db.dialect().claimSuffix();
     return db.write(
         handle -> {
-          Optional<Long> seq = handle.createQuery(pick).mapTo(Long.class).findOne();
+          Optional<Long> seq =
+              handle
+                  .createQuery(pick)
+                  .bind("pool", agent.pool())
+                  .bindList("platforms", agent.platforms())
+                  .mapTo(Long.class)
+                  .findOne();
           if (seq.isEmpty()) {
             return Optional.empty();
           }
@@ -74,11 +105,15 @@ public final class RunQueue {
           int claimed =
               handle
                   .createUpdate(
-                      "UPDATE runs SET status = 'Started', agent = :agent, start_time = :now,"
-                          + " heartbeat_time = :now, last_updated_time = :now"
+                      "UPDATE runs SET status = 'Started', agent = :agent, agent_id = :agentId,"
+                          + " agent_engine = :engine, start_time = :now, heartbeat_time = :now,"
+                          + " lease_until = :lease, last_updated_time = :now"
                           + " WHERE seq = :seq AND status = 'Queued'")
-                  .bind("agent", agent)
+                  .bind("agent", agent.name())
+                  .bind("agentId", agent.agentId())
+                  .bind("engine", agent.engine())
                   .bind("now", now)
+                  .bind("lease", now + agent.leaseMillis())
                   .bind("seq", seq.get())
                   .execute();
           if (claimed == 0) {
@@ -97,37 +132,129 @@ public final class RunQueue {
         });
   }
 
-  /** Moves a claimed run from {@code Started} to {@code Running}. */
-  public void markRunning(String runId) {
+  /** Moves a claimed run of {@code agentId} from {@code Started} to {@code Running}. */
+  public void markRunning(String agentId, String runId) {
     db.write(
         handle ->
             handle
                 .createUpdate(
                     "UPDATE runs SET status = 'Running', last_updated_time = :now"
-                        + " WHERE run_id = :runId AND status = 'Started'")
+                        + " WHERE run_id = :runId AND agent_id = :agentId AND status = 'Started'")
                 .bind("now", clock.millis())
                 .bind("runId", runId)
+                .bind("agentId", agentId)
                 .execute());
   }
 
-  /** Records that {@code agent} is still working on {@code runIds}. */
-  public void heartbeat(String agent, Collection<String> runIds) {
-    // a copy, since the caller's live set may empty between the check and the bind
+  /**
+   * Extends the lease of {@code agentId} on {@code runIds}; answers those of them it no longer
+   * holds (they ended, or their lease expired), which the agent must stop.
+   */
+  public List<String> renew(String agentId, Collection<String> runIds, long leaseMillis) {
     List<String> ids = List.copyOf(runIds);
     if (ids.isEmpty()) {
-      return;
+      return List.of();
     }
-    db.write(
+    long now = clock.millis();
+    return db.write(
+        handle -> {
+          handle
+              .createUpdate(
+                  "UPDATE runs SET heartbeat_time = :now, lease_until = :lease"
+                      + " WHERE agent_id = :agentId AND run_id IN (<ids>) AND status IN "
+                      + ACTIVE)
+              .bind("now", now)
+              .bind("lease", now + leaseMillis)
+              .bind("agentId", agentId)
+              .bindList("ids", ids)
+              .execute();
+          List<String> held =
+              handle
+                  .createQuery(
+                      "SELECT run_id FROM runs WHERE agent_id = :agentId AND run_id IN (<ids>)"
+                          + " AND status IN "
+                          + ACTIVE)
+                  .bind("agentId", agentId)
+                  .bindList("ids", ids)
+                  .mapTo(String.class)
+                  .list();
+          return ids.stream().filter(id -> !held.contains(id)).toList();
+        });
+  }
+
+  /**
+   * Stores log batch {@code seq} of a run held by {@code agentId} exactly once: {@code append} runs
+   * only when the batch is the next one, in the transaction that records its number.
+   */
+  public LogAppend appendLog(String agentId, String runId, long seq, Runnable append) {
+    return db.write(
+        handle -> {
+          int next =
+              handle
+                  .createUpdate(
+                      "UPDATE runs SET log_seq = :seq WHERE run_id = :runId AND agent_id = :agentId"
+                          + " AND log_seq = :previous AND status IN "
+                          + ACTIVE)
+                  .bind("seq", seq)
+                  .bind("previous", seq - 1)
+                  .bind("runId", runId)
+                  .bind("agentId", agentId)
+                  .execute();
+          if (next == 1) {
+            append.run();
+            return LogAppend.APPENDED;
+          }
+          return handle
+              .createQuery("SELECT log_seq, agent_id, status FROM runs WHERE run_id = :runId")
+              .bind("runId", runId)
+              .map(
+                  (rs, ctx) -> {
+                    if (rs.getLong("log_seq") >= seq) {
+                      return LogAppend.DUPLICATE;
+                    }
+                    boolean active = List.of("Started", "Running").contains(rs.getString("status"));
+                    return active && agentId.equals(rs.getString("agent_id"))
+                        ? LogAppend.GAP
+                        : LogAppend.NOT_YOURS;
+                  })
+              .findOne()
+              .orElse(LogAppend.NOT_YOURS);
+        });
+  }
+
+  /** The number of the last log batch stored for a run (0: none). */
+  public long logSeq(String runId) {
+    return db.read(
         handle ->
             handle
-                .createUpdate(
-                    "UPDATE runs SET heartbeat_time = :now WHERE agent = :agent"
-                        + " AND run_id IN (<ids>) AND status IN "
-                        + ACTIVE)
-                .bind("now", clock.millis())
-                .bind("agent", agent)
-                .bindList("ids", ids)
-                .execute());
+                .createQuery("SELECT log_seq FROM runs WHERE run_id = :runId")
+                .bind("runId", runId)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L));
+  }
+
+  /**
+   * Finishes an active run of {@code agentId} with its outcome; false if it had already ended or is
+   * not that agent's, in which case nothing is changed.
+   */
+  public boolean finish(
+      String agentId,
+      String runId,
+      RunStatus status,
+      String errorMessage,
+      List<OutputImage> outputImages,
+      List<BaseImageDependency> dependencies,
+      List<StepTiming> steps) {
+    return finish(
+        runId,
+        " AND agent_id = :agentId",
+        agentId,
+        status,
+        errorMessage,
+        outputImages,
+        dependencies,
+        steps);
   }
 
   /**
@@ -141,30 +268,51 @@ public final class RunQueue {
       List<OutputImage> outputImages,
       List<BaseImageDependency> dependencies,
       List<StepTiming> steps) {
+    return finish(runId, "", null, status, errorMessage, outputImages, dependencies, steps);
+  }
+
+  private boolean finish(
+      String runId,
+      String agentCondition,
+      String agentId,
+      RunStatus status,
+      String errorMessage,
+      List<OutputImage> outputImages,
+      List<BaseImageDependency> dependencies,
+      List<StepTiming> steps) {
     if (!status.isTerminal()) {
       throw new IllegalArgumentException("not a final status: " + status);
     }
     long now = clock.millis();
-    return db.write(
-        handle ->
-            handle
-                    .createUpdate(
-                        "UPDATE runs SET status = :status, error_message = :error,"
-                            + " finish_time = :now, last_updated_time = :now,"
-                            + " output_images = :images, image_keys = :keys,"
-                            + " dependencies = :deps, steps = :steps"
-                            + " WHERE run_id = :runId AND status IN "
-                            + ACTIVE)
-                    .bind("status", status.name())
-                    .bind("error", errorMessage)
-                    .bind("now", now)
-                    .bind("images", Json.write(outputImages))
-                    .bind("keys", RunStore.imageKeys(outputImages))
-                    .bind("deps", Json.write(dependencies))
-                    .bind("steps", Json.write(steps))
-                    .bind("runId", runId)
-                    .execute()
-                > 0);
+    boolean finished =
+        db.write(
+            handle -> {
+              var update =
+                  handle
+                      .createUpdate(
+                          "UPDATE runs SET status = :status, error_message = :error,"
+                              + " finish_time = :now, last_updated_time = :now,"
+                              + " output_images = :images, image_keys = :keys,"
+                              + " dependencies = :deps, steps = :steps"
+                              + " WHERE run_id = :runId"
+                              + agentCondition
+                              + " AND status IN "
+                              + ACTIVE)
+                      .bind("status", status.name())
+                      .bind("error", errorMessage)
+                      .bind("now", now)
+                      .bind("images", Json.write(outputImages))
+                      .bind("keys", RunStore.imageKeys(outputImages))
+                      .bind("deps", Json.write(dependencies))
+                      .bind("steps", Json.write(steps))
+                      .bind("runId", runId);
+              if (agentId != null) {
+                update.bind("agentId", agentId);
+              }
+              return update.execute() > 0;
+            });
+    wakeups.publish(Wakeups.Topic.LOG);
+    return finished;
   }
 
   /**
@@ -173,85 +321,148 @@ public final class RunQueue {
    */
   public Optional<Run> cancel(String runId) {
     long now = clock.millis();
-    return db.write(
-        handle -> {
-          int canceled =
-              handle
-                  .createUpdate(
-                      "UPDATE runs SET status = 'Canceled', finish_time = :now,"
-                          + " last_updated_time = :now, error_message = 'canceled while queued'"
-                          + " WHERE run_id = :runId AND status = 'Queued'")
-                  .bind("now", now)
-                  .bind("runId", runId)
-                  .execute();
-          if (canceled == 0) {
-            handle
-                .createUpdate(
-                    "UPDATE runs SET cancel_requested = 1, last_updated_time = :now"
-                        + " WHERE run_id = :runId AND status IN "
-                        + ACTIVE)
-                .bind("now", now)
-                .bind("runId", runId)
-                .execute();
-          }
-          return RunStore.find(handle, runId);
-        });
+    Optional<Run> run =
+        db.write(
+            handle -> {
+              int canceled =
+                  handle
+                      .createUpdate(
+                          "UPDATE runs SET status = 'Canceled', finish_time = :now,"
+                              + " last_updated_time = :now,"
+                              + " error_message = 'canceled while queued'"
+                              + " WHERE run_id = :runId AND status = 'Queued'")
+                      .bind("now", now)
+                      .bind("runId", runId)
+                      .execute();
+              if (canceled == 0) {
+                handle
+                    .createUpdate(
+                        "UPDATE runs SET cancel_requested = 1, last_updated_time = :now"
+                            + " WHERE run_id = :runId AND status IN "
+                            + ACTIVE)
+                    .bind("now", now)
+                    .bind("runId", runId)
+                    .execute();
+              }
+              return RunStore.find(handle, runId);
+            });
+    wakeups.publish(Wakeups.Topic.CANCEL);
+    wakeups.publish(Wakeups.Topic.LOG);
+    return run;
   }
 
-  /** Which of {@code runIds} somebody asked to cancel. */
-  public List<String> cancelRequested(Collection<String> runIds) {
-    List<String> ids = List.copyOf(runIds);
-    if (ids.isEmpty()) {
-      return List.of();
-    }
+  /** The active runs of {@code agentId} that somebody asked to cancel. */
+  public List<String> cancelRequested(String agentId) {
     return db.read(
         handle ->
             handle
                 .createQuery(
-                    "SELECT run_id FROM runs WHERE cancel_requested = 1 AND run_id IN (<ids>)")
-                .bindList("ids", ids)
+                    "SELECT run_id FROM runs WHERE agent_id = :agentId AND cancel_requested = 1"
+                        + " AND status IN "
+                        + ACTIVE)
+                .bind("agentId", agentId)
                 .mapTo(String.class)
                 .list());
   }
 
-  /**
-   * Ends as {@code Error} the active runs whose agent is gone: those of {@code agent} (this server
-   * restarted) and those whose agent has not sent a heartbeat since {@code staleBefore}. Answers
-   * their run IDs.
-   */
-  public List<String> failLost(String agent, long staleBefore) {
-    long now = clock.millis();
-    return db.write(
-        handle -> {
-          List<String> lost =
-              handle
-                  .createQuery(
-                      "SELECT run_id FROM runs WHERE status IN "
-                          + ACTIVE
-                          + " AND (agent = :agent OR heartbeat_time < :stale)"
-                          + db.dialect().claimSuffix())
-                  .bind("agent", agent)
-                  .bind("stale", staleBefore)
-                  .mapTo(String.class)
-                  .list();
-          if (lost.isEmpty()) {
-            return lost;
-          }
-          handle
-              .createUpdate(
-                  "UPDATE runs SET status = 'Error', finish_time = :now, last_updated_time = :now,"
-                      + " error_message = :message WHERE run_id IN (<ids>) AND status IN "
-                      + ACTIVE)
-              .bind("now", now)
-              .bind(
-                  "message",
-                  "the agent executing this run stopped before it finished (server restarted or"
-                      + " agent lost)")
-              .bindList("ids", lost)
-              .execute();
-          return lost;
-        });
+  /** Active runs whose lease ran out before {@code now}, with the name of their agent. */
+  public List<LeasedRun> expired(long now) {
+    return db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT run_id, agent FROM runs WHERE status IN "
+                        + ACTIVE
+                        + " AND lease_until < :now")
+                .bind("now", now)
+                .map((rs, ctx) -> new LeasedRun(rs.getString(1), rs.getString(2)))
+                .list());
   }
+
+  /** The active runs of the agent called {@code name}, whichever instance of it holds them. */
+  public List<LeasedRun> heldBy(String name) {
+    return db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT run_id, agent FROM runs WHERE status IN "
+                        + ACTIVE
+                        + " AND agent = :name")
+                .bind("name", name)
+                .map((rs, ctx) -> new LeasedRun(rs.getString(1), rs.getString(2)))
+                .list());
+  }
+
+  /**
+   * Ends a run as {@code Error} because its agent is gone, unless it ended or was renewed meanwhile
+   * (a lease is only taken away once it expired, or when {@code force}); what it left on its engine
+   * waits for an agent there. Answers whether it was ended.
+   */
+  public boolean lose(String runId, String message, boolean force) {
+    long now = clock.millis();
+    boolean lost =
+        db.write(
+            handle ->
+                handle
+                        .createUpdate(
+                            "UPDATE runs SET status = 'Error', finish_time = :now,"
+                                + " last_updated_time = :now, error_message = :message,"
+                                + " cleanup_pending = 1 WHERE run_id = :runId AND status IN "
+                                + ACTIVE
+                                + (force ? "" : " AND lease_until < :now"))
+                        .bind("now", now)
+                        .bind("message", message)
+                        .bind("runId", runId)
+                        .execute()
+                    > 0);
+    wakeups.publish(Wakeups.Topic.LOG);
+    return lost;
+  }
+
+  /** Runs lost on the engine {@code engine} whose leftovers nobody removed yet. */
+  public List<String> leftoversOn(String engine) {
+    return db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT run_id FROM runs WHERE cleanup_pending = 1 AND agent_engine = :engine"
+                        + " ORDER BY seq LIMIT 50")
+                .bind("engine", engine)
+                .mapTo(String.class)
+                .list());
+  }
+
+  /** Records that what {@code runIds} left on their engine was removed. */
+  public void cleaned(Collection<String> runIds) {
+    List<String> ids = List.copyOf(runIds);
+    if (ids.isEmpty()) {
+      return;
+    }
+    db.write(
+        handle ->
+            handle
+                .createUpdate("UPDATE runs SET cleanup_pending = 0 WHERE run_id IN (<ids>)")
+                .bindList("ids", ids)
+                .execute());
+  }
+
+  /** Active runs per agent id (for the agent list). */
+  public Map<String, Integer> activeByAgent() {
+    Map<String, Integer> counts = new HashMap<>();
+    db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT agent_id, COUNT(*) FROM runs WHERE status IN "
+                        + ACTIVE
+                        + " AND agent_id IS NOT NULL GROUP BY agent_id")
+                .map((rs, ctx) -> counts.put(rs.getString(1), rs.getInt(2)))
+                .list());
+    return counts;
+  }
+
+  /** An active run and the name of the agent holding it. */
+  public record LeasedRun(String runId, String agent) {}
 
   /** How many runs wait for an agent. */
   public long length() {

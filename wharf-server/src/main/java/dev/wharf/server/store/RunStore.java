@@ -17,7 +17,7 @@ public final class RunStore {
   public static final String COLUMNS =
       "run_id, status, run_type, task_name, trigger_kind, platform, timeout_seconds, create_time,"
           + " start_time, finish_time, last_updated_time, agent, error_message, output_images,"
-          + " dependencies, steps, log_pruned";
+          + " dependencies, steps, log_pruned, agent_pool";
 
   private final Database db;
 
@@ -35,6 +35,7 @@ public final class RunStore {
       String trigger,
       RunSpec spec,
       String sealedSpec,
+      String agentPool,
       long now) {
     long number =
         handle
@@ -47,9 +48,10 @@ public final class RunStore {
     handle
         .createUpdate(
             "INSERT INTO runs (seq, run_id, status, run_type, task_name, trigger_kind, platform,"
-                + " timeout_seconds, request_sealed, context_blob, create_time, last_updated_time)"
+                + " timeout_seconds, request_sealed, context_blob, create_time, last_updated_time,"
+                + " agent_pool)"
                 + " VALUES (:seq, :runId, 'Queued', :type, :task, :trigger, :platform, :timeout,"
-                + " :sealed, :upload, :now, :now)")
+                + " :sealed, :upload, :now, :now, :pool)")
         .bind("seq", number)
         .bind("runId", runId)
         .bind("type", type.name())
@@ -59,6 +61,7 @@ public final class RunStore {
         .bind("timeout", spec.timeoutSeconds())
         .bind("sealed", sealedSpec)
         .bind("upload", spec.upload())
+        .bind("pool", agentPool)
         .bind("now", now)
         .execute();
     return find(handle, runId).orElseThrow();
@@ -113,14 +116,15 @@ public final class RunStore {
     return list(new RunFilter(task, null, null, 1)).stream().findFirst();
   }
 
-  /** How many runs are queued ahead of {@code runId} (0: it is next). */
+  /** How many runs of its agent pool are queued ahead of {@code runId} (0: it is next). */
   public long queuePosition(String runId) {
     return db.read(
         handle ->
             handle
                 .createQuery(
-                    "SELECT COUNT(*) FROM runs WHERE status = 'Queued'"
-                        + " AND seq < (SELECT seq FROM runs WHERE run_id = :runId)")
+                    "SELECT COUNT(*) FROM runs r, runs me WHERE me.run_id = :runId"
+                        + " AND r.status = 'Queued' AND r.agent_pool = me.agent_pool"
+                        + " AND r.seq < me.seq")
                 .bind("runId", runId)
                 .mapTo(Long.class)
                 .one());
@@ -181,7 +185,8 @@ public final class RunStore {
         list(rs.getString("dependencies"), new TypeReference<List<BaseImageDependency>>() {}),
         list(rs.getString("steps"), new TypeReference<List<StepTiming>>() {}),
         rs.getInt("log_pruned") != 0,
-        null);
+        null,
+        rs.getString("agent_pool"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

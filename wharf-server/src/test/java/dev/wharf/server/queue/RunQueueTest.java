@@ -73,7 +73,7 @@ class RunQueueTest {
           claimants.submit(
               () -> {
                 Optional<ClaimedRun> run;
-                while ((run = queue.claim(agent)).isPresent()) {
+                while ((run = queue.claim(Claimant.named(agent))).isPresent()) {
                   claimed.add(run.get().run().runId());
                 }
               }));
@@ -95,7 +95,7 @@ class RunQueueTest {
 
     String stored =
         db.read(h -> h.createQuery("SELECT request_sealed FROM runs").mapTo(String.class).one());
-    ClaimedRun claimed = queue.claim("a").orElseThrow();
+    ClaimedRun claimed = queue.claim(Claimant.named("a")).orElseThrow();
 
     assertThat(stored).doesNotContain("hunter2");
     assertThat(claimed.spec().secretValues()).containsEntry("token", "hunter2");
@@ -105,36 +105,82 @@ class RunQueueTest {
   @Test
   void finish_runAlreadyDeclaredLost_changesNothing() {
     Run run = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
-    queue.claim("agent-a");
-    queue.markRunning(run.runId());
+    queue.claim(Claimant.named("agent-a"));
+    queue.markRunning("agent-a", run.runId());
 
-    assertThat(queue.failLost("agent-a", 0)).containsExactly(run.runId());
+    assertThat(queue.lose(run.runId(), "agent agent-a stopped answering", true)).isTrue();
     assertThat(
-            queue.finish(run.runId(), RunStatus.Succeeded, null, List.of(), List.of(), List.of()))
+            queue.finish(
+                "agent-a", run.runId(), RunStatus.Succeeded, null, List.of(), List.of(), List.of()))
         .isFalse();
-    assertThat(new RunStore(db).find(run.runId()).orElseThrow().status())
-        .isEqualTo(RunStatus.Error);
+    Run lost = new RunStore(db).find(run.runId()).orElseThrow();
+    assertThat(lost.status()).isEqualTo(RunStatus.Error);
+    assertThat(lost.runErrorMessage()).isEqualTo("agent agent-a stopped answering");
   }
 
   @Test
-  void failLost_otherAgentWithFreshHeartbeat_isLeftAlone() {
-    queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
-    queue.claim("agent-b");
+  void expired_leaseNotRenewed_isListedAndRenewedOneIsNot() throws Exception {
+    Run stale = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+    Run renewed = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+    Claimant shortLease =
+        new Claimant("a", "agent-a", null, List.of("linux/amd64"), "engine-1", 50);
+    queue.claim(shortLease);
+    queue.claim(shortLease);
+    Thread.sleep(100);
+    assertThat(queue.renew("a", List.of(renewed.runId()), 60_000)).isEmpty();
 
-    assertThat(queue.failLost("agent-a", System.currentTimeMillis() - 60_000)).isEmpty();
-    assertThat(queue.failLost("agent-a", System.currentTimeMillis() + 1)).hasSize(1);
+    assertThat(queue.expired(System.currentTimeMillis()))
+        .extracting(RunQueue.LeasedRun::runId)
+        .containsExactly(stale.runId());
+    assertThat(queue.lose(stale.runId(), "agent agent-a stopped answering", false)).isTrue();
+    assertThat(queue.lose(renewed.runId(), "agent agent-a stopped answering", false)).isFalse();
+    assertThat(queue.leftoversOn("engine-1")).containsExactly(stale.runId());
+    assertThat(queue.renew("a", List.of(stale.runId(), renewed.runId()), 60_000))
+        .containsExactly(stale.runId());
+    queue.cleaned(List.of(stale.runId()));
+    assertThat(queue.leftoversOn("engine-1")).isEmpty();
+  }
+
+  @Test
+  void claim_pools_runsGoOnlyToAgentsOfTheirPool() {
+    Run gpu = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"), "gpu");
+    Run plain = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+    Claimant gpuAgent = new Claimant("g", "g", "gpu", List.of("linux/amd64"), "", 60_000);
+
+    assertThat(queue.claim(gpuAgent).orElseThrow().run().runId()).isEqualTo(gpu.runId());
+    assertThat(queue.claim(gpuAgent)).isEmpty();
+    assertThat(queue.claim(Claimant.named("d")).orElseThrow().run().runId())
+        .isEqualTo(plain.runId());
+  }
+
+  @Test
+  void appendLog_batchSentTwiceOrOutOfOrder_isStoredOnce() {
+    Run run = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+    queue.claim(Claimant.named("a"));
+    List<Long> stored = new ArrayList<>();
+
+    assertThat(queue.appendLog("a", run.runId(), 1, () -> stored.add(1L)))
+        .isEqualTo(LogAppend.APPENDED);
+    assertThat(queue.appendLog("a", run.runId(), 1, () -> stored.add(1L)))
+        .isEqualTo(LogAppend.DUPLICATE);
+    assertThat(queue.appendLog("a", run.runId(), 3, () -> stored.add(3L))).isEqualTo(LogAppend.GAP);
+    assertThat(queue.appendLog("b", run.runId(), 2, () -> stored.add(2L)))
+        .isEqualTo(LogAppend.NOT_YOURS);
+    assertThat(queue.appendLog("a", run.runId(), 2, () -> stored.add(2L)))
+        .isEqualTo(LogAppend.APPENDED);
+    assertThat(stored).containsExactly(1L, 2L);
+    assertThat(queue.logSeq(run.runId())).isEqualTo(2);
   }
 
   @Test
   void cancel_queuedRun_endsAtOnceAndActiveRunIsFlagged() {
     Run active = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
     Run waiting = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
-    queue.claim("a");
+    queue.claim(Claimant.named("a"));
 
     assertThat(queue.cancel(waiting.runId()).orElseThrow().status()).isEqualTo(RunStatus.Canceled);
     assertThat(queue.cancel(active.runId()).orElseThrow().status()).isEqualTo(RunStatus.Started);
-    assertThat(queue.cancelRequested(List.of(active.runId(), waiting.runId())))
-        .containsExactly(active.runId());
+    assertThat(queue.cancelRequested("a")).containsExactly(active.runId());
     assertThat(queue.cancel("ca99")).isEmpty();
   }
 }
