@@ -43,6 +43,7 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       CleanupCommand.class,
       ServerCommand.class,
+      AgentCommand.class,
       SavedTaskCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class

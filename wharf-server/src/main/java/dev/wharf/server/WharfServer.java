@@ -129,6 +129,7 @@ public final class WharfServer implements AutoCloseable {
       long reapMillis = agents.reapInterval().toMillis();
       housekeeping.scheduleWithFixedDelay(
           () -> reap(agents), reapMillis, reapMillis, TimeUnit.MILLISECONDS);
+      agents.startReaping();
       LOG.info("Wharf server listening on http://{}:{}", config.host(), api.port());
       return new WharfServer(db, wakeups, agent, api, housekeeping);
     } catch (InterruptedException e) {

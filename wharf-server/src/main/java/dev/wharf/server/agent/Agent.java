@@ -293,6 +293,8 @@ public final class Agent implements AutoCloseable {
     if (current.lost) {
       executorAbandoned(runId);
     }
+    // ended here: heartbeats no longer hold it while its end is recorded
+    active.remove(runId);
     report(id, runId, log, masked(outcome, masker));
   }
 

@@ -46,8 +46,12 @@ public final class AgentService implements AgentPort {
   private static final Pattern POOL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
   private static final long MAX_WAIT_MILLIS = 30_000;
   private static final int MAX_LINES_PER_BATCH = 5_000;
-  private static final int MAX_LINE_CHARS = 64 * 1024;
+
+  /** The longest log line stored; agents cut longer ones. */
+  public static final int MAX_LINE_CHARS = 64 * 1024;
+
   private static final int MAX_LABELS = 32;
+  private static final long RECONNECT_MILLIS = 5_000;
 
   private final AgentStore agents;
   private final RunQueue queue;
@@ -59,7 +63,7 @@ public final class AgentService implements AgentPort {
   private final Clock clock;
   private final long heartbeatMillis;
   private final long leaseMillis;
-  private final long reapAfter;
+  private volatile long reapAfter = Long.MAX_VALUE;
 
   /**
    * The protocol over these stores; agents send a heartbeat every {@code heartbeat}, and a run
@@ -84,8 +88,15 @@ public final class AgentService implements AgentPort {
     this.clock = clock;
     this.heartbeatMillis = heartbeat.toMillis();
     this.leaseMillis = heartbeatMillis * 3 / 2;
-    // after a restart (or an outage of every server) agents need one lease to come back
-    this.reapAfter = clock.millis() + leaseMillis;
+  }
+
+  /**
+   * Lets {@link #reap} end runs, once agents had time to reach this server: one lease and their
+   * longest pause between tries, counted from now (call it once the API is listening), so that a
+   * restart, or an outage of every server, does not end runs whose agents are alive.
+   */
+  public void startReaping() {
+    reapAfter = clock.millis() + leaseMillis + RECONNECT_MILLIS;
   }
 
   /** How often {@link #reap} should run: a quarter of a heartbeat. */
@@ -214,16 +225,25 @@ public final class AgentService implements AgentPort {
 
   @Override
   public void appendLog(String agentId, String runId, LogBatch batch) {
-    if (batch.seq() < 1 || batch.lines().size() > MAX_LINES_PER_BATCH) {
+    if (batch.seq() < 1
+        || batch.offset() < 0
+        || batch.lines().size() > MAX_LINES_PER_BATCH
+        || batch.lines().stream().anyMatch(line -> line.length() > MAX_LINE_CHARS)) {
       throw new AgentProtocolException(
-          400, "a log batch has a number from 1 and at most 5000 lines");
+          400,
+          "a log batch has a number from 1, an offset, and at most 5000 lines of at most "
+              + MAX_LINE_CHARS
+              + " characters");
     }
-    List<String> lines =
-        batch.lines().stream()
-            .map(line -> line.length() > MAX_LINE_CHARS ? line.substring(0, MAX_LINE_CHARS) : line)
-            .toList();
     LogAppend result =
-        queue.appendLog(agentId, runId, batch.seq(), () -> logs.appendLines(runId, lines));
+        queue.appendLog(
+            agentId,
+            runId,
+            batch.seq(),
+            batch.offset(),
+            batch.bytes(),
+            () -> blobs.logLength(runId),
+            () -> logs.appendLines(runId, batch.lines()));
     switch (result) {
       case APPENDED -> wakeups.publish(Wakeups.Topic.LOG);
       case DUPLICATE -> {}
@@ -234,8 +254,9 @@ public final class AgentService implements AgentPort {
                   + batch.seq()
                   + " of "
                   + runId
-                  + " is not the next one; the server has up to "
-                  + queue.logSeq(runId));
+                  + " does not start where the stored log ends ("
+                  + blobs.logLength(runId)
+                  + " bytes)");
       case NOT_YOURS ->
           throw new AgentProtocolException(
               410, "run " + runId + " is no longer this agent's (it ended or its lease expired)");
@@ -321,9 +342,8 @@ public final class AgentService implements AgentPort {
   }
 
   private void loseRun(String runId, String reason, boolean force) {
-    // the line goes first, so that a follower who sees the run end has it
-    logs.append(runId, "Run ended as Error: " + reason);
     if (queue.lose(runId, reason, force)) {
+      logs.append(runId, "Run ended as Error: " + reason);
       LOG.warn("run {} ended as Error: {}", runId, reason);
     }
   }

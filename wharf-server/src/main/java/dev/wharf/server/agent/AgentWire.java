@@ -78,10 +78,28 @@ public final class AgentWire {
     }
   }
 
-  /** Lines of a run's log, numbered from 1 so that a batch sent twice is stored once. */
-  public record LogBatch(long seq, List<String> lines) {
+  /**
+   * Lines of a run's log, numbered from 1, and where they start in the stored log (in bytes of
+   * UTF-8, each line ending in a newline), so that a batch sent twice is stored once even if the
+   * server stopped between storing it and answering.
+   */
+  public record LogBatch(long seq, long offset, List<String> lines) {
     public LogBatch {
       lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    /** The stored form of a line: one line of text, whatever line breaks it had. */
+    public static String stored(String line) {
+      return line.replace("\r", " ").replace("\n", " ");
+    }
+
+    /** How many bytes the lines take in the stored log. */
+    public long bytes() {
+      long bytes = 0;
+      for (String line : lines) {
+        bytes += stored(line).getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+      }
+      return bytes;
     }
   }
 

@@ -31,6 +31,7 @@ final class LogShipper implements LogSink {
   private volatile boolean closing;
   private volatile boolean gone;
   private long seq;
+  private long offset;
 
   LogShipper(AgentPort port, String agentId, String runId, Retry retry) {
     this.port = port;
@@ -47,8 +48,12 @@ final class LogShipper implements LogSink {
     if (gone) {
       return;
     }
+    String line =
+        text.length() > AgentService.MAX_LINE_CHARS
+            ? text.substring(0, AgentService.MAX_LINE_CHARS)
+            : text;
     try {
-      buffer.put(text);
+      buffer.put(line);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -86,10 +91,11 @@ final class LogShipper implements LogSink {
           batch.add(next);
           chars += next.length();
         }
-        LogBatch numbered = new LogBatch(seq + 1, batch);
+        LogBatch numbered = new LogBatch(seq + 1, offset, batch);
         try {
           retry.call("ship the log of " + runId, () -> port.appendLog(agentId, runId, numbered));
           seq++;
+          offset += numbered.bytes();
         } catch (AgentProtocolException e) {
           LOG.warn("the log of {} cannot be shipped any more: {}", runId, e.getMessage());
           gone = true;

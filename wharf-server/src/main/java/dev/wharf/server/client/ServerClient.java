@@ -2,6 +2,7 @@ package dev.wharf.server.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wharf.server.agent.AgentWire;
 import dev.wharf.server.store.Json;
 import dev.wharf.server.store.Run;
 import dev.wharf.server.store.RunFilter;
@@ -161,6 +162,11 @@ public final class ServerClient {
         throw new ServerException("interrupted while following " + runId, e);
       }
     }
+  }
+
+  /** The agents attached to the server. */
+  public List<AgentWire.AgentInfo> agents() {
+    return json(send(get("/api/v1/agents")), new TypeReference<List<AgentWire.AgentInfo>>() {});
   }
 
   /** Creates a task. */

@@ -1,5 +1,6 @@
 package dev.wharf.server.logs;
 
+import dev.wharf.server.agent.AgentWire;
 import dev.wharf.server.queue.Wakeups;
 import dev.wharf.server.store.BlobStore;
 import dev.wharf.server.store.Run;
@@ -51,7 +52,7 @@ public final class LogHub {
     }
     StringBuilder text = new StringBuilder();
     for (String line : lines) {
-      text.append(line.replace("\r", " ").replace("\n", " ")).append('\n');
+      text.append(AgentWire.LogBatch.stored(line)).append('\n');
     }
     blobs.appendLog(runId, text.toString().getBytes(StandardCharsets.UTF_8));
     wake();

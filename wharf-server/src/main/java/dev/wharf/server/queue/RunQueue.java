@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -183,42 +184,51 @@ public final class RunQueue {
   }
 
   /**
-   * Stores log batch {@code seq} of a run held by {@code agentId} exactly once: {@code append} runs
-   * only when the batch is the next one, in the transaction that records its number.
+   * Stores log batch {@code seq} of a run held by {@code agentId} exactly once. The stored log's
+   * length ({@code stored}) is the truth: the batch is appended only when the log ends where the
+   * batch starts ({@code offset}), and is a duplicate when the log already reaches past it, also if
+   * the server stopped after storing it but before recording its number. The run's row stays locked
+   * meanwhile, so two servers given the same batch store it once.
    */
-  public LogAppend appendLog(String agentId, String runId, long seq, Runnable append) {
+  public LogAppend appendLog(
+      String agentId,
+      String runId,
+      long seq,
+      long offset,
+      long bytes,
+      LongSupplier stored,
+      Runnable append) {
     return db.write(
         handle -> {
-          int next =
+          int held =
               handle
                   .createUpdate(
-                      "UPDATE runs SET log_seq = :seq WHERE run_id = :runId AND agent_id = :agentId"
-                          + " AND log_seq = :previous AND status IN "
+                      "UPDATE runs SET log_seq = log_seq WHERE run_id = :runId"
+                          + " AND agent_id = :agentId AND status IN "
                           + ACTIVE)
-                  .bind("seq", seq)
-                  .bind("previous", seq - 1)
                   .bind("runId", runId)
                   .bind("agentId", agentId)
                   .execute();
-          if (next == 1) {
-            append.run();
-            return LogAppend.APPENDED;
+          if (held == 0) {
+            return LogAppend.NOT_YOURS;
           }
-          return handle
-              .createQuery("SELECT log_seq, agent_id, status FROM runs WHERE run_id = :runId")
+          long length = stored.getAsLong();
+          LogAppend result;
+          if (length == offset) {
+            append.run();
+            result = LogAppend.APPENDED;
+          } else if (length >= offset + bytes) {
+            result = LogAppend.DUPLICATE;
+          } else {
+            return LogAppend.GAP;
+          }
+          handle
+              .createUpdate(
+                  "UPDATE runs SET log_seq = :seq WHERE run_id = :runId AND log_seq < :seq")
+              .bind("seq", seq)
               .bind("runId", runId)
-              .map(
-                  (rs, ctx) -> {
-                    if (rs.getLong("log_seq") >= seq) {
-                      return LogAppend.DUPLICATE;
-                    }
-                    boolean active = List.of("Started", "Running").contains(rs.getString("status"));
-                    return active && agentId.equals(rs.getString("agent_id"))
-                        ? LogAppend.GAP
-                        : LogAppend.NOT_YOURS;
-                  })
-              .findOne()
-              .orElse(LogAppend.NOT_YOURS);
+              .execute();
+          return result;
         });
   }
 

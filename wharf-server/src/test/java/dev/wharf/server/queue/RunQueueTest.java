@@ -154,22 +154,42 @@ class RunQueueTest {
   }
 
   @Test
-  void appendLog_batchSentTwiceOrOutOfOrder_isStoredOnce() {
+  void appendLog_batchSentAgainOrOutOfPlace_isStoredOnce() {
     Run run = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
     queue.claim(Claimant.named("a"));
-    List<Long> stored = new ArrayList<>();
+    StringBuilder log = new StringBuilder();
 
-    assertThat(queue.appendLog("a", run.runId(), 1, () -> stored.add(1L)))
-        .isEqualTo(LogAppend.APPENDED);
-    assertThat(queue.appendLog("a", run.runId(), 1, () -> stored.add(1L)))
-        .isEqualTo(LogAppend.DUPLICATE);
-    assertThat(queue.appendLog("a", run.runId(), 3, () -> stored.add(3L))).isEqualTo(LogAppend.GAP);
-    assertThat(queue.appendLog("b", run.runId(), 2, () -> stored.add(2L)))
-        .isEqualTo(LogAppend.NOT_YOURS);
-    assertThat(queue.appendLog("a", run.runId(), 2, () -> stored.add(2L)))
-        .isEqualTo(LogAppend.APPENDED);
-    assertThat(stored).containsExactly(1L, 2L);
+    assertThat(append("a", run, 1, 0, "one\n", log)).isEqualTo(LogAppend.APPENDED);
+    assertThat(append("a", run, 1, 0, "one\n", log)).isEqualTo(LogAppend.DUPLICATE);
+    assertThat(append("a", run, 3, 9, "three\n", log)).isEqualTo(LogAppend.GAP);
+    assertThat(append("b", run, 2, 4, "two\n", log)).isEqualTo(LogAppend.NOT_YOURS);
+    assertThat(append("a", run, 2, 4, "two\n", log)).isEqualTo(LogAppend.APPENDED);
+    assertThat(log).hasToString("one\ntwo\n");
     assertThat(queue.logSeq(run.runId())).isEqualTo(2);
+  }
+
+  @Test
+  void appendLog_storedButNotNumberedBeforeAStop_isADuplicate() {
+    Run run = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+    queue.claim(Claimant.named("a"));
+    // the server stored the batch, then stopped before recording its number
+    StringBuilder log = new StringBuilder("one\n");
+
+    assertThat(append("a", run, 1, 0, "one\n", log)).isEqualTo(LogAppend.DUPLICATE);
+    assertThat(log).hasToString("one\n");
+    assertThat(queue.logSeq(run.runId())).isEqualTo(1);
+  }
+
+  private LogAppend append(
+      String agent, Run run, long seq, long offset, String lines, StringBuilder log) {
+    return queue.appendLog(
+        agent,
+        run.runId(),
+        seq,
+        offset,
+        lines.length(),
+        () -> log.length(),
+        () -> log.append(lines));
   }
 
   @Test
