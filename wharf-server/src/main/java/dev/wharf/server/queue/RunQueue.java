@@ -1,16 +1,16 @@
 package dev.wharf.server.queue;
 
-import dev.wharf.server.store.BaseImageDependency;
+import dev.wharf.api.BaseImageDependency;
+import dev.wharf.api.Json;
+import dev.wharf.api.OutputImage;
+import dev.wharf.api.Run;
+import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunStatus;
+import dev.wharf.api.RunType;
+import dev.wharf.api.StepTiming;
 import dev.wharf.server.store.Database;
-import dev.wharf.server.store.Json;
-import dev.wharf.server.store.OutputImage;
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunSpec;
-import dev.wharf.server.store.RunStatus;
 import dev.wharf.server.store.RunStore;
-import dev.wharf.server.store.RunType;
 import dev.wharf.server.store.SecretBox;
-import dev.wharf.server.store.StepTiming;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;

@@ -1,6 +1,15 @@
 package dev.wharf.server.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.wharf.api.BaseImageDependency;
+import dev.wharf.api.Json;
+import dev.wharf.api.OutputImage;
+import dev.wharf.api.Run;
+import dev.wharf.api.RunFilter;
+import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunStatus;
+import dev.wharf.api.RunType;
+import dev.wharf.api.StepTiming;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
