@@ -93,8 +93,7 @@ class RunQueueTest {
         new RunSpec("/dev/null", null, null, "x", null, Map.of("token", "hunter2"), null, null, 0);
     queue.enqueue(RunType.QuickRun, null, "Manual", spec);
 
-    String stored =
-        db.read(h -> h.createQuery("SELECT request_sealed FROM runs").mapTo(String.class).one());
+    String stored = new RunStore(db).sealedSpecs().get(0);
     ClaimedRun claimed = queue.claim("a").orElseThrow();
 
     assertThat(stored).doesNotContain("hunter2");
