@@ -279,8 +279,7 @@ class VectorConformanceTest {
       if (g.size() != want.size()) {
         return false;
       }
-      for (var it = want.fields(); it.hasNext(); ) {
-        var e = it.next();
+      for (var e : want.properties()) {
         JsonNode v = g.get(e.getKey());
         if (v == null || !sameData(v, e.getValue(), sets, sets.contains(e.getKey()))) {
           return false;
