@@ -26,8 +26,8 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * Runs every public conformance vector (../shared/spec/vectors, copied into test resources) through
- * the real command line, in-process, each case in a fresh empty folder.
+ * Runs every public conformance vector (conformance/vectors, see its README) through the real
+ * command line, in-process, each case in a fresh empty folder.
  */
 class VectorConformanceTest {
 
