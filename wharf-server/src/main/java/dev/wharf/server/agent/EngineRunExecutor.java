@@ -191,7 +191,10 @@ public final class EngineRunExecutor implements RunExecutor {
     return new TaskRenderer().render(request);
   }
 
-  /** The decoded contents of the task's secret volumes, masked like any secret (E6). */
+  /**
+   * The decoded contents of the task's secret volumes, masked like any secret
+   * (docs/behaviour.md#masking).
+   */
   private static List<String> secretVolumeContents(Plan plan) {
     List<String> values = new ArrayList<>();
     for (Volume volume : plan.task().volumes()) {
