@@ -1,11 +1,11 @@
 package dev.wharf.cli;
 
+import dev.wharf.api.AgentProtocolException;
+import dev.wharf.api.AgentWire;
+import dev.wharf.api.HttpAgentPort;
 import dev.wharf.server.ServerConfig;
 import dev.wharf.server.agent.Agent;
-import dev.wharf.server.agent.AgentProtocolException;
-import dev.wharf.server.agent.AgentWire;
 import dev.wharf.server.agent.EngineRunExecutor;
-import dev.wharf.server.agent.HttpAgentPort;
 import dev.wharf.server.agent.Platforms;
 import java.io.PrintWriter;
 import java.net.URI;

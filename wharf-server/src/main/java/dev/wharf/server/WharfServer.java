@@ -1,8 +1,9 @@
 package dev.wharf.server;
 
+import dev.wharf.api.AgentWire;
+import dev.wharf.api.RunStatus;
 import dev.wharf.server.agent.Agent;
 import dev.wharf.server.agent.AgentService;
-import dev.wharf.server.agent.AgentWire;
 import dev.wharf.server.agent.Platforms;
 import dev.wharf.server.api.ApiServer;
 import dev.wharf.server.auth.Role;
@@ -14,7 +15,6 @@ import dev.wharf.server.queue.Wakeups;
 import dev.wharf.server.store.AgentStore;
 import dev.wharf.server.store.BlobStore;
 import dev.wharf.server.store.Database;
-import dev.wharf.server.store.RunStatus;
 import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.SecretBox;
 import dev.wharf.server.store.SqlDialect;

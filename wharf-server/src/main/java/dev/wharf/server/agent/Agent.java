@@ -1,15 +1,17 @@
 package dev.wharf.server.agent;
 
-import dev.wharf.server.agent.AgentWire.Assignment;
-import dev.wharf.server.agent.AgentWire.Finish;
-import dev.wharf.server.agent.AgentWire.Heartbeat;
-import dev.wharf.server.agent.AgentWire.HeartbeatReply;
-import dev.wharf.server.agent.AgentWire.Registered;
-import dev.wharf.server.agent.AgentWire.Registration;
+import dev.wharf.api.AgentPort;
+import dev.wharf.api.AgentProtocolException;
+import dev.wharf.api.AgentWire.Assignment;
+import dev.wharf.api.AgentWire.Finish;
+import dev.wharf.api.AgentWire.Heartbeat;
+import dev.wharf.api.AgentWire.HeartbeatReply;
+import dev.wharf.api.AgentWire.Registered;
+import dev.wharf.api.AgentWire.Registration;
+import dev.wharf.api.RegistryCredential;
+import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunStatus;
 import dev.wharf.server.logs.Masker;
-import dev.wharf.server.store.RegistryCredential;
-import dev.wharf.server.store.RunSpec;
-import dev.wharf.server.store.RunStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -306,7 +308,17 @@ public final class Agent implements AutoCloseable {
       }
       retry.call(
           "record the end of " + runId,
-          () -> port.finish(id, runId, new Finish(lastBatch, outcome)));
+          () ->
+              port.finish(
+                  id,
+                  runId,
+                  new Finish(
+                      lastBatch,
+                      outcome.status(),
+                      outcome.errorMessage(),
+                      outcome.outputImages(),
+                      outcome.dependencies(),
+                      outcome.steps())));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (AgentProtocolException e) {

@@ -1,25 +1,27 @@
 package dev.wharf.server.agent;
 
-import dev.wharf.server.agent.AgentWire.AgentInfo;
-import dev.wharf.server.agent.AgentWire.Assignment;
-import dev.wharf.server.agent.AgentWire.Finish;
-import dev.wharf.server.agent.AgentWire.Heartbeat;
-import dev.wharf.server.agent.AgentWire.HeartbeatReply;
-import dev.wharf.server.agent.AgentWire.LogBatch;
-import dev.wharf.server.agent.AgentWire.Registered;
-import dev.wharf.server.agent.AgentWire.Registration;
+import dev.wharf.api.AgentPort;
+import dev.wharf.api.AgentProtocolException;
+import dev.wharf.api.AgentWire.AgentInfo;
+import dev.wharf.api.AgentWire.Assignment;
+import dev.wharf.api.AgentWire.Finish;
+import dev.wharf.api.AgentWire.Heartbeat;
+import dev.wharf.api.AgentWire.HeartbeatReply;
+import dev.wharf.api.AgentWire.LogBatch;
+import dev.wharf.api.AgentWire.Registered;
+import dev.wharf.api.AgentWire.Registration;
+import dev.wharf.api.Run;
+import dev.wharf.api.StepTiming;
 import dev.wharf.server.logs.LogHub;
 import dev.wharf.server.queue.Claimant;
 import dev.wharf.server.queue.ClaimedRun;
-import dev.wharf.server.queue.LogAppend;
 import dev.wharf.server.queue.RunQueue;
 import dev.wharf.server.queue.Wakeups;
 import dev.wharf.server.store.AgentStore;
 import dev.wharf.server.store.AgentStore.AgentRow;
 import dev.wharf.server.store.BlobStore;
-import dev.wharf.server.store.Run;
+import dev.wharf.server.store.LogAppend;
 import dev.wharf.server.store.RunStore;
-import dev.wharf.server.store.StepTiming;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
@@ -150,7 +152,7 @@ public final class AgentService implements AgentPort {
     }
     AgentRow added = ((AgentStore.Outcome.Added) outcome).agent();
     // a process that had the name is gone: its runs cannot finish
-    for (RunQueue.LeasedRun run : queue.heldBy(registration.name())) {
+    for (RunStore.LeasedRun run : queue.heldBy(registration.name())) {
       loseRun(run.runId(), "agent " + run.agent() + " restarted before the run finished", true);
     }
     LOG.info(
@@ -276,19 +278,22 @@ public final class AgentService implements AgentPort {
               + " but the server has up to "
               + stored);
     }
-    RunOutcome outcome = finish.outcome();
+    if (finish.status() == null || !finish.status().isTerminal()) {
+      throw new AgentProtocolException(
+          400, "a run ends with a final status, not " + finish.status());
+    }
     boolean recorded =
         queue.finish(
             agentId,
             runId,
-            outcome.status(),
-            outcome.errorMessage(),
-            outcome.outputImages(),
-            outcome.dependencies(),
-            outcome.steps());
+            finish.status(),
+            finish.errorMessage(),
+            finish.outputImages(),
+            finish.dependencies(),
+            finish.steps());
     logs.wake();
     if (recorded) {
-      record(runId, outcome);
+      record(runId, finish);
     }
     return recorded;
   }
@@ -319,7 +324,7 @@ public final class AgentService implements AgentPort {
     if (now < reapAfter) {
       return;
     }
-    for (RunQueue.LeasedRun run : queue.expired(now)) {
+    for (RunStore.LeasedRun run : queue.expired()) {
       loseRun(run.runId(), "agent " + run.agent() + " stopped answering", false);
     }
   }
@@ -357,7 +362,7 @@ public final class AgentService implements AgentPort {
                     404, "unknown agent " + agentId + " (replaced by another process?)"));
   }
 
-  private void record(String runId, RunOutcome outcome) {
+  private void record(String runId, Finish outcome) {
     Optional<Run> run = runs.find(runId);
     if (run.isPresent() && run.get().startTime() != null) {
       Timer.builder("wharf.run.duration")

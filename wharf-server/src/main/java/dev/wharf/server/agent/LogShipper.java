@@ -1,6 +1,8 @@
 package dev.wharf.server.agent;
 
-import dev.wharf.server.agent.AgentWire.LogBatch;
+import dev.wharf.api.AgentPort;
+import dev.wharf.api.AgentProtocolException;
+import dev.wharf.api.AgentWire.LogBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;

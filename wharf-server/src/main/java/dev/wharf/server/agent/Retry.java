@@ -1,5 +1,6 @@
 package dev.wharf.server.agent;
 
+import dev.wharf.api.AgentProtocolException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;

@@ -1,16 +1,16 @@
 package dev.wharf.server.api;
 
-import dev.wharf.server.agent.AgentProtocolException;
+import dev.wharf.api.AgentProtocolException;
+import dev.wharf.api.AgentWire.Assignment;
+import dev.wharf.api.AgentWire.Cleaned;
+import dev.wharf.api.AgentWire.Finish;
+import dev.wharf.api.AgentWire.Heartbeat;
+import dev.wharf.api.AgentWire.LogBatch;
+import dev.wharf.api.AgentWire.Registration;
+import dev.wharf.api.Json;
 import dev.wharf.server.agent.AgentService;
-import dev.wharf.server.agent.AgentWire.Assignment;
-import dev.wharf.server.agent.AgentWire.Cleaned;
-import dev.wharf.server.agent.AgentWire.Finish;
-import dev.wharf.server.agent.AgentWire.Heartbeat;
-import dev.wharf.server.agent.AgentWire.LogBatch;
-import dev.wharf.server.agent.AgentWire.Registration;
 import dev.wharf.server.auth.Role;
 import dev.wharf.server.store.BlobStore;
-import dev.wharf.server.store.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.InputStream;

@@ -1,6 +1,7 @@
 package dev.wharf.server.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.wharf.api.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

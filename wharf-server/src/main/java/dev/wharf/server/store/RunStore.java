@@ -1,20 +1,37 @@
 package dev.wharf.server.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.wharf.api.BaseImageDependency;
+import dev.wharf.api.Json;
+import dev.wharf.api.OutputImage;
+import dev.wharf.api.Run;
+import dev.wharf.api.RunFilter;
+import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunStatus;
+import dev.wharf.api.RunType;
+import dev.wharf.api.StepTiming;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Reads run records and writes new ones; the queue moves them through their statuses. */
+/**
+ * The runs table: all of its SQL is here. The queue decides when a run moves from one status to the
+ * next (and seals its spec); this class says how that is written.
+ */
 public final class RunStore {
+  private static final String ACTIVE = "('Started', 'Running')";
+
   /** The columns {@link #map} reads. */
-  public static final String COLUMNS =
+  private static final String COLUMNS =
       "run_id, status, run_type, task_name, trigger_kind, platform, timeout_seconds, create_time,"
           + " start_time, finish_time, last_updated_time, agent, error_message, output_images,"
           + " dependencies, steps, log_pruned, agent_pool";
@@ -26,7 +43,9 @@ public final class RunStore {
     this.db = db;
   }
 
-  /** Inserts a queued run with the next run ID; must be called inside a write transaction. */
+  /**
+   * Inserts a queued run with the next run ID inside the caller's write transaction (many at once).
+   */
   public static Run insert(
       Handle handle,
       String prefix,
@@ -67,13 +86,417 @@ public final class RunStore {
     return find(handle, runId).orElseThrow();
   }
 
+  /** Inserts a queued run with the next run ID in a transaction of its own. */
+  public Run insert(
+      String prefix,
+      RunType type,
+      String task,
+      String trigger,
+      RunSpec spec,
+      String sealedSpec,
+      String agentPool,
+      long now) {
+    return db.write(
+        handle -> insert(handle, prefix, type, task, trigger, spec, sealedSpec, agentPool, now));
+  }
+
+  /**
+   * Moves the oldest queued run of {@code pool} and one of {@code platforms} to {@code Started},
+   * leased to agent {@code agentId} until {@code leaseUntil}, and answers it with its sealed spec;
+   * empty when nothing is queued for it or another claimant was faster.
+   *
+   * @param engine where the agent runs it, so that what it leaves there can be removed if it is
+   *     lost
+   */
+  public Optional<Claimed> claimOldest(
+      String pool,
+      List<String> platforms,
+      String agentName,
+      String agentId,
+      String engine,
+      long now,
+      long leaseUntil) {
+    String pick =
+        "SELECT seq FROM runs WHERE status = 'Queued' AND agent_pool = :pool"
+            + " AND platform IN (<platforms>) ORDER BY seq LIMIT 1"
+            + db.dialect().claimSuffix();
+    return db.write(
+        handle -> {
+          Optional<Long> seq =
+              handle
+                  .createQuery(pick)
+                  .bind("pool", pool)
+                  .bindList("platforms", platforms)
+                  .mapTo(Long.class)
+                  .findOne();
+          if (seq.isEmpty()) {
+            return Optional.empty();
+          }
+          int claimed =
+              handle
+                  .createUpdate(
+                      "UPDATE runs SET status = 'Started', agent = :agent, agent_id = :agentId,"
+                          + " agent_engine = :engine, start_time = :now, heartbeat_time = :now,"
+                          + " lease_until = :lease, last_updated_time = :now"
+                          + " WHERE seq = :seq AND status = 'Queued'")
+                  .bind("agent", agentName)
+                  .bind("agentId", agentId)
+                  .bind("engine", engine)
+                  .bind("now", now)
+                  .bind("lease", leaseUntil)
+                  .bind("seq", seq.get())
+                  .execute();
+          if (claimed == 0) {
+            return Optional.empty();
+          }
+          return handle
+              .createQuery("SELECT " + COLUMNS + ", request_sealed FROM runs WHERE seq = :seq")
+              .bind("seq", seq.get())
+              .map((rs, ctx) -> new Claimed(map(rs, ctx), rs.getString("request_sealed")))
+              .findOne();
+        });
+  }
+
+  /** A claimed run and its spec as sealed in the table. */
+  public record Claimed(Run run, String sealedSpec) {}
+
+  /** The sealed specs of every run (for checking that nothing is stored in the clear). */
+  public List<String> sealedSpecs() {
+    return db.read(
+        handle -> handle.createQuery("SELECT request_sealed FROM runs").mapTo(String.class).list());
+  }
+
+  /** Moves a run of agent {@code agentId} from {@code Started} to {@code Running}. */
+  public void markRunning(String agentId, String runId, long now) {
+    db.write(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE runs SET status = 'Running', last_updated_time = :now"
+                        + " WHERE run_id = :runId AND agent_id = :agentId AND status = 'Started'")
+                .bind("now", now)
+                .bind("runId", runId)
+                .bind("agentId", agentId)
+                .execute());
+  }
+
+  /**
+   * Extends the lease of {@code agentId} on {@code runIds} to {@code leaseUntil}; answers those of
+   * them it no longer holds (they ended, or their lease expired).
+   */
+  public List<String> renew(String agentId, List<String> runIds, long now, long leaseUntil) {
+    if (runIds.isEmpty()) {
+      return List.of();
+    }
+    return db.write(
+        handle -> {
+          handle
+              .createUpdate(
+                  "UPDATE runs SET heartbeat_time = :now, lease_until = :lease"
+                      + " WHERE agent_id = :agentId AND run_id IN (<ids>) AND status IN "
+                      + ACTIVE)
+              .bind("now", now)
+              .bind("lease", leaseUntil)
+              .bind("agentId", agentId)
+              .bindList("ids", runIds)
+              .execute();
+          List<String> held =
+              handle
+                  .createQuery(
+                      "SELECT run_id FROM runs WHERE agent_id = :agentId AND run_id IN (<ids>)"
+                          + " AND status IN "
+                          + ACTIVE)
+                  .bind("agentId", agentId)
+                  .bindList("ids", runIds)
+                  .mapTo(String.class)
+                  .list();
+          return runIds.stream().filter(id -> !held.contains(id)).toList();
+        });
+  }
+
+  /**
+   * Stores log batch {@code seq} of a run held by {@code agentId} exactly once. The stored log's
+   * length ({@code stored}) is the truth: the batch is appended only when the log ends where the
+   * batch starts ({@code offset}), and is a duplicate when the log already reaches past it, also if
+   * the server stopped after storing it but before recording its number. The run's row stays locked
+   * meanwhile, so two servers given the same batch store it once.
+   */
+  public LogAppend appendLog(
+      String agentId,
+      String runId,
+      long seq,
+      long offset,
+      long bytes,
+      LongSupplier stored,
+      Runnable append) {
+    return db.write(
+        handle -> {
+          int held =
+              handle
+                  .createUpdate(
+                      "UPDATE runs SET log_seq = log_seq WHERE run_id = :runId"
+                          + " AND agent_id = :agentId AND status IN "
+                          + ACTIVE)
+                  .bind("runId", runId)
+                  .bind("agentId", agentId)
+                  .execute();
+          if (held == 0) {
+            return LogAppend.NOT_YOURS;
+          }
+          long length = stored.getAsLong();
+          LogAppend result;
+          if (length == offset) {
+            append.run();
+            result = LogAppend.APPENDED;
+          } else if (length >= offset + bytes) {
+            result = LogAppend.DUPLICATE;
+          } else {
+            return LogAppend.GAP;
+          }
+          handle
+              .createUpdate(
+                  "UPDATE runs SET log_seq = :seq WHERE run_id = :runId AND log_seq < :seq")
+              .bind("seq", seq)
+              .bind("runId", runId)
+              .execute();
+          return result;
+        });
+  }
+
+  /** The number of the last log batch stored for a run (0: none). */
+  public long logSeq(String runId) {
+    return db.read(
+        handle ->
+            handle
+                .createQuery("SELECT log_seq FROM runs WHERE run_id = :runId")
+                .bind("runId", runId)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L));
+  }
+
+  /**
+   * Writes the outcome of an active run (of agent {@code agentId}, unless null); false if it had
+   * already ended or is another agent's.
+   */
+  public boolean finish(
+      String agentId,
+      String runId,
+      RunStatus status,
+      String errorMessage,
+      List<OutputImage> outputImages,
+      List<BaseImageDependency> dependencies,
+      List<StepTiming> steps,
+      long now) {
+    return db.write(
+        handle -> {
+          var update =
+              handle
+                  .createUpdate(
+                      "UPDATE runs SET status = :status, error_message = :error,"
+                          + " finish_time = :now, last_updated_time = :now,"
+                          + " output_images = :images, image_keys = :keys,"
+                          + " dependencies = :deps, steps = :steps"
+                          + " WHERE run_id = :runId"
+                          + (agentId == null ? "" : " AND agent_id = :agentId")
+                          + " AND status IN "
+                          + ACTIVE)
+                  .bind("status", status.name())
+                  .bind("error", errorMessage)
+                  .bind("now", now)
+                  .bind("images", Json.write(outputImages))
+                  .bind("keys", imageKeys(outputImages))
+                  .bind("deps", Json.write(dependencies))
+                  .bind("steps", Json.write(steps))
+                  .bind("runId", runId);
+          if (agentId != null) {
+            update.bind("agentId", agentId);
+          }
+          return update.execute() > 0;
+        });
+  }
+
+  /**
+   * Ends a queued run {@code Canceled}, or flags an active one for its agent to stop; answers the
+   * run as it is now.
+   */
+  public Optional<Run> cancel(String runId, long now) {
+    return db.write(
+        handle -> {
+          int canceled =
+              handle
+                  .createUpdate(
+                      "UPDATE runs SET status = 'Canceled', finish_time = :now,"
+                          + " last_updated_time = :now, error_message = 'canceled while queued'"
+                          + " WHERE run_id = :runId AND status = 'Queued'")
+                  .bind("now", now)
+                  .bind("runId", runId)
+                  .execute();
+          if (canceled == 0) {
+            handle
+                .createUpdate(
+                    "UPDATE runs SET cancel_requested = 1, last_updated_time = :now"
+                        + " WHERE run_id = :runId AND status IN "
+                        + ACTIVE)
+                .bind("now", now)
+                .bind("runId", runId)
+                .execute();
+          }
+          return find(handle, runId);
+        });
+  }
+
+  /** The active runs of agent {@code agentId} that somebody asked to cancel. */
+  public List<String> cancelRequested(String agentId) {
+    return db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT run_id FROM runs WHERE agent_id = :agentId AND cancel_requested = 1"
+                        + " AND status IN "
+                        + ACTIVE)
+                .bind("agentId", agentId)
+                .mapTo(String.class)
+                .list());
+  }
+
+  /** Active runs whose lease ran out before {@code now}, with the name of their agent. */
+  public List<LeasedRun> expired(long now) {
+    return db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT run_id, agent FROM runs WHERE status IN "
+                        + ACTIVE
+                        + " AND lease_until < :now")
+                .bind("now", now)
+                .map((rs, ctx) -> new LeasedRun(rs.getString(1), rs.getString(2)))
+                .list());
+  }
+
+  /** The active runs of the agent called {@code name}, whichever process of it holds them. */
+  public List<LeasedRun> heldBy(String name) {
+    return db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT run_id, agent FROM runs WHERE status IN "
+                        + ACTIVE
+                        + " AND agent = :name")
+                .bind("name", name)
+                .map((rs, ctx) -> new LeasedRun(rs.getString(1), rs.getString(2)))
+                .list());
+  }
+
+  /** An active run and the name of the agent holding it. */
+  public record LeasedRun(String runId, String agent) {}
+
+  /**
+   * Ends an active run as {@code Error} with {@code message} because its agent is gone, and marks
+   * what it left on its engine for removal; unless {@code force}, only once its lease expired.
+   * Answers whether it was ended.
+   */
+  public boolean lose(String runId, String message, boolean force, long now) {
+    return db.write(
+        handle ->
+            handle
+                    .createUpdate(
+                        "UPDATE runs SET status = 'Error', finish_time = :now,"
+                            + " last_updated_time = :now, error_message = :message,"
+                            + " cleanup_pending = 1 WHERE run_id = :runId AND status IN "
+                            + ACTIVE
+                            + (force ? "" : " AND lease_until < :now"))
+                    .bind("now", now)
+                    .bind("message", message)
+                    .bind("runId", runId)
+                    .execute()
+                > 0);
+  }
+
+  /** Runs lost on the engine {@code engine} whose leftovers nobody removed yet. */
+  public List<String> leftoversOn(String engine) {
+    return db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT run_id FROM runs WHERE cleanup_pending = 1 AND agent_engine = :engine"
+                        + " ORDER BY seq LIMIT 50")
+                .bind("engine", engine)
+                .mapTo(String.class)
+                .list());
+  }
+
+  /** Records that what {@code runIds} left on their engine was removed. */
+  public void cleaned(List<String> runIds) {
+    if (runIds.isEmpty()) {
+      return;
+    }
+    db.write(
+        handle ->
+            handle
+                .createUpdate("UPDATE runs SET cleanup_pending = 0 WHERE run_id IN (<ids>)")
+                .bindList("ids", runIds)
+                .execute());
+  }
+
+  /** Active runs per agent id (for the agent list). */
+  public Map<String, Integer> activeByAgent() {
+    Map<String, Integer> counts = new HashMap<>();
+    db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT agent_id, COUNT(*) FROM runs WHERE status IN "
+                        + ACTIVE
+                        + " AND agent_id IS NOT NULL GROUP BY agent_id")
+                .map((rs, ctx) -> counts.put(rs.getString(1), rs.getInt(2)))
+                .list());
+    return counts;
+  }
+
+  /** How many runs wait for an agent. */
+  public long queued() {
+    return db.read(
+        handle ->
+            handle
+                .createQuery("SELECT COUNT(*) FROM runs WHERE status = 'Queued'")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  /** Runs that ended before {@code cutoff} and still have their log. */
+  public List<Expired> expiredLogs(long cutoff) {
+    return db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT run_id, context_blob FROM runs WHERE log_pruned = 0"
+                        + " AND finish_time IS NOT NULL AND finish_time < :cutoff")
+                .bind("cutoff", cutoff)
+                .map((rs, ctx) -> new Expired(rs.getString(1), rs.getString(2)))
+                .list());
+  }
+
+  /** A run whose log outlived the retention, with its uploaded context (or null). */
+  public record Expired(String runId, String upload) {}
+
+  /** Records that a run's log (and upload) are gone. */
+  public void markLogPruned(String runId) {
+    db.write(
+        handle ->
+            handle
+                .createUpdate("UPDATE runs SET log_pruned = 1 WHERE run_id = :runId")
+                .bind("runId", runId)
+                .execute());
+  }
+
   /** The run with this ID. */
   public Optional<Run> find(String runId) {
     return db.read(handle -> find(handle, runId));
   }
 
   /** The run with this ID, read on {@code handle}. */
-  public static Optional<Run> find(Handle handle, String runId) {
+  private static Optional<Run> find(Handle handle, String runId) {
     return handle
         .createQuery("SELECT " + COLUMNS + " FROM runs WHERE run_id = :runId")
         .bind("runId", runId)
@@ -166,7 +589,7 @@ public final class RunStore {
   }
 
   /** Maps a row selected with {@link #COLUMNS}. */
-  public static Run map(ResultSet rs, StatementContext ctx) throws SQLException {
+  private static Run map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new Run(
         rs.getString("run_id"),
         RunStatus.valueOf(rs.getString("status")),

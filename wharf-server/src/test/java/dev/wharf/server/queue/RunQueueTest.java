@@ -3,12 +3,13 @@ package dev.wharf.server.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wharf.api.Run;
+import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunStatus;
+import dev.wharf.api.RunType;
 import dev.wharf.server.store.Database;
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunSpec;
-import dev.wharf.server.store.RunStatus;
+import dev.wharf.server.store.LogAppend;
 import dev.wharf.server.store.RunStore;
-import dev.wharf.server.store.RunType;
 import dev.wharf.server.store.SecretBox;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -93,8 +94,7 @@ class RunQueueTest {
         new RunSpec("/dev/null", null, null, "x", null, Map.of("token", "hunter2"), null, null, 0);
     queue.enqueue(RunType.QuickRun, null, "Manual", spec);
 
-    String stored =
-        db.read(h -> h.createQuery("SELECT request_sealed FROM runs").mapTo(String.class).one());
+    String stored = new RunStore(db).sealedSpecs().get(0);
     ClaimedRun claimed = queue.claim(Claimant.named("a")).orElseThrow();
 
     assertThat(stored).doesNotContain("hunter2");
@@ -129,8 +129,8 @@ class RunQueueTest {
     Thread.sleep(100);
     assertThat(queue.renew("a", List.of(renewed.runId()), 60_000)).isEmpty();
 
-    assertThat(queue.expired(System.currentTimeMillis()))
-        .extracting(RunQueue.LeasedRun::runId)
+    assertThat(queue.expired())
+        .extracting(RunStore.LeasedRun::runId)
         .containsExactly(stale.runId());
     assertThat(queue.lose(stale.runId(), "agent agent-a stopped answering", false)).isTrue();
     assertThat(queue.lose(renewed.runId(), "agent agent-a stopped answering", false)).isFalse();

@@ -1,0 +1,72 @@
+package dev.wharf.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A saved task as written by its owner, secrets included; only the server sees it whole.
+ *
+ * @param context git URL, tarball URL or {@code /dev/null}
+ * @param file task file in the context, when {@code taskText} is null
+ * @param taskText inline task YAML
+ */
+public record TaskDefinition(
+    String name,
+    String context,
+    String file,
+    String taskText,
+    Map<String, String> values,
+    Map<String, String> secretValues,
+    List<RegistryCredential> credentials,
+    TaskStatus status,
+    String platform,
+    int timeoutSeconds,
+    String agentPool) {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{5,50}");
+
+  public TaskDefinition {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "a task name is 5 to 50 letters, digits, '-' or '_': " + name);
+    }
+    if (taskText == null && (context == null || context.isBlank())) {
+      throw new IllegalArgumentException("a task needs a context or inline task text");
+    }
+    values = values == null ? Map.of() : Map.copyOf(values);
+    secretValues = secretValues == null ? Map.of() : Map.copyOf(secretValues);
+    credentials = credentials == null ? List.of() : List.copyOf(credentials);
+    status = status == null ? TaskStatus.Enabled : status;
+    platform = platform == null || platform.isBlank() ? "linux/amd64" : platform;
+    timeoutSeconds = timeoutSeconds <= 0 ? RunSpec.DEFAULT_TIMEOUT_SECONDS : timeoutSeconds;
+    if (timeoutSeconds > 28_800) {
+      throw new IllegalArgumentException("timeout is at most 28800 seconds: " + timeoutSeconds);
+    }
+  }
+
+  /** Whether the task builds a Dockerfile rather than running a task file (as ACR decides). */
+  public boolean isBuild() {
+    return taskText == null
+        && file != null
+        && !file.matches(
+            "(?i).*\\.(yaml|yml|toml|json|sh|bash|zsh|ps1|ps|cmd|bat|ts|js|php|py|rb|lua)");
+  }
+
+  /** What the task shows to API callers: names only for values, servers only for logins. */
+  public Task shown(java.time.Instant createTime, java.time.Instant updateTime) {
+    return new Task(
+        name,
+        status,
+        context,
+        file,
+        taskText,
+        platform,
+        timeoutSeconds,
+        agentPool,
+        values.keySet().stream().sorted().toList(),
+        secretValues.keySet().stream().sorted().toList(),
+        credentials.stream().map(RegistryCredential::loginServer).sorted().toList(),
+        createTime,
+        updateTime);
+  }
+}
