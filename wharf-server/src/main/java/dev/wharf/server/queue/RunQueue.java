@@ -59,6 +59,30 @@ public final class RunQueue {
     return run;
   }
 
+  /**
+   * Queues a new run of what {@code runId} ran (same type, task and spec, secrets included), as a
+   * manual run; empty when there is no such run.
+   */
+  public Optional<Run> rerun(String runId) {
+    Optional<ClaimedRun> original =
+        db.read(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT "
+                            + RunStore.COLUMNS
+                            + ", request_sealed FROM runs"
+                            + " WHERE run_id = :runId")
+                    .bind("runId", runId)
+                    .map(
+                        (rs, ctx) ->
+                            new ClaimedRun(
+                                RunStore.map(rs, ctx),
+                                Json.read(box.open(rs.getString("request_sealed")), RunSpec.class)))
+                    .findOne());
+    return original.map(o -> enqueue(o.run().runType(), o.run().task(), "Manual", o.spec()));
+  }
+
   /** Claims the oldest queued run for {@code agent}, moving it to {@code Started}. */
   public Optional<ClaimedRun> claim(String agent) {
     String pick =
