@@ -43,6 +43,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 @Tag("ui")
 class WebUiIT {
   private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final String SECRET = "ui-S3cret-7731";
 
   @TempDir static Path dataDir;
   @TempDir static Path work;
@@ -142,11 +143,13 @@ class WebUiIT {
 
     List<WebElement> nodes = browser.findElements(By.cssSelector("svg.graph g.node"));
     assertThat(nodes).hasSize(3);
+    double first = seconds(browser, "first");
+    double slow = seconds(browser, "slow");
+    assertThat(slow).as("slow sleeps 4 s").isGreaterThanOrEqualTo(4.0);
     assertThat(browser.findElements(By.cssSelector("svg.graph g.node.critical")))
+        .as("the longer branch and the step after both")
         .extracting(n -> n.getAttribute("data-step"))
-        .containsExactly("slow", "last");
-    assertThat(browser.findElement(By.cssSelector("g.node[data-step=slow] text.meta")).getText())
-        .matches("successful · [4-9]\\.\\ds");
+        .containsExactly(slow >= first ? "slow" : "first", "last");
     assertThat(browser.findElement(By.id("step-last")).getText()).contains("first, slow");
     assertThat(browser.findElement(By.id("log-first")).getAttribute("class")).contains("section");
     screenshot("run.png");
@@ -210,6 +213,42 @@ class WebUiIT {
   }
 
   @Test
+  void taskPage_showsSecretsOnlyAsSetAndRunsTheTaskWithAnOverride() throws Exception {
+    String name = "ui-task-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+    CliResult created =
+        wharf(
+            "task",
+            "create",
+            "--",
+            "-n",
+            name,
+            "-c",
+            "/dev/null",
+            "--cmd",
+            "wharf-test/busybox echo greeting={{.Values.hi}}",
+            "--set",
+            "hi=hello",
+            "--set-secret",
+            "password=" + SECRET);
+    assertThat(created.status()).as(created.err()).isZero();
+    signedInAs(runToken);
+
+    browser.get(url + "/tasks");
+    browser.findElement(By.linkText(name)).click();
+    String page = browser.findElement(By.tagName("main")).getText();
+    assertThat(page).contains("password", "set (secret)", "hi", "hello").doesNotContain(SECRET);
+    assertThat(browser.getPageSource()).doesNotContain(SECRET);
+    WebElement values = browser.findElement(By.name("values"));
+    values.sendKeys("hi=from-the-page");
+    screenshot("task.png");
+    browser.findElement(By.id("run-task")).click();
+
+    eventually(
+        () -> browser.findElement(By.id("log")).getText().contains("greeting=from-the-page"));
+    assertThat(browser.getCurrentUrl()).contains("/runs/");
+  }
+
+  @Test
   void forgedPost_withoutTheCsrfToken_isRefused() {
     signedInAs(runToken);
     browser.get(url + "/runs");
@@ -243,6 +282,14 @@ class WebUiIT {
     List<WebElement> rows = browser.findElements(By.cssSelector("table.runs tbody tr"));
     assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains("Failed"));
     assertThat(rows).anySatisfy(row -> assertThat(row.getAttribute("data-run")).isEqualTo(runId));
+  }
+
+  /** The duration the graph shows for a step. */
+  private static double seconds(WebDriver browser, String step) {
+    String meta =
+        browser.findElement(By.cssSelector("g.node[data-step=" + step + "] text.meta")).getText();
+    assertThat(meta).matches("successful · \\d+\\.\\ds");
+    return Double.parseDouble(meta.replaceAll("[^0-9.]", ""));
   }
 
   /** Waits until {@code condition} holds; the page may swap elements under the check meanwhile. */
