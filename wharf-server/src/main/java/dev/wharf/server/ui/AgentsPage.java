@@ -1,10 +1,10 @@
 package dev.wharf.server.ui;
 
+import dev.wharf.api.Run;
+import dev.wharf.api.RunFilter;
+import dev.wharf.api.RunStatus;
 import dev.wharf.server.auth.Role;
 import dev.wharf.server.auth.WebSessions.WebSession;
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunFilter;
-import dev.wharf.server.store.RunStatus;
 import dev.wharf.server.store.RunStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

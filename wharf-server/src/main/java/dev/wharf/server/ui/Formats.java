@@ -1,6 +1,6 @@
 package dev.wharf.server.ui;
 
-import dev.wharf.server.store.Run;
+import dev.wharf.api.Run;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,17 +1,17 @@
 package dev.wharf.server.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wharf.api.BaseImageDependency;
+import dev.wharf.api.Json;
+import dev.wharf.api.OutputImage;
+import dev.wharf.api.Run;
+import dev.wharf.api.RunStatus;
+import dev.wharf.api.StepTiming;
 import dev.wharf.server.auth.Role;
 import dev.wharf.server.auth.WebSessions.WebSession;
 import dev.wharf.server.logs.LogHub;
 import dev.wharf.server.queue.RunQueue;
-import dev.wharf.server.store.BaseImageDependency;
-import dev.wharf.server.store.Json;
-import dev.wharf.server.store.OutputImage;
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunStatus;
 import dev.wharf.server.store.RunStore;
-import dev.wharf.server.store.StepTiming;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.wharf.server.ui;
 
-import dev.wharf.server.store.StepTiming;
+import dev.wharf.api.StepTiming;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,18 +1,18 @@
 package dev.wharf.server.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wharf.api.Json;
+import dev.wharf.api.RegistryCredential;
+import dev.wharf.api.Run;
+import dev.wharf.api.RunFilter;
+import dev.wharf.api.Task;
+import dev.wharf.api.TaskDefinition;
+import dev.wharf.api.TaskRunOverrides;
+import dev.wharf.api.TaskStatus;
 import dev.wharf.server.auth.Role;
 import dev.wharf.server.auth.WebSessions.WebSession;
 import dev.wharf.server.queue.RunQueue;
-import dev.wharf.server.store.Json;
-import dev.wharf.server.store.RegistryCredential;
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunFilter;
 import dev.wharf.server.store.RunStore;
-import dev.wharf.server.store.Task;
-import dev.wharf.server.store.TaskDefinition;
-import dev.wharf.server.store.TaskRunOverrides;
-import dev.wharf.server.store.TaskStatus;
 import dev.wharf.server.store.TaskStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -2,7 +2,7 @@ package dev.wharf.server.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wharf.server.store.StepTiming;
+import dev.wharf.api.StepTiming;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
