@@ -44,8 +44,9 @@ final class ServerStart {
                 }));
     out.printf(
         "Wharf server on http://%s:%d (data in %s, %d concurrent runs)%n"
+            + "Web UI: http://%s:%d/ (sign in with an API token)%n"
             + "Create a token with: wharf server token create --role admin%n",
-        config.host(), server.port(), config.dataDir(), agents);
+        config.host(), server.port(), config.dataDir(), agents, config.host(), server.port());
     out.flush();
     try {
       stopped.await();
