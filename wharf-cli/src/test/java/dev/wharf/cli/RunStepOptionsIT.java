@@ -43,8 +43,8 @@ class RunStepOptionsIT {
             dir,
             """
             steps:
-              - build: -t runit-outside:$ID --label %s -f ./Dockerfile ./images
-              - cmd: runit-outside:$ID cat /data.txt
+              - build: -t runit-outside:{{.Run.ID}} --label %s -f ./Dockerfile ./images
+              - cmd: runit-outside:{{.Run.ID}} cat /data.txt
             """
                 .formatted(LocalDocker.TEST_LABEL + "=" + docker.testId()));
 
