@@ -8,6 +8,7 @@ import dev.wharf.server.agent.Platforms;
 import dev.wharf.server.api.ApiServer;
 import dev.wharf.server.auth.Role;
 import dev.wharf.server.auth.TokenAdmin;
+import dev.wharf.server.auth.WebSessions;
 import dev.wharf.server.logs.LogHub;
 import dev.wharf.server.logs.LogPruner;
 import dev.wharf.server.queue.RunQueue;
@@ -75,6 +76,7 @@ public final class WharfServer implements AutoCloseable {
       LogHub logs = new LogHub(blobs, runs, wakeups);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       registerGauges(metrics, runs, queue);
+      TokenAdmin tokens = new TokenAdmin(db, clock);
       AgentService agents =
           new AgentService(
               new AgentStore(db, clock),
@@ -95,7 +97,8 @@ public final class WharfServer implements AutoCloseable {
                   new TaskStore(db, box, clock),
                   logs,
                   blobs,
-                  new TokenAdmin(db, clock),
+                  tokens,
+                  new WebSessions(db, tokens, clock),
                   metrics,
                   agents));
       if (config.agentConcurrency() > 0) {

@@ -66,6 +66,18 @@ public final class RunQueue {
   }
 
   /**
+   * Queues a new run of what {@code runId} ran (same type, task, spec and agent pool, secrets
+   * included), as a manual run; empty when there is no such run.
+   */
+  public Optional<Run> rerun(String runId) {
+    Optional<ClaimedRun> original =
+        runs.withSealedSpec(runId)
+            .map(c -> new ClaimedRun(c.run(), Json.read(box.open(c.sealedSpec()), RunSpec.class)));
+    return original.map(
+        o -> enqueue(o.run().runType(), o.run().task(), "Manual", o.spec(), o.run().agentPool()));
+  }
+
+  /**
    * Queues a run of {@code spec} for the agents of {@code pool} (null: the default pool); secrets
    * in the spec are sealed before storage.
    */
