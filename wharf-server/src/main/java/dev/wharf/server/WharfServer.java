@@ -92,7 +92,7 @@ public final class WharfServer implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
               });
-      housekeeping.scheduleWithFixedDelay(() -> prune(pruner), 0, 1, TimeUnit.HOURS);
+      var unused = housekeeping.scheduleWithFixedDelay(() -> prune(pruner), 0, 1, TimeUnit.HOURS);
       LOG.info("Wharf server listening on http://{}:{}", config.host(), api.port());
       return new WharfServer(db, agent, api, housekeeping);
     } catch (RuntimeException e) {

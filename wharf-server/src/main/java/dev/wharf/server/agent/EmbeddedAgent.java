@@ -84,7 +84,9 @@ public final class EmbeddedAgent implements AutoCloseable {
       workers.add(worker);
       worker.start();
     }
-    watcher.scheduleWithFixedDelay(this::watch, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+    var unused =
+        watcher.scheduleWithFixedDelay(
+            this::watch, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   private void work() {
