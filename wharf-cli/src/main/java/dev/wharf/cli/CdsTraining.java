@@ -19,6 +19,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,7 +53,8 @@ public final class CdsTraining {
   private CdsTraining() {}
 
   public static void main(String[] args) throws IOException {
-    PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
+    PrintWriter sink =
+        new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
     Path dir = Files.createTempDirectory("wharf-cds");
     try {
       Files.writeString(dir.resolve("acb.yaml"), TASK);

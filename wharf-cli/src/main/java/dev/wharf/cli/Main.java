@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -72,7 +73,10 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     System.exit(
-        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        execute(
+            args,
+            new PrintWriter(System.out, true, Charset.defaultCharset()),
+            new PrintWriter(System.err, true, Charset.defaultCharset())));
   }
 
   /** Runs the command line in the current directory and returns its exit status. */

@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -240,12 +241,12 @@ final class RunCommand extends TaskCommand {
     var err = WriterStream.of(err());
     RunListener printer =
         output.equals("json")
-            ? new JsonEventPrinter(out, Clock.systemDefaultZone())
+            ? new JsonEventPrinter(out, Clock.system(ZoneId.systemDefault()))
             : new ConsolePrinter(
                 out,
                 err,
-                Clock.systemDefaultZone(),
-                ConsolePrinter.useColour(System.console() != null, System.getenv()));
+                Clock.system(ZoneId.systemDefault()),
+                ConsolePrinter.useColour(onTerminal(), System.getenv()));
     int totalSeconds = timeout != null ? timeout : plan.task().totalTimeout();
     Runner runner = new Runner(engine, Clock.systemUTC());
     RunRequest request =
@@ -295,5 +296,11 @@ final class RunCommand extends TaskCommand {
       id.append(alphabet.charAt(random.nextInt(alphabet.length())));
     }
     return id.toString();
+  }
+
+  // On Java 17, System.console() is null exactly when standard input and output are not a terminal.
+  @SuppressWarnings("SystemConsoleNull")
+  private static boolean onTerminal() {
+    return System.console() != null;
   }
 }

@@ -77,7 +77,7 @@ class ContextTarballIT {
     }
     String url =
         server.serve(
-            "/evil-" + Math.abs(entry.hashCode()) + ".tar.gz",
+            "/evil-" + Integer.toHexString(entry.hashCode()) + ".tar.gz",
             Tarballs.compress(tar.bytes(), GZIPOutputStream::new));
     String id = WharfInProcess.newRunId();
 

@@ -7,6 +7,7 @@ import dev.wharf.engine.testing.DockerTest;
 import dev.wharf.engine.testing.LocalDocker;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -135,7 +136,7 @@ class RunStepOptionsIT {
     CompletableFuture<CliRun> running = CompletableFuture.supplyAsync(() -> CliRun.task(dir, task));
     while (!running.isDone()) {
       try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
         OutputStream out = socket.getOutputStream();
         out.write("through-the-port\n".getBytes(StandardCharsets.UTF_8));
         out.flush();

@@ -83,7 +83,7 @@ public final class ActiveRun {
               }));
     }
     if (totalTimeout != null) {
-      timer.schedule(this::expire, totalTimeout.toNanos(), TimeUnit.NANOSECONDS);
+      var unused = timer.schedule(this::expire, totalTimeout.toNanos(), TimeUnit.NANOSECONDS);
     }
     launchReady();
     completeIfIdle();

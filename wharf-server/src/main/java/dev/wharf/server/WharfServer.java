@@ -128,10 +128,12 @@ public final class WharfServer implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
               });
-      housekeeping.scheduleWithFixedDelay(() -> prune(pruner), 0, 1, TimeUnit.HOURS);
+      var unusedPrune =
+          housekeeping.scheduleWithFixedDelay(() -> prune(pruner), 0, 1, TimeUnit.HOURS);
       long reapMillis = agents.reapInterval().toMillis();
-      housekeeping.scheduleWithFixedDelay(
-          () -> reap(agents), reapMillis, reapMillis, TimeUnit.MILLISECONDS);
+      var unusedReap =
+          housekeeping.scheduleWithFixedDelay(
+              () -> reap(agents), reapMillis, reapMillis, TimeUnit.MILLISECONDS);
       agents.startReaping();
       LOG.info("Wharf server listening on http://{}:{}", config.host(), api.port());
       return new WharfServer(db, wakeups, agent, api, housekeeping);

@@ -124,9 +124,9 @@ public final class PostgresHarness implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      Files.walk(dir)
-          .sorted(java.util.Comparator.reverseOrder())
-          .forEach(path -> path.toFile().delete());
+      try (var paths = Files.walk(dir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
     }
   }
 

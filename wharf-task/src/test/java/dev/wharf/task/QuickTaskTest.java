@@ -15,7 +15,7 @@ class QuickTaskTest {
   void command_quotesTheCommandSoAnyTextIsOneCmdStep() throws TaskException {
     Plan plan = load(QuickTask.command("wharf-test/busybox sh -c \"echo 'a: b' \\\\ # x\""));
 
-    assertThat(plan.task().steps()).singleElement();
+    assertThat(plan.task().steps()).hasSize(1);
     assertThat(plan.task().steps().get(0).cmd())
         .isEqualTo("wharf-test/busybox sh -c \"echo 'a: b' \\\\ # x\"");
   }

@@ -35,7 +35,11 @@ final class Execution {
   /** Template calls deeper than this fail, which keeps recursion off the Java stack limit. */
   static final int MAX_DEPTH = 500;
 
+  // Control flow of {{break}} and {{continue}}, never reported: one shared instance each is enough.
+  @SuppressWarnings("StaticAssignmentOfThrowable")
   private static final RuntimeException BREAK = new GoError("break");
+
+  @SuppressWarnings("StaticAssignmentOfThrowable")
   private static final RuntimeException CONTINUE = new GoError("continue");
 
   private final String parseName;
@@ -333,6 +337,8 @@ final class Execution {
     return evalFieldChain(dot, head, chain.fields(), args, fin, false);
   }
 
+  // dot keeps the signature of Go's evalFieldChain, which the callers mirror.
+  @SuppressWarnings("UnusedVariable")
   private Object evalFieldChain(
       Object dot,
       Object receiver,

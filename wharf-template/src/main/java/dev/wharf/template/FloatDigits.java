@@ -3,6 +3,7 @@ package dev.wharf.template;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Locale;
 
 /**
  * A float64 as decimal digits, formatted like Go's {@code strconv.FormatFloat} for the {@code e},
@@ -158,7 +159,7 @@ record FloatDigits(String digits, int dp) {
             + (exp >= 0 ? "+" : "-")
             + (Math.abs(exp) < 10 ? "0" : "")
             + Math.abs(exp);
-    return fmt == 'X' ? s.toUpperCase() : s;
+    return fmt == 'X' ? s.toUpperCase(Locale.ROOT) : s;
   }
 
   /** Go's {@code strconv.FormatFloat(d, fmt, prec, 64)} for fmt e, E, f, F, g, G. */

@@ -111,6 +111,8 @@ public final class GoValues {
   }
 
   /** A map value with its keys in Go's printing order. */
+  // Callers rely on the sorted type: it says the order is Go's printing order.
+  @SuppressWarnings("NonApiType")
   public static TreeMap<String, Object> sorted(Map<?, ?> map) {
     TreeMap<String, Object> out = new TreeMap<>();
     for (Map.Entry<?, ?> e : map.entrySet()) {

@@ -3,6 +3,7 @@ package dev.wharf.template;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 
 /** The state of one Go {@code fmt} print call (Go's {@code pp} and {@code fmt} types). */
@@ -195,7 +196,7 @@ final class Printer {
     String digits =
         v == Long.MIN_VALUE ? Long.toUnsignedString(v, base) : Long.toString(Math.abs(v), base);
     if (upper) {
-      digits = digits.toUpperCase();
+      digits = digits.toUpperCase(Locale.ROOT);
     }
     String prefix = "";
     if (sharp && base == 16) {

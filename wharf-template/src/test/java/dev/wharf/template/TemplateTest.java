@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class TemplateTest {
 
   static final Map<String, TemplateFunction> FUNCS =
       Map.of(
-          "upper", TemplateFunction.of(1, a -> String.valueOf(a.get(0)).toUpperCase()),
+          "upper", TemplateFunction.of(1, a -> String.valueOf(a.get(0)).toUpperCase(Locale.ROOT)),
           "fail",
               TemplateFunction.of(
                   1,
@@ -53,7 +54,7 @@ class TemplateTest {
     data.put("Run", Map.of("ID", "cb1", "Registry", "r.io"));
     data.put("Rec", new Person("Alice", 30));
     data.put("Pt", new Point(1, 2));
-    data.put("Fn", TemplateFunction.of(1, a -> String.valueOf(a.get(0)).toUpperCase()));
+    data.put("Fn", TemplateFunction.of(1, a -> String.valueOf(a.get(0)).toUpperCase(Locale.ROOT)));
     return data;
   }
 
@@ -414,7 +415,8 @@ class TemplateTest {
     Map<String, TemplateFunction> funcs =
         Map.of(
             "up",
-            TemplateFunction.typed(List.of("string"), 1, 1, a -> ((String) a.get(0)).toUpperCase()),
+            TemplateFunction.typed(
+                List.of("string"), 1, 1, a -> ((String) a.get(0)).toUpperCase(Locale.ROOT)),
             "twice",
             TemplateFunction.typed(List.of("int"), 1, 1, a -> 2 * (Long) a.get(0)),
             "half",

@@ -100,7 +100,7 @@ public final class ContextPacker {
           } else if (ignore.mayReinclude(childRel) || holdsAlwaysSent(childRel)) {
             pending.add(entry);
             folder(child, childRel);
-            if (!pending.isEmpty() && pending.get(pending.size() - 1) == entry) {
+            if (!pending.isEmpty() && isSame(pending.get(pending.size() - 1), entry)) {
               pending.remove(pending.size() - 1);
             }
           }
@@ -193,5 +193,11 @@ public final class ContextPacker {
     boolean isSymlink() {
       return (mode & TYPE_MASK) == SYMLINK;
     }
+  }
+
+  // The very entry this folder added, not an equal one.
+  @SuppressWarnings("ReferenceEquality")
+  private static boolean isSame(Object a, Object b) {
+    return a == b;
   }
 }

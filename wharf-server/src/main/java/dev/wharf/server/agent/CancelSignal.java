@@ -34,7 +34,7 @@ public final class CancelSignal {
       return;
     }
     raised.countDown();
-    for (Runnable action : actions) {
+    for (Runnable action : List.copyOf(actions)) {
       if (actions.remove(action)) {
         action.run();
       }

@@ -184,5 +184,7 @@ final class DatabaseBlobStore implements BlobStore {
     return db.read(handle -> handle.createQuery(sql).bind("id", id).mapTo(Long.class).one()) > 0;
   }
 
+  // Never compared or hashed: a chunk only carries bytes from the query to the stream.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Chunk(long start, byte[] content) {}
 }

@@ -49,7 +49,7 @@ final class MathFunctions {
   /** Sprig's {@code round}: rounds up from {@code roundOn} (default .5) at {@code p} places. */
   private static double round(List<Object> a) {
     double roundOn = a.size() > 2 ? toFloat64(a.get(2)) : .5;
-    double pow = Math.pow(10, integer(a, 1));
+    double pow = Math.pow(10, (double) integer(a, 1));
     double digit = pow * toFloat64(a.get(0));
     double fraction = digit - (digit < 0 ? Math.ceil(digit) : Math.floor(digit));
     double rounded = fraction >= roundOn ? Math.ceil(digit) : Math.floor(digit);

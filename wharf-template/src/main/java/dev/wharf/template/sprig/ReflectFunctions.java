@@ -39,7 +39,7 @@ final class ReflectFunctions {
       return false;
     }
     if (x instanceof Number nx && y instanceof Number ny) {
-      return x instanceof Double || x instanceof Float
+      return (x instanceof Double || x instanceof Float)
           ? nx.doubleValue() == ny.doubleValue()
           : nx.longValue() == ny.longValue();
     }

@@ -103,10 +103,10 @@ public final class Yaml11 {
       return null;
     }
     if (TRUES.contains(text)) {
-      return Boolean.TRUE;
+      return true;
     }
     if (FALSES.contains(text)) {
-      return Boolean.FALSE;
+      return false;
     }
     switch (text) {
       case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF":

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.template.values.GoTime;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,9 @@ class DateFunctionsTest {
     assertThat(DateFunctions.formatSeconds(3723)).isEqualTo("1h2m3s");
     assertThat(DateFunctions.formatSeconds(120)).isEqualTo("2m0s");
     assertThat(DateFunctions.formatSeconds(0)).isEqualTo("0s");
-    assertThat((String) call("ago", new GoTime(ZonedDateTime.now().minusSeconds(65))))
+    assertThat(
+            (String)
+                call("ago", new GoTime(ZonedDateTime.now(ZoneId.systemDefault()).minusSeconds(65))))
         .isIn("1m5s", "1m6s");
   }
 }
