@@ -1,6 +1,7 @@
 package dev.wharf.cli;
 
 import dev.wharf.server.store.Run;
+import dev.wharf.server.store.RunTrigger;
 import dev.wharf.server.store.Task;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +47,33 @@ final class RunTable {
               task.taskText() != null ? "(inline)" : orEmpty(task.file())));
     }
     return table(rows);
+  }
+
+  /** The lines {@code show-run} prints about what started a run; none for a manual run. */
+  static List<String> triggerDetails(RunTrigger trigger) {
+    List<String> lines = new ArrayList<>();
+    if (trigger instanceof RunTrigger.Source source) {
+      lines.add(
+          "Trigger:        "
+              + source.label()
+              + " ("
+              + source.provider()
+              + ", "
+              + source.event()
+              + ")");
+      lines.add("Repository:     " + orEmpty(source.repository()));
+      lines.add("Branch:         " + orEmpty(source.branch()));
+      lines.add("Commit:         " + orEmpty(source.commit()));
+      if (source.pullRequest() != null) {
+        lines.add("Pull request:   " + source.pullRequest());
+      }
+    } else if (trigger instanceof RunTrigger.Timer timer) {
+      lines.add("Trigger:        Timer " + timer.name() + ", occurrence " + timer.scheduledTime());
+    } else if (trigger instanceof RunTrigger.ImageUpdate update) {
+      lines.add("Trigger:        Image Update of " + update.image());
+      lines.add("Digest:         " + update.oldDigest() + " -> " + update.newDigest());
+    }
+    return lines;
   }
 
   /** {@code hh:mm:ss} between start and finish, empty until both are known. */

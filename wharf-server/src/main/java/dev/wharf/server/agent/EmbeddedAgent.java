@@ -128,7 +128,8 @@ public final class EmbeddedAgent implements AutoCloseable {
               run.runType(),
               run.task(),
               spec,
-              spec.upload() == null ? null : blobs.upload(spec.upload()));
+              spec.upload() == null ? null : blobs.upload(spec.upload()),
+              run.triggerDetails());
       outcome =
           executor.execute(job, line -> logs.append(runId, masker.mask(line)), current.signal);
       if (current.timedOut) {

@@ -9,6 +9,7 @@ import dev.wharf.server.store.RunFilter;
 import dev.wharf.server.store.RunSpec;
 import dev.wharf.server.store.RunStatus;
 import dev.wharf.server.store.RunStore;
+import dev.wharf.server.store.RunTrigger;
 import dev.wharf.server.store.RunType;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -55,7 +56,7 @@ final class RunRoutes {
     if (spec.taskText() == null && spec.upload() == null && spec.context() == null) {
       throw new ApiException(400, "a run needs task text, an uploaded context or a context");
     }
-    Run run = queue.enqueue(type, null, "Manual", spec);
+    Run run = queue.enqueue(type, null, RunTrigger.MANUAL, spec);
     ctx.status(201).json(run);
   }
 

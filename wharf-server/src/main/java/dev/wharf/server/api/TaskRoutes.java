@@ -8,11 +8,13 @@ import dev.wharf.server.store.Json;
 import dev.wharf.server.store.RegistryCredential;
 import dev.wharf.server.store.Run;
 import dev.wharf.server.store.RunSpec;
+import dev.wharf.server.store.RunTrigger;
 import dev.wharf.server.store.RunType;
 import dev.wharf.server.store.TaskDefinition;
 import dev.wharf.server.store.TaskRunOverrides;
 import dev.wharf.server.store.TaskStatus;
 import dev.wharf.server.store.TaskStore;
+import dev.wharf.server.store.TaskTriggers;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -106,8 +108,35 @@ final class TaskRoutes {
             task.platform(),
             task.timeoutSeconds());
     Run run =
-        queue.enqueue(task.isBuild() ? RunType.AutoBuild : RunType.AutoRun, name, "Manual", spec);
+        queue.enqueue(
+            task.isBuild() ? RunType.AutoBuild : RunType.AutoRun, name, RunTrigger.MANUAL, spec);
     ctx.status(201).json(run);
+  }
+
+  /**
+   * {@code current} with the members of {@code patch} applied: {@code source} field by field
+   * ({@code null} removes the commit trigger), {@code timers} and {@code baseImage} whole.
+   */
+  static TaskTriggers patchedTriggers(TaskTriggers current, JsonNode patch) {
+    if (!patch.isObject()) {
+      throw new ApiException(400, "triggers is a JSON object");
+    }
+    ObjectNode merged = Json.mapper().valueToTree(current);
+    for (String field : List.of("timers", "baseImage")) {
+      if (patch.has(field)) {
+        merged.set(field, patch.get(field));
+      }
+    }
+    if (patch.has("source")) {
+      JsonNode source = patch.get("source");
+      if (source.isNull() || !merged.get("source").isObject()) {
+        merged.set("source", source);
+      } else {
+        ObjectNode mergedSource = (ObjectNode) merged.get("source");
+        source.properties().forEach(e -> mergedSource.set(e.getKey(), e.getValue()));
+      }
+    }
+    return Json.mapper().convertValue(merged, TaskTriggers.class);
   }
 
   /** {@code current} with the fields of {@code patch} applied; maps merge, a null entry removes. */
@@ -164,7 +193,11 @@ final class TaskRoutes {
               result.status(),
               result.platform(),
               result.timeoutSeconds(),
-              result.agentPool());
+              result.agentPool(),
+              result.triggers());
+    }
+    if (patch.has("triggers")) {
+      result = result.withTriggers(patchedTriggers(current.triggers(), patch.get("triggers")));
     }
     return result;
   }

@@ -8,6 +8,7 @@ import dev.wharf.server.store.Run;
 import dev.wharf.server.store.RunSpec;
 import dev.wharf.server.store.RunStatus;
 import dev.wharf.server.store.RunStore;
+import dev.wharf.server.store.RunTrigger;
 import dev.wharf.server.store.RunType;
 import dev.wharf.server.store.SecretBox;
 import dev.wharf.server.store.StepTiming;
@@ -49,13 +50,51 @@ public final class RunQueue {
   }
 
   /** Queues a run of {@code spec}; secrets in the spec are sealed before storage. */
-  public Run enqueue(RunType type, String task, String trigger, RunSpec spec) {
+  public Run enqueue(RunType type, String task, RunTrigger trigger, RunSpec spec) {
     String sealed = box.seal(Json.write(spec));
     Run run =
         db.write(
             handle ->
                 RunStore.insert(handle, prefix, type, task, trigger, spec, sealed, clock.millis()));
     listeners.forEach(Runnable::run);
+    return run;
+  }
+
+  /**
+   * Queues a run of a task for an event identified by {@code claimKey} (a timer occurrence, a
+   * commit, a new digest), unless a run was already queued for it, here or by another server on the
+   * same database. Answers the run queued now, empty if the event had been claimed.
+   */
+  public Optional<Run> enqueueOnce(
+      String claimKey, RunType type, String task, RunTrigger trigger, RunSpec spec) {
+    String sealed = box.seal(Json.write(spec));
+    long now = clock.millis();
+    Optional<Run> run =
+        db.write(
+            handle -> {
+              int claimed =
+                  handle
+                      .createUpdate(
+                          "INSERT INTO trigger_claims (claim_key, task_name, create_time)"
+                              + " VALUES (:key, :task, :now) ON CONFLICT (claim_key) DO NOTHING")
+                      .bind("key", claimKey)
+                      .bind("task", task)
+                      .bind("now", now)
+                      .execute();
+              if (claimed == 0) {
+                return Optional.<Run>empty();
+              }
+              Run queued = RunStore.insert(handle, prefix, type, task, trigger, spec, sealed, now);
+              handle
+                  .createUpdate("UPDATE trigger_claims SET run_id = :runId WHERE claim_key = :key")
+                  .bind("runId", queued.runId())
+                  .bind("key", claimKey)
+                  .execute();
+              return Optional.of(queued);
+            });
+    if (run.isPresent()) {
+      listeners.forEach(Runnable::run);
+    }
     return run;
   }
 

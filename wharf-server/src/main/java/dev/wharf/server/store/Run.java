@@ -6,7 +6,10 @@ import java.util.List;
 /**
  * The record of one run, as the API shows it (nothing secret in it).
  *
+ * @param trigger what started the run as {@code list-runs} shows it: {@code Manual}, {@code
+ *     Commit}, {@code Pull Request}, {@code Timer} or {@code Image Update}
  * @param queuePosition for a queued run shown on its own, how many runs are ahead of it
+ * @param triggerDetails what started the run, with its details (commit, timer, image update)
  */
 public record Run(
     String runId,
@@ -26,7 +29,8 @@ public record Run(
     List<BaseImageDependency> baseImageDependencies,
     List<StepTiming> steps,
     boolean logPruned,
-    Long queuePosition) {
+    Long queuePosition,
+    RunTrigger triggerDetails) {
   /** This run with its place in the queue. */
   public Run withQueuePosition(long position) {
     return new Run(
@@ -47,6 +51,7 @@ public record Run(
         baseImageDependencies,
         steps,
         logPruned,
-        position);
+        position,
+        triggerDetails);
   }
 }

@@ -17,7 +17,7 @@ public final class RunStore {
   public static final String COLUMNS =
       "run_id, status, run_type, task_name, trigger_kind, platform, timeout_seconds, create_time,"
           + " start_time, finish_time, last_updated_time, agent, error_message, output_images,"
-          + " dependencies, steps, log_pruned";
+          + " dependencies, steps, log_pruned, trigger_details";
 
   private final Database db;
 
@@ -32,7 +32,7 @@ public final class RunStore {
       String prefix,
       RunType type,
       String task,
-      String trigger,
+      RunTrigger trigger,
       RunSpec spec,
       String sealedSpec,
       long now) {
@@ -47,14 +47,15 @@ public final class RunStore {
     handle
         .createUpdate(
             "INSERT INTO runs (seq, run_id, status, run_type, task_name, trigger_kind, platform,"
-                + " timeout_seconds, request_sealed, context_blob, create_time, last_updated_time)"
-                + " VALUES (:seq, :runId, 'Queued', :type, :task, :trigger, :platform, :timeout,"
-                + " :sealed, :upload, :now, :now)")
+                + " timeout_seconds, request_sealed, context_blob, create_time, last_updated_time,"
+                + " trigger_details) VALUES (:seq, :runId, 'Queued', :type, :task, :trigger,"
+                + " :platform, :timeout, :sealed, :upload, :now, :now, :details)")
         .bind("seq", number)
         .bind("runId", runId)
         .bind("type", type.name())
         .bind("task", task)
-        .bind("trigger", trigger)
+        .bind("trigger", trigger.label())
+        .bind("details", Json.write(trigger))
         .bind("platform", spec.platform())
         .bind("timeout", spec.timeoutSeconds())
         .bind("sealed", sealedSpec)
@@ -181,7 +182,13 @@ public final class RunStore {
         list(rs.getString("dependencies"), new TypeReference<List<BaseImageDependency>>() {}),
         list(rs.getString("steps"), new TypeReference<List<StepTiming>>() {}),
         rs.getInt("log_pruned") != 0,
-        null);
+        null,
+        triggerOf(rs.getString("trigger_details")));
+  }
+
+  /** Runs queued before triggers were recorded carry only their label: they were all manual. */
+  private static RunTrigger triggerOf(String json) {
+    return json == null ? RunTrigger.MANUAL : Json.read(json, RunTrigger.class);
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

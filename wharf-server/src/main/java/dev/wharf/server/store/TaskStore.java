@@ -136,7 +136,25 @@ public final class TaskStore {
         open.status(),
         open.platform(),
         open.timeoutSeconds(),
-        open.agentPool());
+        open.agentPool(),
+        withSecret(open.triggers(), secure.webhookSecret()));
+  }
+
+  private static TaskTriggers withSecret(TaskTriggers triggers, String secret) {
+    TaskTriggers.SourceTrigger source = triggers.source();
+    if (source == null) {
+      return triggers;
+    }
+    return new TaskTriggers(
+        new TaskTriggers.SourceTrigger(
+            source.commitEnabled(),
+            source.pullRequestEnabled(),
+            source.branch(),
+            source.pollIntervalSeconds(),
+            secret,
+            false),
+        triggers.timers(),
+        triggers.baseImage());
   }
 
   private static TaskDefinition open(TaskDefinition task) {
@@ -151,16 +169,23 @@ public final class TaskStore {
         task.status(),
         task.platform(),
         task.timeoutSeconds(),
-        task.agentPool());
+        task.agentPool(),
+        withSecret(task.triggers(), null));
   }
 
   private static Secure secure(TaskDefinition task) {
-    return new Secure(task.values(), task.secretValues(), task.credentials());
+    TaskTriggers.SourceTrigger source = task.triggers().source();
+    return new Secure(
+        task.values(),
+        task.secretValues(),
+        task.credentials(),
+        source == null ? null : source.webhookSecret());
   }
 
   /** The sealed part of a task. */
   record Secure(
       Map<String, String> values,
       Map<String, String> secretValues,
-      List<RegistryCredential> credentials) {}
+      List<RegistryCredential> credentials,
+      String webhookSecret) {}
 }

@@ -31,7 +31,7 @@ class JobSourceTest {
       tar.write(task);
       tar.closeArchiveEntry();
     }
-    RunJob job = new RunJob("wa1", RunType.QuickRun, null, spec(null), archive);
+    RunJob job = new RunJob("wa1", RunType.QuickRun, null, spec(null), archive, null);
 
     try (JobSource source = JobSource.open(job)) {
       assertThat(source.file("ci/acb.yaml")).contains("version: v1.1.0\n");
@@ -42,7 +42,7 @@ class JobSourceTest {
 
   @Test
   void open_serverFolderAsContext_isRefused() {
-    RunJob job = new RunJob("wa1", RunType.AutoRun, "t", spec("/etc"), null);
+    RunJob job = new RunJob("wa1", RunType.AutoRun, "t", spec("/etc"), null, null);
 
     assertThatThrownBy(() -> JobSource.open(job))
         .isInstanceOf(IOException.class)

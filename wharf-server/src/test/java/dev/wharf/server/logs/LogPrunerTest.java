@@ -10,6 +10,7 @@ import dev.wharf.server.store.Run;
 import dev.wharf.server.store.RunSpec;
 import dev.wharf.server.store.RunStatus;
 import dev.wharf.server.store.RunStore;
+import dev.wharf.server.store.RunTrigger;
 import dev.wharf.server.store.RunType;
 import dev.wharf.server.store.SecretBox;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +32,8 @@ class LogPrunerTest {
       BlobStore blobs = new FileBlobStore(dir);
       RunQueue queue =
           new RunQueue(db, SecretBox.openOrCreate(dir.resolve("k")), "wa", Clock.systemUTC());
-      Run old = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
-      Run running = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+      Run old = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
+      Run running = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
       queue.claim("a");
       queue.claim("a");
       queue.finish(old.runId(), RunStatus.Succeeded, null, List.of(), List.of(), List.of());
@@ -55,7 +56,7 @@ class LogPrunerTest {
       BlobStore blobs = new FileBlobStore(dir);
       RunQueue queue =
           new RunQueue(db, SecretBox.openOrCreate(dir.resolve("k")), "wa", Clock.systemUTC());
-      Run run = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+      Run run = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
       queue.claim("a");
       queue.finish(run.runId(), RunStatus.Failed, "x", List.of(), List.of(), List.of());
 

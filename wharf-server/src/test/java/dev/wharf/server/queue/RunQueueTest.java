@@ -8,6 +8,7 @@ import dev.wharf.server.store.Run;
 import dev.wharf.server.store.RunSpec;
 import dev.wharf.server.store.RunStatus;
 import dev.wharf.server.store.RunStore;
+import dev.wharf.server.store.RunTrigger;
 import dev.wharf.server.store.RunType;
 import dev.wharf.server.store.SecretBox;
 import java.nio.file.Path;
@@ -45,12 +46,40 @@ class RunQueueTest {
   void enqueue_runIds_areThePrefixAndABase36Counter() {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 37; i++) {
-      ids.add(queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x")).runId());
+      ids.add(
+          queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x")).runId());
     }
 
     assertThat(ids.subList(0, 3)).containsExactly("ca1", "ca2", "ca3");
     assertThat(ids.get(9)).isEqualTo("caa");
     assertThat(ids.get(35)).isEqualTo("ca10");
+  }
+
+  @Test
+  void enqueueOnce_sameEventTwice_queuesOneRunCarryingItsTrigger() {
+    RunTrigger commit =
+        new RunTrigger.Source("poll", "commit", "https://git.example/app", "main", "ab12", null);
+
+    Optional<Run> first =
+        queue.enqueueOnce("commit:app:ab12", RunType.AutoRun, "app", commit, RunSpec.inline("x"));
+    Optional<Run> second =
+        queue.enqueueOnce("commit:app:ab12", RunType.AutoRun, "app", commit, RunSpec.inline("x"));
+
+    assertThat(first).isPresent();
+    assertThat(second).isEmpty();
+    Run stored = new RunStore(db).find(first.get().runId()).orElseThrow();
+    assertThat(stored.trigger()).isEqualTo("Commit");
+    assertThat(stored.triggerDetails()).isEqualTo(commit);
+    assertThat(queue.length()).isEqualTo(1);
+  }
+
+  @Test
+  void enqueue_manualRun_recordsTheManualTrigger() {
+    Run run = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
+
+    assertThat(new RunStore(db).find(run.runId()).orElseThrow().triggerDetails())
+        .isEqualTo(RunTrigger.MANUAL);
+    assertThat(run.trigger()).isEqualTo("Manual");
   }
 
   @Test
@@ -62,7 +91,7 @@ class RunQueueTest {
   @Test
   void claim_manyClaimantsAtOnce_eachRunIsClaimedOnce() throws Exception {
     for (int i = 0; i < 40; i++) {
-      queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+      queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
     }
     List<String> claimed = Collections.synchronizedList(new ArrayList<>());
     ExecutorService claimants = Executors.newFixedThreadPool(8);
@@ -91,7 +120,7 @@ class RunQueueTest {
   void claim_secretValues_areSealedInStorageAndOpenForTheAgent() {
     RunSpec spec =
         new RunSpec("/dev/null", null, null, "x", null, Map.of("token", "hunter2"), null, null, 0);
-    queue.enqueue(RunType.QuickRun, null, "Manual", spec);
+    queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, spec);
 
     String stored =
         db.read(h -> h.createQuery("SELECT request_sealed FROM runs").mapTo(String.class).one());
@@ -104,7 +133,7 @@ class RunQueueTest {
 
   @Test
   void finish_runAlreadyDeclaredLost_changesNothing() {
-    Run run = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+    Run run = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
     queue.claim("agent-a");
     queue.markRunning(run.runId());
 
@@ -118,7 +147,7 @@ class RunQueueTest {
 
   @Test
   void failLost_otherAgentWithFreshHeartbeat_isLeftAlone() {
-    queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+    queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
     queue.claim("agent-b");
 
     assertThat(queue.failLost("agent-a", System.currentTimeMillis() - 60_000)).isEmpty();
@@ -127,8 +156,8 @@ class RunQueueTest {
 
   @Test
   void cancel_queuedRun_endsAtOnceAndActiveRunIsFlagged() {
-    Run active = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
-    Run waiting = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+    Run active = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
+    Run waiting = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
     queue.claim("a");
 
     assertThat(queue.cancel(waiting.runId()).orElseThrow().status()).isEqualTo(RunStatus.Canceled);
