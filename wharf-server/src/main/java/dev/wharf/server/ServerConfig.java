@@ -20,6 +20,7 @@ import java.time.Duration;
  *     {@code agentConcurrency > 0}
  * @param keyFile the key sealing secrets at rest, null for {@code server.key} in the data
  *     directory; servers sharing one database need the same key
+ * @param clock what the server tells time by (timers, records); tests move it
  */
 public record ServerConfig(
     Path dataDir,
@@ -32,7 +33,8 @@ public record ServerConfig(
     Duration agentLease,
     Duration logRetention,
     RunExecutor executor,
-    Path keyFile) {
+    Path keyFile,
+    java.time.Clock clock) {
   /** The port {@code wharf server} listens on by default. */
   public static final int DEFAULT_PORT = 8423;
 
@@ -58,7 +60,8 @@ public record ServerConfig(
         Duration.ofSeconds(60),
         Duration.ofDays(30),
         new EngineRunExecutor(),
-        null);
+        null,
+        java.time.Clock.systemUTC());
   }
 
   /** This config with another data directory. */
@@ -128,6 +131,14 @@ public record ServerConfig(
         });
   }
 
+  /** This config telling time by {@code newClock}. */
+  public ServerConfig withClock(java.time.Clock newClock) {
+    return copy(
+        c -> {
+          c.clock = newClock;
+        });
+  }
+
   /** The key file the server uses. */
   public Path effectiveKeyFile() {
     return keyFile != null ? keyFile : dataDir.resolve("server.key");
@@ -159,6 +170,7 @@ public record ServerConfig(
     Duration logRetention;
     RunExecutor executor;
     Path keyFile;
+    java.time.Clock clock;
   }
 
   private ServerConfig copy(java.util.function.Consumer<Copy> change) {
@@ -174,6 +186,7 @@ public record ServerConfig(
     c.logRetention = logRetention;
     c.executor = executor;
     c.keyFile = keyFile;
+    c.clock = clock;
     change.accept(c);
     return new ServerConfig(
         c.dataDir,
@@ -186,6 +199,7 @@ public record ServerConfig(
         c.agentLease,
         c.logRetention,
         c.executor,
-        c.keyFile);
+        c.keyFile,
+        c.clock);
   }
 }

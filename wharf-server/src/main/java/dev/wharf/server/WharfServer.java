@@ -13,6 +13,8 @@ import dev.wharf.server.store.RunStatus;
 import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.SecretBox;
 import dev.wharf.server.store.TaskStore;
+import dev.wharf.server.store.TriggerStore;
+import dev.wharf.server.trigger.Triggers;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -34,23 +36,30 @@ public final class WharfServer implements AutoCloseable {
   private final EmbeddedAgent agent;
   private final ApiServer api;
   private final ScheduledExecutorService housekeeping;
+  private final Triggers triggers;
 
   private WharfServer(
-      Database db, EmbeddedAgent agent, ApiServer api, ScheduledExecutorService housekeeping) {
+      Database db,
+      EmbeddedAgent agent,
+      ApiServer api,
+      ScheduledExecutorService housekeeping,
+      Triggers triggers) {
     this.db = db;
     this.agent = agent;
     this.api = api;
     this.housekeeping = housekeeping;
+    this.triggers = triggers;
   }
 
   /** Opens (and migrates) the store, starts the agent and the pruning job, then serves. */
   public static WharfServer start(ServerConfig config) {
     createDataDir(config);
-    Clock clock = Clock.systemUTC();
+    Clock clock = config.clock();
     Database db = Database.open(config.jdbcUrl());
     EmbeddedAgent agent = null;
     ApiServer api = null;
     ScheduledExecutorService housekeeping = null;
+    Triggers triggers = null;
     try {
       SecretBox box = SecretBox.openOrCreate(config.effectiveKeyFile());
       BlobStore blobs = BlobStore.forServer(db, config.dataDir());
@@ -59,18 +68,14 @@ public final class WharfServer implements AutoCloseable {
       LogHub logs = new LogHub(blobs, runs);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       registerGauges(metrics, runs, queue);
+      TaskStore tasks = new TaskStore(db, box, clock);
+      triggers = Triggers.start(tasks, new TriggerStore(db), queue, clock);
       api =
           ApiServer.start(
               config.host(),
               config.port(),
               new ApiServer.Parts(
-                  queue,
-                  runs,
-                  new TaskStore(db, box, clock),
-                  logs,
-                  blobs,
-                  new TokenAdmin(db, clock),
-                  metrics));
+                  queue, runs, tasks, logs, blobs, new TokenAdmin(db, clock), metrics, triggers));
       if (config.agentConcurrency() > 0) {
         agent =
             new EmbeddedAgent(
@@ -94,9 +99,9 @@ public final class WharfServer implements AutoCloseable {
               });
       housekeeping.scheduleWithFixedDelay(() -> prune(pruner), 0, 1, TimeUnit.HOURS);
       LOG.info("Wharf server listening on http://{}:{}", config.host(), api.port());
-      return new WharfServer(db, agent, api, housekeeping);
+      return new WharfServer(db, agent, api, housekeeping, triggers);
     } catch (RuntimeException e) {
-      new WharfServer(db, agent, api, housekeeping).close();
+      new WharfServer(db, agent, api, housekeeping, triggers).close();
       throw e;
     }
   }
@@ -120,6 +125,9 @@ public final class WharfServer implements AutoCloseable {
   /** Stops serving; runs still executing end as {@code Error}. */
   @Override
   public void close() {
+    if (triggers != null) {
+      triggers.close();
+    }
     if (housekeeping != null) {
       housekeeping.shutdownNow();
     }
@@ -134,6 +142,7 @@ public final class WharfServer implements AutoCloseable {
 
   /** Stops without recording anything more about running runs, as a killed server would. */
   void halt() {
+    triggers.close();
     housekeeping.shutdownNow();
     api.close();
     if (agent != null) {

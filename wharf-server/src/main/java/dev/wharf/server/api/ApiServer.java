@@ -8,6 +8,7 @@ import dev.wharf.server.store.BlobStore;
 import dev.wharf.server.store.Json;
 import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.TaskStore;
+import dev.wharf.server.trigger.Triggers;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.json.JavalinJackson;
@@ -34,7 +35,8 @@ public final class ApiServer implements AutoCloseable {
       LogHub logs,
       BlobStore blobs,
       TokenAdmin tokens,
-      PrometheusMeterRegistry metrics) {}
+      PrometheusMeterRegistry metrics,
+      Triggers triggers) {}
 
   private ApiServer(Javalin app) {
     this.app = app;
@@ -67,7 +69,9 @@ public final class ApiServer implements AutoCloseable {
                       Role.read, ctx -> ctx.contentType("application/json").result(openApi)));
               new RunRoutes(parts.queue(), parts.runs(), parts.blobs())
                   .register(config.routes, guard);
-              new TaskRoutes(parts.tasks(), parts.queue()).register(config.routes, guard);
+              new TaskRoutes(parts.tasks(), parts.queue(), parts.triggers())
+                  .register(config.routes, guard);
+              new TimerRoutes(parts.tasks(), parts.triggers()).register(config.routes, guard);
               new LogRoutes(parts.logs(), parts.runs()).register(config.routes, guard);
               config.routes.exception(
                   ApiException.class,

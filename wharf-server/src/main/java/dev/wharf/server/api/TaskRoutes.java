@@ -7,14 +7,14 @@ import dev.wharf.server.queue.RunQueue;
 import dev.wharf.server.store.Json;
 import dev.wharf.server.store.RegistryCredential;
 import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunSpec;
 import dev.wharf.server.store.RunTrigger;
-import dev.wharf.server.store.RunType;
 import dev.wharf.server.store.TaskDefinition;
 import dev.wharf.server.store.TaskRunOverrides;
 import dev.wharf.server.store.TaskStatus;
 import dev.wharf.server.store.TaskStore;
 import dev.wharf.server.store.TaskTriggers;
+import dev.wharf.server.trigger.TriggerSettings;
+import dev.wharf.server.trigger.Triggers;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -25,10 +25,12 @@ import java.util.Map;
 final class TaskRoutes {
   private final TaskStore tasks;
   private final RunQueue queue;
+  private final Triggers triggers;
 
-  TaskRoutes(TaskStore tasks, RunQueue queue) {
+  TaskRoutes(TaskStore tasks, RunQueue queue, Triggers triggers) {
     this.tasks = tasks;
     this.queue = queue;
+    this.triggers = triggers;
   }
 
   void register(RoutesConfig routes, Guard guard) {
@@ -45,6 +47,7 @@ final class TaskRoutes {
     if (task == null) {
       throw new ApiException(400, "the body needs a task");
     }
+    TriggerSettings.check(task);
     if (!tasks.create(task)) {
       throw new ApiException(409, "task " + task.name() + " already exists");
     }
@@ -53,7 +56,9 @@ final class TaskRoutes {
 
   private void show(Context ctx) {
     String name = ctx.pathParam("name");
-    ctx.json(tasks.show(name).orElseThrow(() -> ApiException.notFound("task " + name)));
+    TaskDefinition task =
+        tasks.definition(name).orElseThrow(() -> ApiException.notFound("task " + name));
+    ctx.json(tasks.show(name).orElseThrow().withTriggerState(triggers.states().of(task)));
   }
 
   private void update(Context ctx) {
@@ -65,6 +70,7 @@ final class TaskRoutes {
       throw new ApiException(400, "a PATCH body is a JSON object of the fields to change");
     }
     TaskDefinition updated = patched(current, (ObjectNode) patch);
+    TriggerSettings.check(updated);
     tasks.update(updated);
     ctx.json(tasks.show(name).orElseThrow());
   }
@@ -74,6 +80,7 @@ final class TaskRoutes {
     if (!tasks.delete(name)) {
       throw ApiException.notFound("task " + name);
     }
+    triggers.forget(name);
     ctx.status(204);
   }
 
@@ -87,29 +94,7 @@ final class TaskRoutes {
     String body = ctx.body();
     TaskRunOverrides overrides =
         body.isBlank() ? TaskRunOverrides.none() : Json.read(body, TaskRunOverrides.class);
-    Map<String, String> values = new LinkedHashMap<>(task.values());
-    if (overrides.values() != null) {
-      values.putAll(overrides.values());
-    }
-    Map<String, String> secretValues = new LinkedHashMap<>(task.secretValues());
-    if (overrides.secretValues() != null) {
-      secretValues.putAll(overrides.secretValues());
-    }
-    boolean newContext = overrides.context() != null || overrides.upload() != null;
-    RunSpec spec =
-        new RunSpec(
-            newContext ? overrides.context() : task.context(),
-            overrides.upload(),
-            overrides.file() != null ? overrides.file() : task.file(),
-            overrides.file() != null ? null : task.taskText(),
-            values,
-            secretValues,
-            task.credentials(),
-            task.platform(),
-            task.timeoutSeconds());
-    Run run =
-        queue.enqueue(
-            task.isBuild() ? RunType.AutoBuild : RunType.AutoRun, name, RunTrigger.MANUAL, spec);
+    Run run = queue.enqueue(task.runType(), name, RunTrigger.MANUAL, task.runSpec(overrides));
     ctx.status(201).json(run);
   }
 

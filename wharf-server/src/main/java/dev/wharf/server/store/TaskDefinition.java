@@ -100,6 +100,37 @@ public record TaskDefinition(
             "(?i).*\\.(yaml|yml|toml|json|sh|bash|zsh|ps1|ps|cmd|bat|ts|js|php|py|rb|lua)");
   }
 
+  /** The type of the task's runs: a Dockerfile build or a task file run. */
+  public RunType runType() {
+    return isBuild() ? RunType.AutoBuild : RunType.AutoRun;
+  }
+
+  /**
+   * What a run of this task executes, with {@code overrides} applied: values merge (an override
+   * wins), a new context or upload replaces the task's, a file replaces its inline text.
+   */
+  public RunSpec runSpec(TaskRunOverrides overrides) {
+    Map<String, String> runValues = new java.util.LinkedHashMap<>(values);
+    if (overrides.values() != null) {
+      runValues.putAll(overrides.values());
+    }
+    Map<String, String> runSecrets = new java.util.LinkedHashMap<>(secretValues);
+    if (overrides.secretValues() != null) {
+      runSecrets.putAll(overrides.secretValues());
+    }
+    boolean newContext = overrides.context() != null || overrides.upload() != null;
+    return new RunSpec(
+        newContext ? overrides.context() : context,
+        overrides.upload(),
+        overrides.file() != null ? overrides.file() : file,
+        overrides.file() != null ? null : taskText,
+        runValues,
+        runSecrets,
+        credentials,
+        platform,
+        timeoutSeconds);
+  }
+
   /** What the task shows to API callers: names only for values, servers only for logins. */
   public Task shown(java.time.Instant createTime, java.time.Instant updateTime) {
     return new Task(

@@ -113,6 +113,24 @@ public final class TaskStore {
                 .list());
   }
 
+  /** Every task's whole definition with the time it last changed, for the triggers. */
+  public List<SavedTask> all() {
+    return db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT definition, secure_sealed, update_time FROM tasks ORDER BY name")
+                .map(
+                    (rs, ctx) ->
+                        new SavedTask(
+                            combine(rs.getString(1), rs.getString(2)),
+                            Instant.ofEpochMilli(rs.getLong(3))))
+                .list());
+  }
+
+  /** A task's definition and when it last changed. */
+  public record SavedTask(TaskDefinition definition, Instant updateTime) {}
+
   private static boolean exists(Handle handle, String name) {
     return handle
             .createQuery("SELECT COUNT(*) FROM tasks WHERE name = :name")

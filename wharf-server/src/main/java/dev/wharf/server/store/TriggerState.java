@@ -27,7 +27,11 @@ public record TriggerState(
 
   /** One timer's schedule as it stands. */
   public record TimerState(
-      String name, String schedule, boolean enabled, Instant nextOccurrence, Instant lastRun) {}
+      String name,
+      String schedule,
+      boolean enabled,
+      Instant nextOccurrence,
+      Instant lastOccurrence) {}
 
   /**
    * A base image the task depends on.
