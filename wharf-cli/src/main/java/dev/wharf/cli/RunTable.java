@@ -1,8 +1,8 @@
 package dev.wharf.cli;
 
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunTrigger;
-import dev.wharf.server.store.Task;
+import dev.wharf.api.Run;
+import dev.wharf.api.RunTrigger;
+import dev.wharf.api.Task;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,8 +1,8 @@
 package dev.wharf.cli;
 
-import dev.wharf.server.client.ServerClient;
-import dev.wharf.server.store.TaskTriggers.TimerTrigger;
-import dev.wharf.server.store.TriggerState;
+import dev.wharf.api.ServerClient;
+import dev.wharf.api.TaskTriggers.TimerTrigger;
+import dev.wharf.api.TriggerState;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;

@@ -1,8 +1,8 @@
 package dev.wharf.cli;
 
-import dev.wharf.server.store.Task;
-import dev.wharf.server.store.TaskTriggers;
-import dev.wharf.server.store.TriggerState;
+import dev.wharf.api.Task;
+import dev.wharf.api.TaskTriggers;
+import dev.wharf.api.TriggerState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

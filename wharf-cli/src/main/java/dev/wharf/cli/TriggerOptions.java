@@ -1,10 +1,10 @@
 package dev.wharf.cli;
 
-import dev.wharf.server.store.TaskTriggers;
-import dev.wharf.server.store.TaskTriggers.BaseImageTrigger;
-import dev.wharf.server.store.TaskTriggers.BaseImageTriggerType;
-import dev.wharf.server.store.TaskTriggers.SourceTrigger;
-import dev.wharf.server.store.TaskTriggers.TimerTrigger;
+import dev.wharf.api.TaskTriggers;
+import dev.wharf.api.TaskTriggers.BaseImageTrigger;
+import dev.wharf.api.TaskTriggers.BaseImageTriggerType;
+import dev.wharf.api.TaskTriggers.SourceTrigger;
+import dev.wharf.api.TaskTriggers.TimerTrigger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.wharf.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wharf.server.store.TaskTriggers;
-import dev.wharf.server.store.TaskTriggers.BaseImageTriggerType;
-import dev.wharf.server.store.TaskTriggers.TimerTrigger;
+import dev.wharf.api.TaskTriggers;
+import dev.wharf.api.TaskTriggers.BaseImageTriggerType;
+import dev.wharf.api.TaskTriggers.TimerTrigger;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

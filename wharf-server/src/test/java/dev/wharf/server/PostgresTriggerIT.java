@@ -2,12 +2,12 @@ package dev.wharf.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.api.Run;
+import dev.wharf.api.RunFilter;
+import dev.wharf.api.RunTrigger;
+import dev.wharf.api.ServerClient;
+import dev.wharf.api.TaskTriggers.TimerTrigger;
 import dev.wharf.server.auth.Role;
-import dev.wharf.server.client.ServerClient;
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunFilter;
-import dev.wharf.server.store.RunTrigger;
-import dev.wharf.server.store.TaskTriggers.TimerTrigger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

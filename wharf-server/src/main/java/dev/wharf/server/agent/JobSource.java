@@ -1,9 +1,9 @@
 package dev.wharf.server.agent;
 
+import dev.wharf.api.RunTrigger;
 import dev.wharf.engine.source.SourceContext;
 import dev.wharf.engine.source.SourceInfo;
 import dev.wharf.engine.source.SourceOptions;
-import dev.wharf.server.store.RunTrigger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,8 +1,8 @@
 package dev.wharf.server.agent;
 
-import dev.wharf.server.store.RunSpec;
-import dev.wharf.server.store.RunTrigger;
-import dev.wharf.server.store.RunType;
+import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunTrigger;
+import dev.wharf.api.RunType;
 import java.nio.file.Path;
 
 /**

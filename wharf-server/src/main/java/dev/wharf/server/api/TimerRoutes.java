@@ -1,11 +1,11 @@
 package dev.wharf.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wharf.api.Json;
+import dev.wharf.api.TaskDefinition;
+import dev.wharf.api.TaskTriggers.TimerTrigger;
 import dev.wharf.server.auth.Role;
-import dev.wharf.server.store.Json;
-import dev.wharf.server.store.TaskDefinition;
 import dev.wharf.server.store.TaskStore;
-import dev.wharf.server.store.TaskTriggers.TimerTrigger;
 import dev.wharf.server.trigger.TriggerSettings;
 import dev.wharf.server.trigger.Triggers;
 import io.javalin.config.RoutesConfig;

@@ -1,5 +1,6 @@
 package dev.wharf.server.store;
 
+import dev.wharf.api.TriggerState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

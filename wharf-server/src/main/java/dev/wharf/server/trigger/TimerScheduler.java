@@ -1,12 +1,12 @@
 package dev.wharf.server.trigger;
 
+import dev.wharf.api.RunTrigger;
+import dev.wharf.api.TaskDefinition;
+import dev.wharf.api.TaskRunOverrides;
+import dev.wharf.api.TaskStatus;
+import dev.wharf.api.TaskTriggers.TimerTrigger;
 import dev.wharf.server.queue.RunQueue;
-import dev.wharf.server.store.RunTrigger;
-import dev.wharf.server.store.TaskDefinition;
-import dev.wharf.server.store.TaskRunOverrides;
-import dev.wharf.server.store.TaskStatus;
 import dev.wharf.server.store.TaskStore;
-import dev.wharf.server.store.TaskTriggers.TimerTrigger;
 import dev.wharf.server.store.TriggerStore;
 import java.time.Clock;
 import java.time.Duration;

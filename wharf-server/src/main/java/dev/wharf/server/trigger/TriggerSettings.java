@@ -1,7 +1,7 @@
 package dev.wharf.server.trigger;
 
-import dev.wharf.server.store.TaskDefinition;
-import dev.wharf.server.store.TaskTriggers;
+import dev.wharf.api.TaskDefinition;
+import dev.wharf.api.TaskTriggers;
 
 /** Checks a task's triggers before the task is saved, so that a bad one is refused at once. */
 public final class TriggerSettings {

@@ -1,8 +1,8 @@
 package dev.wharf.server.trigger;
 
-import dev.wharf.server.store.TaskDefinition;
-import dev.wharf.server.store.TaskTriggers.TimerTrigger;
-import dev.wharf.server.store.TriggerState;
+import dev.wharf.api.TaskDefinition;
+import dev.wharf.api.TaskTriggers.TimerTrigger;
+import dev.wharf.api.TriggerState;
 import dev.wharf.server.store.TriggerStore;
 import java.time.Clock;
 import java.time.Instant;

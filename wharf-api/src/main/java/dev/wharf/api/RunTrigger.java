@@ -1,4 +1,4 @@
-package dev.wharf.server.store;
+package dev.wharf.api;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
