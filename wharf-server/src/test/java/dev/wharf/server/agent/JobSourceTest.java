@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunTrigger;
 import dev.wharf.api.RunType;
+import dev.wharf.engine.source.GitHttpServer;
+import dev.wharf.server.GitRepo;
+import dev.wharf.server.trigger.TaskRepository;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +51,25 @@ class JobSourceTest {
     assertThatThrownBy(() -> JobSource.open(job))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("is not a URL");
+  }
+
+  @Test
+  void open_commitTriggeredRun_checksOutThatCommitAndReportsItsBranch() throws Exception {
+    GitRepo repo = GitRepo.create(temp, "app");
+    String first = repo.commit("main", "acb.yaml", "first\n");
+    repo.commit("main", "acb.yaml", "moved on\n");
+    try (GitHttpServer git = new GitHttpServer(temp, null, null)) {
+      String context = TaskRepository.contextAt(git.url("app.git") + "#main", first);
+      RunTrigger trigger =
+          new RunTrigger.Source("github", "commit", git.url("app.git"), "main", first, null);
+      RunJob job = new RunJob("wa1", RunType.AutoRun, "app", spec(context), null, trigger);
+
+      try (JobSource source = JobSource.open(job)) {
+        assertThat(source.file("acb.yaml")).contains("first\n");
+        assertThat(source.commit()).isEqualTo(first);
+        assertThat(source.branch()).isEqualTo("main");
+      }
+    }
   }
 
   private static RunSpec spec(String context) {
