@@ -1,5 +1,6 @@
 package dev.wharf.api;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -100,21 +101,18 @@ public record TaskDefinition(
             "(?i).*\\.(yaml|yml|toml|json|sh|bash|zsh|ps1|ps|cmd|bat|ts|js|php|py|rb|lua)");
   }
 
-  /** The type of the task's runs: a Dockerfile build or a task file run. */
+  /** The type of the task's runs: a build of a Dockerfile or a run of a task file. */
   public RunType runType() {
     return isBuild() ? RunType.AutoBuild : RunType.AutoRun;
   }
 
-  /**
-   * What a run of this task executes, with {@code overrides} applied: values merge (an override
-   * wins), a new context or upload replaces the task's, a file replaces its inline text.
-   */
+  /** What one run of the task executes, with {@code overrides} applied. */
   public RunSpec runSpec(TaskRunOverrides overrides) {
-    Map<String, String> runValues = new java.util.LinkedHashMap<>(values);
+    Map<String, String> runValues = new LinkedHashMap<>(values);
     if (overrides.values() != null) {
       runValues.putAll(overrides.values());
     }
-    Map<String, String> runSecrets = new java.util.LinkedHashMap<>(secretValues);
+    Map<String, String> runSecrets = new LinkedHashMap<>(secretValues);
     if (overrides.secretValues() != null) {
       runSecrets.putAll(overrides.secretValues());
     }

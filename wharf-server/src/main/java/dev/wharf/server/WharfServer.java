@@ -5,6 +5,7 @@ import dev.wharf.server.agent.EmbeddedAgent;
 import dev.wharf.server.api.ApiServer;
 import dev.wharf.server.auth.Role;
 import dev.wharf.server.auth.TokenAdmin;
+import dev.wharf.server.auth.WebSessions;
 import dev.wharf.server.logs.LogHub;
 import dev.wharf.server.logs.LogPruner;
 import dev.wharf.server.queue.RunQueue;
@@ -68,6 +69,7 @@ public final class WharfServer implements AutoCloseable {
       LogHub logs = new LogHub(blobs, runs);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       registerGauges(metrics, runs, queue);
+      TokenAdmin tokens = new TokenAdmin(db, clock);
       TaskStore tasks = new TaskStore(db, box, clock);
       triggers = Triggers.start(tasks, new TriggerStore(db), queue, clock);
       api =
@@ -75,7 +77,15 @@ public final class WharfServer implements AutoCloseable {
               config.host(),
               config.port(),
               new ApiServer.Parts(
-                  queue, runs, tasks, logs, blobs, new TokenAdmin(db, clock), metrics, triggers));
+                  queue,
+                  runs,
+                  tasks,
+                  logs,
+                  blobs,
+                  tokens,
+                  new WebSessions(db, tokens, clock),
+                  metrics,
+                  triggers));
       if (config.agentConcurrency() > 0) {
         agent =
             new EmbeddedAgent(
