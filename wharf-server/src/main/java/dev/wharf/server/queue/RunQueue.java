@@ -12,6 +12,7 @@ import dev.wharf.api.StepTiming;
 import dev.wharf.server.store.Database;
 import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.SecretBox;
+import dev.wharf.server.store.TriggerStore;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class RunQueue {
   private static final Pattern PREFIX = Pattern.compile("[a-z]{2}");
 
   private final RunStore runs;
+  private final TriggerStore triggers;
   private final SecretBox box;
   private final String prefix;
   private final Clock clock;
@@ -38,6 +40,7 @@ public final class RunQueue {
       throw new IllegalArgumentException("a run ID prefix is two lower-case letters: " + prefix);
     }
     this.runs = new RunStore(db);
+    this.triggers = new TriggerStore(db);
     this.box = box;
     this.prefix = prefix;
     this.clock = clock;
@@ -115,8 +118,15 @@ public final class RunQueue {
     if (!status.isTerminal()) {
       throw new IllegalArgumentException("not a final status: " + status);
     }
-    return runs.finish(
-        runId, status, errorMessage, outputImages, dependencies, steps, clock.millis());
+    boolean recorded =
+        runs.finish(runId, status, errorMessage, outputImages, dependencies, steps, clock.millis());
+    if (recorded && status == RunStatus.Succeeded) {
+      // a task's base images are those of its last successful run
+      runs.find(runId)
+          .map(Run::task)
+          .ifPresent(task -> triggers.recordBaseImages(task, dependencies, clock.millis()));
+    }
+    return recorded;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.wharf.server.store;
 
+import dev.wharf.api.BaseImageDependency;
 import dev.wharf.api.TriggerState;
 import java.time.Instant;
 import java.util.List;
@@ -94,6 +95,45 @@ public final class TriggerStore {
                 .bind("commit", headCommit)
                 .bind("task", task)
                 .execute());
+  }
+
+  /** Replaces the base images a task tracks with those of its run that just succeeded. */
+  public void recordBaseImages(String task, List<BaseImageDependency> dependencies, long now) {
+    db.write(
+        handle -> {
+          handle
+              .createUpdate("DELETE FROM base_images WHERE task_name = :task")
+              .bind("task", task)
+              .execute();
+          java.util.Set<String> seen = new java.util.HashSet<>();
+          for (BaseImageDependency dependency : dependencies) {
+            String tag =
+                dependency.tag() == null || dependency.tag().isEmpty()
+                    ? "latest"
+                    : dependency.tag();
+            String registry = dependency.registry() == null ? "" : dependency.registry();
+            String image =
+                (registry.isEmpty() ? "" : registry + "/") + dependency.repository() + ":" + tag;
+            if (dependency.repository() == null || !seen.add(image)) {
+              continue;
+            }
+            handle
+                .createUpdate(
+                    "INSERT INTO base_images (task_name, image, registry, repository, tag, digest,"
+                        + " dependency_type, last_checked) VALUES (:task, :image, :registry,"
+                        + " :repository, :tag, :digest, :type, :now)")
+                .bind("task", task)
+                .bind("image", image)
+                .bind("registry", registry)
+                .bind("repository", dependency.repository())
+                .bind("tag", tag)
+                .bind("digest", dependency.digest())
+                .bind("type", dependency.type() == null ? "RunTime" : dependency.type())
+                .bind("now", now)
+                .execute();
+          }
+          return null;
+        });
   }
 
   /** The base images a task tracks, with the digests its last successful run used. */

@@ -3,6 +3,7 @@ package dev.wharf.server.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wharf.api.BaseImageDependency;
 import dev.wharf.api.Run;
 import dev.wharf.api.RunSpec;
 import dev.wharf.api.RunStatus;
@@ -11,6 +12,7 @@ import dev.wharf.api.RunType;
 import dev.wharf.server.store.Database;
 import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.SecretBox;
+import dev.wharf.server.store.TriggerStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -71,6 +73,25 @@ class RunQueueTest {
     assertThat(stored.trigger()).isEqualTo("Commit");
     assertThat(stored.triggerDetails()).isEqualTo(commit);
     assertThat(queue.length()).isEqualTo(1);
+  }
+
+  @Test
+  void finish_succeededTaskRun_recordsTheTasksBaseImages_aFailedOneKeepsThem() {
+    List<BaseImageDependency> first =
+        List.of(
+            new BaseImageDependency("127.0.0.1:5000", "base", "1", "sha256:aa", "RunTime"),
+            new BaseImageDependency("", "golang", "", "sha256:bb", "BuildTime"));
+    Run run = queue.enqueue(RunType.AutoRun, "app", RunTrigger.MANUAL, RunSpec.inline("x"));
+    queue.claim("agent");
+    queue.finish(run.runId(), RunStatus.Succeeded, null, List.of(), first, List.of());
+    Run failed = queue.enqueue(RunType.AutoRun, "app", RunTrigger.MANUAL, RunSpec.inline("x"));
+    queue.claim("agent");
+    queue.finish(failed.runId(), RunStatus.Failed, "x", List.of(), List.of(), List.of());
+
+    assertThat(new TriggerStore(db).trackedImages("app"))
+        .extracting(i -> i.image() + " " + i.digest() + " " + i.type())
+        .containsExactly(
+            "127.0.0.1:5000/base:1 sha256:aa RunTime", "golang:latest sha256:bb BuildTime");
   }
 
   @Test
