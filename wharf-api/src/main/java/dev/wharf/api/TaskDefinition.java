@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  * @param context git URL, tarball URL or {@code /dev/null}
  * @param file task file in the context, when {@code taskText} is null
  * @param taskText inline task YAML
+ * @param triggers what starts the task besides a person (commit, timers, base image)
  */
 public record TaskDefinition(
     String name,
@@ -23,7 +24,8 @@ public record TaskDefinition(
     TaskStatus status,
     String platform,
     int timeoutSeconds,
-    String agentPool) {
+    String agentPool,
+    TaskTriggers triggers) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{5,50}");
 
   public TaskDefinition {
@@ -43,6 +45,52 @@ public record TaskDefinition(
     if (timeoutSeconds > 28_800) {
       throw new IllegalArgumentException("timeout is at most 28800 seconds: " + timeoutSeconds);
     }
+    triggers = triggers == null ? TaskTriggers.none() : triggers;
+  }
+
+  /** A task with no triggers but the default base-image trigger. */
+  public TaskDefinition(
+      String name,
+      String context,
+      String file,
+      String taskText,
+      Map<String, String> values,
+      Map<String, String> secretValues,
+      List<RegistryCredential> credentials,
+      TaskStatus status,
+      String platform,
+      int timeoutSeconds,
+      String agentPool) {
+    this(
+        name,
+        context,
+        file,
+        taskText,
+        values,
+        secretValues,
+        credentials,
+        status,
+        platform,
+        timeoutSeconds,
+        agentPool,
+        null);
+  }
+
+  /** This task with other triggers. */
+  public TaskDefinition withTriggers(TaskTriggers newTriggers) {
+    return new TaskDefinition(
+        name,
+        context,
+        file,
+        taskText,
+        values,
+        secretValues,
+        credentials,
+        status,
+        platform,
+        timeoutSeconds,
+        agentPool,
+        newTriggers);
   }
 
   /** Whether the task builds a Dockerfile rather than running a task file (as ACR decides). */
@@ -96,6 +144,8 @@ public record TaskDefinition(
         secretValues.keySet().stream().sorted().toList(),
         credentials.stream().map(RegistryCredential::loginServer).sorted().toList(),
         createTime,
-        updateTime);
+        updateTime,
+        triggers.shown(),
+        null);
   }
 }

@@ -2,6 +2,7 @@ package dev.wharf.bench;
 
 import dev.wharf.api.Json;
 import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunTrigger;
 import dev.wharf.api.RunType;
 import dev.wharf.api.StepTiming;
 import dev.wharf.server.ServerConfig;
@@ -84,7 +85,7 @@ public final class WebUiBenchmark {
                 for (int i = 0; i < STORED_RUNS; i++) {
                   last =
                       RunStore.insert(
-                              handle, "wa", RunType.QuickRun, null, "Manual", spec, sealed, now + i)
+                              handle, "wa", RunType.QuickRun, null, RunTrigger.MANUAL, spec, sealed, now + i)
                           .runId();
                 }
                 handle

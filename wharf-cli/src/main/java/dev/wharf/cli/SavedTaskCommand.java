@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -31,6 +32,8 @@ import picocli.CommandLine.Spec;
       "  wharf task run -n hello-task",
       "  wharf task list-runs --top 5",
       "  wharf task logs --run-id wa3",
+      "  wharf task create -n app-ci -c http://git.example/app.git -f acb.yaml \\",
+      "      --commit-trigger-enabled true --branch main --schedule '0 21 * * *'",
       "",
       "The server comes from --server or WHARF_SERVER, the token from --token or WHARF_TOKEN.",
       "Exit status: 0 success (for runs: Succeeded), 1 run not Succeeded, 2 bad input,"
@@ -46,7 +49,8 @@ import picocli.CommandLine.Spec;
       TaskRunCommands.Logs.class,
       TaskRunCommands.ListRuns.class,
       TaskRunCommands.ShowRun.class,
-      TaskRunCommands.CancelRun.class
+      TaskRunCommands.CancelRun.class,
+      TimerCommand.class
     })
 final class SavedTaskCommand implements Runnable {
 
@@ -108,6 +112,8 @@ final class SavedTaskCommand implements Runnable {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Run timeout (≤ 28800).")
     Integer timeout;
 
+    @Mixin TriggerOptions triggers = new TriggerOptions();
+
     /**
      * Inline task text from {@code --cmd} or a local {@code -f} with a {@code /dev/null} context.
      */
@@ -163,6 +169,12 @@ final class SavedTaskCommand implements Runnable {
         "  wharf task create -n local -c /dev/null -f acb.yaml   the local file, sent inline"
       })
   static final class Create extends Definition {
+    @Option(
+        names = "--schedule",
+        paramLabel = "[NAME:]CRON",
+        description = "A timer: 5-field cron in UTC, named t1, t2, … unless NAME: (repeatable).")
+    List<String> schedules = new ArrayList<>();
+
     @Override
     int run(ServerSession server) throws BadInputException {
       ServerClient client = server.client();
@@ -181,7 +193,8 @@ final class SavedTaskCommand implements Runnable {
                 status == null ? null : TaskStatus.valueOf(status),
                 platform,
                 timeout == null ? 0 : timeout,
-                null);
+                null,
+                triggers.forCreate(schedules));
       } catch (IllegalArgumentException e) {
         throw new BadInputException(e.getMessage());
       }
@@ -233,6 +246,10 @@ final class SavedTaskCommand implements Runnable {
       if (timeout != null) {
         fields.put("timeoutSeconds", timeout);
       }
+      Map<String, Object> changedTriggers = triggers.forUpdate();
+      if (!changedTriggers.isEmpty()) {
+        fields.put("triggers", changedTriggers);
+      }
       print(client.updateTask(name, fields));
       return 0;
     }
@@ -269,6 +286,7 @@ final class SavedTaskCommand implements Runnable {
       out().println("Secret values:  " + String.join(", ", task.secretValueNames()));
       out().println("Credentials:    " + String.join(", ", task.credentialLoginServers()));
       out().println("Timeout:        " + task.timeoutSeconds() + "s");
+      TriggerLines.of(task).forEach(out()::println);
       if (task.taskText() != null) {
         out().println("Task:");
         out().print(task.taskText());

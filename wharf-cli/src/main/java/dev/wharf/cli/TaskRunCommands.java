@@ -201,6 +201,9 @@ final class TaskRunCommands {
       ServerClient client = server.client();
       Run run = client.run(runId);
       out().print(json() ? RunWatch.json(run) + "\n" : RunTable.runs(List.of(run)));
+      if (!json()) {
+        RunTable.triggerDetails(run.triggerDetails()).forEach(out()::println);
+      }
       if (!json() && run.runErrorMessage() != null) {
         out().println("Error: " + run.runErrorMessage());
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.api.Run;
 import dev.wharf.api.RunStatus;
+import dev.wharf.api.RunTrigger;
 import dev.wharf.api.RunType;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +33,8 @@ class RunTableTest {
         null,
         false,
         null,
-        "default");
+        "default",
+        RunTrigger.MANUAL);
   }
 
   @Test
@@ -54,5 +56,30 @@ class RunTableTest {
   @Test
   void duration_notFinished_isEmpty() {
     assertThat(RunTable.duration(START, null)).isEmpty();
+  }
+
+  @Test
+  void triggerDetails_ofEachKind_sayWhatStartedTheRun() {
+    assertThat(RunTable.triggerDetails(RunTrigger.MANUAL)).isEmpty();
+    assertThat(
+            RunTable.triggerDetails(
+                new RunTrigger.Source(
+                    "github", "pullrequest", "https://git.example/app", "fix", "ab12", 7L)))
+        .containsExactly(
+            "Trigger:        Pull Request (github, pullrequest)",
+            "Repository:     https://git.example/app",
+            "Branch:         fix",
+            "Commit:         ab12",
+            "Pull request:   7");
+    assertThat(
+            RunTable.triggerDetails(
+                new RunTrigger.Timer("t1", Instant.parse("2026-12-02T21:00:00Z"))))
+        .containsExactly("Trigger:        Timer t1, occurrence 2026-12-02T21:00:00Z");
+    assertThat(
+            RunTable.triggerDetails(
+                new RunTrigger.ImageUpdate("reg.io/base:1", "sha256:aa", "sha256:bb")))
+        .containsExactly(
+            "Trigger:        Image Update of reg.io/base:1",
+            "Digest:         sha256:aa -> sha256:bb");
   }
 }

@@ -129,7 +129,9 @@ public final class EngineRunExecutor implements RunExecutor {
         "",
         source.branch(),
         "",
-        job.type() == RunType.AutoBuild || job.type() == RunType.AutoRun ? "Manual" : "",
+        job.type() == RunType.AutoBuild || job.type() == RunType.AutoRun
+            ? job.trigger().label()
+            : "",
         registry,
         RunInfo.formatDate(now),
         RunNames.of(job.runId(), "", List.of()).workspaceVolume(),

@@ -1,5 +1,6 @@
 package dev.wharf.server.agent;
 
+import dev.wharf.api.RunTrigger;
 import dev.wharf.engine.source.SourceContext;
 import dev.wharf.engine.source.SourceInfo;
 import dev.wharf.engine.source.SourceOptions;
@@ -44,7 +45,7 @@ final class JobSource implements AutoCloseable {
               "the context " + context + " is not a URL; upload a local folder from the client");
         }
         try (OutputStream out = Files.newOutputStream(tar)) {
-          info = SourceContext.of(context, SourceOptions.defaults()).writeTo(out);
+          info = SourceContext.of(context, options(job)).writeTo(out);
         }
       }
       return new JobSource(tar, info);
@@ -52,6 +53,14 @@ final class JobSource implements AutoCloseable {
       Files.deleteIfExists(tar);
       throw e;
     }
+  }
+
+  /** A commit-triggered run reports the trigger's commit and branch, as ACR's do. */
+  private static SourceOptions options(RunJob job) {
+    if (job.trigger() instanceof RunTrigger.Source source) {
+      return SourceOptions.defaults().withRun(source.commit(), source.branch());
+    }
+    return SourceOptions.defaults();
   }
 
   /** The commit of a git context, else empty. */

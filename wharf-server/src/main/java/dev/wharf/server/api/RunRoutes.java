@@ -6,6 +6,7 @@ import dev.wharf.api.Run;
 import dev.wharf.api.RunFilter;
 import dev.wharf.api.RunSpec;
 import dev.wharf.api.RunStatus;
+import dev.wharf.api.RunTrigger;
 import dev.wharf.api.RunType;
 import dev.wharf.api.Upload;
 import dev.wharf.server.auth.Role;
@@ -56,7 +57,7 @@ final class RunRoutes {
     if (spec.taskText() == null && spec.upload() == null && spec.context() == null) {
       throw new ApiException(400, "a run needs task text, an uploaded context or a context");
     }
-    Run run = queue.enqueue(type, null, "Manual", spec, request.agentPool());
+    Run run = queue.enqueue(type, null, RunTrigger.MANUAL, spec, request.agentPool());
     ctx.status(201).json(run);
   }
 

@@ -6,12 +6,14 @@ import dev.wharf.api.OutputImage;
 import dev.wharf.api.Run;
 import dev.wharf.api.RunSpec;
 import dev.wharf.api.RunStatus;
+import dev.wharf.api.RunTrigger;
 import dev.wharf.api.RunType;
 import dev.wharf.api.StepTiming;
 import dev.wharf.server.store.Database;
 import dev.wharf.server.store.LogAppend;
 import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.SecretBox;
+import dev.wharf.server.store.TriggerStore;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -30,6 +32,7 @@ public final class RunQueue {
   private static final Pattern PREFIX = Pattern.compile("[a-z]{2}");
 
   private final RunStore runs;
+  private final TriggerStore triggers;
   private final SecretBox box;
   private final String prefix;
   private final Clock clock;
@@ -49,6 +52,7 @@ public final class RunQueue {
       throw new IllegalArgumentException("a run ID prefix is two lower-case letters: " + prefix);
     }
     this.runs = new RunStore(db);
+    this.triggers = new TriggerStore(db);
     this.box = box;
     this.prefix = prefix;
     this.clock = clock;
@@ -61,8 +65,30 @@ public final class RunQueue {
   }
 
   /** Queues a run of {@code spec} for the default agent pool. */
-  public Run enqueue(RunType type, String task, String trigger, RunSpec spec) {
+  public Run enqueue(RunType type, String task, RunTrigger trigger, RunSpec spec) {
     return enqueue(type, task, trigger, spec, null);
+  }
+
+  /**
+   * Queues a run of a task for an event identified by {@code claimKey} (a timer occurrence, a
+   * commit, a new digest) for the agents of {@code pool}, unless a run was already queued for it,
+   * here or by another server on the same database. Answers the run queued now, empty if the event
+   * had been claimed.
+   */
+  public Optional<Run> enqueueOnce(
+      String claimKey, RunType type, String task, RunTrigger trigger, RunSpec spec, String pool) {
+    String sealed = box.seal(Json.write(spec));
+    Optional<Run> run =
+        runs.insertOnce(
+            claimKey, prefix, type, task, trigger, spec, sealed, poolOrDefault(pool), clock.millis());
+    if (run.isPresent()) {
+      wakeups.publish(Wakeups.Topic.QUEUED);
+    }
+    return run;
+  }
+
+  private static String poolOrDefault(String pool) {
+    return pool == null || pool.isBlank() ? Claimant.DEFAULT_POOL : pool;
   }
 
   /**
@@ -74,17 +100,19 @@ public final class RunQueue {
         runs.withSealedSpec(runId)
             .map(c -> new ClaimedRun(c.run(), Json.read(box.open(c.sealedSpec()), RunSpec.class)));
     return original.map(
-        o -> enqueue(o.run().runType(), o.run().task(), "Manual", o.spec(), o.run().agentPool()));
+        o ->
+            enqueue(
+                o.run().runType(), o.run().task(), RunTrigger.MANUAL, o.spec(), o.run().agentPool()));
   }
 
   /**
    * Queues a run of {@code spec} for the agents of {@code pool} (null: the default pool); secrets
    * in the spec are sealed before storage.
    */
-  public Run enqueue(RunType type, String task, String trigger, RunSpec spec, String pool) {
+  public Run enqueue(RunType type, String task, RunTrigger trigger, RunSpec spec, String pool) {
     String sealed = box.seal(Json.write(spec));
-    String agentPool = pool == null || pool.isBlank() ? Claimant.DEFAULT_POOL : pool;
-    Run run = runs.insert(prefix, type, task, trigger, spec, sealed, agentPool, clock.millis());
+    Run run =
+        runs.insert(prefix, type, task, trigger, spec, sealed, poolOrDefault(pool), clock.millis());
     wakeups.publish(Wakeups.Topic.QUEUED);
     return run;
   }
@@ -166,6 +194,12 @@ public final class RunQueue {
             steps,
             clock.millis());
     wakeups.publish(Wakeups.Topic.LOG);
+    if (finished && status == RunStatus.Succeeded) {
+      // a task's base images are those of its last successful run
+      runs.find(runId)
+          .map(Run::task)
+          .ifPresent(task -> triggers.recordBaseImages(task, dependencies, clock.millis()));
+    }
     return finished;
   }
 
