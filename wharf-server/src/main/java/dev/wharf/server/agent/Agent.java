@@ -271,7 +271,8 @@ public final class Agent implements AutoCloseable {
     try {
       port.running(id, runId);
       context = spec.upload() == null ? null : port.upload(spec.upload());
-      RunJob job = new RunJob(
+      RunJob job =
+          new RunJob(
               runId, assignment.type(), assignment.task(), spec, context, assignment.trigger());
       // the one place where an agent hands a run to the engine
       outcome = executor.execute(job, line -> log.line(masker.mask(line)), current.signal);

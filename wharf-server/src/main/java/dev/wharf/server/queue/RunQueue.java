@@ -80,7 +80,15 @@ public final class RunQueue {
     String sealed = box.seal(Json.write(spec));
     Optional<Run> run =
         runs.insertOnce(
-            claimKey, prefix, type, task, trigger, spec, sealed, poolOrDefault(pool), clock.millis());
+            claimKey,
+            prefix,
+            type,
+            task,
+            trigger,
+            spec,
+            sealed,
+            poolOrDefault(pool),
+            clock.millis());
     if (run.isPresent()) {
       wakeups.publish(Wakeups.Topic.QUEUED);
     }
@@ -102,7 +110,11 @@ public final class RunQueue {
     return original.map(
         o ->
             enqueue(
-                o.run().runType(), o.run().task(), RunTrigger.MANUAL, o.spec(), o.run().agentPool()));
+                o.run().runType(),
+                o.run().task(),
+                RunTrigger.MANUAL,
+                o.spec(),
+                o.run().agentPool()));
   }
 
   /**

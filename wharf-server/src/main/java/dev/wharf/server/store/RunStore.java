@@ -130,7 +130,8 @@ public final class RunStore {
           if (claimed == 0) {
             return Optional.<Run>empty();
           }
-          Run queued = insert(handle, prefix, type, task, trigger, spec, sealedSpec, agentPool, now);
+          Run queued =
+              insert(handle, prefix, type, task, trigger, spec, sealedSpec, agentPool, now);
           handle
               .createUpdate("UPDATE trigger_claims SET run_id = :runId WHERE claim_key = :key")
               .bind("runId", queued.runId())

@@ -22,11 +22,6 @@ final class CommitRuns {
         new TaskRunOverrides(
             TaskRepository.contextAt(task.context(), trigger.commit()), null, null, null, null);
     return queue.enqueueOnce(
-        claimKey,
-        task.runType(),
-        task.name(),
-        trigger,
-        task.runSpec(atCommit),
-        task.agentPool());
+        claimKey, task.runType(), task.name(), trigger, task.runSpec(atCommit), task.agentPool());
   }
 }

@@ -64,9 +64,11 @@ class RunQueueTest {
         new RunTrigger.Source("poll", "commit", "https://git.example/app", "main", "ab12", null);
 
     Optional<Run> first =
-        queue.enqueueOnce("commit:app:ab12", RunType.AutoRun, "app", commit, RunSpec.inline("x"));
+        queue.enqueueOnce(
+            "commit:app:ab12", RunType.AutoRun, "app", commit, RunSpec.inline("x"), null);
     Optional<Run> second =
-        queue.enqueueOnce("commit:app:ab12", RunType.AutoRun, "app", commit, RunSpec.inline("x"));
+        queue.enqueueOnce(
+            "commit:app:ab12", RunType.AutoRun, "app", commit, RunSpec.inline("x"), null);
 
     assertThat(first).isPresent();
     assertThat(second).isEmpty();
