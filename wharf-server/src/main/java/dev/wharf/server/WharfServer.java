@@ -120,6 +120,7 @@ public final class WharfServer implements AutoCloseable {
   /** Stops serving; runs still executing end as {@code Error}. */
   @Override
   public void close() {
+    LOG.info("Wharf server stopping");
     if (housekeeping != null) {
       housekeeping.shutdownNow();
     }
@@ -130,6 +131,7 @@ public final class WharfServer implements AutoCloseable {
       agent.close();
     }
     db.close();
+    LOG.info("Wharf server stopped");
   }
 
   /** Stops without recording anything more about running runs, as a killed server would. */

@@ -17,12 +17,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The queue of runs, kept in the runs table: enqueue, claim (exactly one claimant, also across
  * servers sharing a database), heartbeat, cancel and finish. The table's SQL is {@link RunStore}'s.
  */
 public final class RunQueue {
+  /** One INFO line per change of a run's state, for whoever watches the server's stderr. */
+  private static final Logger LOG = LoggerFactory.getLogger(RunQueue.class);
+
   private static final Pattern PREFIX = Pattern.compile("[a-z]{2}");
 
   private final RunStore runs;
@@ -51,6 +56,12 @@ public final class RunQueue {
   public Run enqueue(RunType type, String task, String trigger, RunSpec spec) {
     String sealed = box.seal(Json.write(spec));
     Run run = runs.insert(prefix, type, task, trigger, spec, sealed, clock.millis());
+    LOG.info(
+        "run {} queued ({}{}, trigger {})",
+        run.runId(),
+        type,
+        task == null ? "" : " of task " + task,
+        trigger);
     listeners.forEach(Runnable::run);
     return run;
   }
@@ -64,6 +75,7 @@ public final class RunQueue {
   /** Moves a claimed run from {@code Started} to {@code Running}. */
   public void markRunning(String runId) {
     runs.markRunning(runId, clock.millis());
+    LOG.info("run {} started", runId);
   }
 
   /** Records that {@code agent} is still working on {@code runIds}. */
@@ -86,8 +98,21 @@ public final class RunQueue {
     if (!status.isTerminal()) {
       throw new IllegalArgumentException("not a final status: " + status);
     }
-    return runs.finish(
-        runId, status, errorMessage, outputImages, dependencies, steps, clock.millis());
+    boolean finished =
+        runs.finish(runId, status, errorMessage, outputImages, dependencies, steps, clock.millis());
+    if (finished && LOG.isInfoEnabled()) {
+      runs.find(runId).ifPresent(RunQueue::logEnd);
+    }
+    return finished;
+  }
+
+  private static void logEnd(Run run) {
+    if (run.startTime() != null && run.finishTime() != null) {
+      long millis = run.finishTime().toEpochMilli() - run.startTime().toEpochMilli();
+      LOG.info("run {} finished: {} after {}s", run.runId(), run.status(), (millis + 500) / 1000);
+    } else {
+      LOG.info("run {} finished: {}", run.runId(), run.status());
+    }
   }
 
   /**
@@ -95,7 +120,14 @@ public final class RunQueue {
    * agent to stop. Answers the run as it is now, empty if there is no such run.
    */
   public Optional<Run> cancel(String runId) {
-    return runs.cancel(runId, clock.millis());
+    Optional<Run> run = runs.cancel(runId, clock.millis());
+    run.ifPresent(
+        r ->
+            LOG.info(
+                "run {} {}",
+                runId,
+                r.status() == RunStatus.Canceled ? "canceled" : "asked to cancel"));
+    return run;
   }
 
   /** Which of {@code runIds} somebody asked to cancel. */
@@ -109,11 +141,15 @@ public final class RunQueue {
    * their run IDs.
    */
   public List<String> failLost(String agent, long staleBefore) {
-    return runs.failLost(
-        agent,
-        staleBefore,
-        "the agent executing this run stopped before it finished (server restarted or agent lost)",
-        clock.millis());
+    List<String> lost =
+        runs.failLost(
+            agent,
+            staleBefore,
+            "the agent executing this run stopped before it finished (server restarted or agent"
+                + " lost)",
+            clock.millis());
+    lost.forEach(runId -> LOG.info("run {} finished: Error (its agent was lost)", runId));
+    return lost;
   }
 
   /** How many runs wait for an agent. */
