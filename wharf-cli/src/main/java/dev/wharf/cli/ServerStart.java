@@ -48,11 +48,14 @@ final class ServerStart {
                 }));
     out.printf(
         "Wharf server on http://%s:%d (data in %s, %d concurrent runs)%n"
+            + "Web UI: http://%s:%d/ (sign in with an API token)%n"
             + "Create a token with: %s%n",
         config.host(),
         server.port(),
         config.dataDir(),
         agents,
+        config.host(),
+        server.port(),
         tokenCommand(command.dataDir == null ? null : config.dataDir(), command.db));
     out.flush();
     try {

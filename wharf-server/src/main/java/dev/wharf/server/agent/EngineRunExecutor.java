@@ -117,7 +117,7 @@ public final class EngineRunExecutor implements RunExecutor {
                   "",
                   true));
       console.flush();
-      return EngineOutcome.of(result, dependencies.get());
+      return EngineOutcome.of(result, dependencies.get(), plan.graph());
     }
   }
 
