@@ -23,9 +23,16 @@ class LauncherScriptTest {
       [INFO] Scanning for projects...
       [INFO] ------------------------------------------------------------------------
       [INFO] Reactor Build Order:
-      [INFO] Building wharf-template 0.1.0-SNAPSHOT                                     [1/2]
+      [INFO]
+      [INFO] Wharf template: Go text/template, Sprig, values and aliases         [jar]
+      [INFO] Wharf CLI: the wharf command                                        [jar]
+      [INFO]
+      [INFO] -------------------< dev.wharf:wharf-template >--------------------
+      [INFO] Building Wharf template: Go text/template, Sprig 0.1.0-SNAPSHOT      [1/2]
+      [INFO]   from wharf-template/pom.xml
       [INFO] --- compiler:3.16.0:compile (default-compile) @ wharf-template ---
-      [INFO] Building wharf-cli 0.1.0-SNAPSHOT                                          [2/2]
+      [INFO] -----------------------< dev.wharf:wharf-cli >-----------------------
+      [INFO] Building Wharf CLI: the wharf command 0.1.0-SNAPSHOT                 [2/2]
       [INFO] BUILD SUCCESS
       """;
 
