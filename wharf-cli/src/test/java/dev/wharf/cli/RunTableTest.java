@@ -35,7 +35,8 @@ class RunTableTest {
         null,
         null,
         false,
-        null);
+        null,
+        "default");
   }
 
   @Test

@@ -83,7 +83,8 @@ final class TaskRoutes {
     String body = ctx.body();
     TaskRunOverrides overrides =
         body.isBlank() ? TaskRunOverrides.none() : Json.read(body, TaskRunOverrides.class);
-    Run run = queue.enqueue(task.runType(), name, "Manual", task.runSpec(overrides));
+    Run run =
+        queue.enqueue(task.runType(), name, "Manual", task.runSpec(overrides), task.agentPool());
     ctx.status(201).json(run);
   }
 

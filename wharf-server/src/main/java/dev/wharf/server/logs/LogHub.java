@@ -1,12 +1,15 @@
 package dev.wharf.server.logs;
 
+import dev.wharf.api.AgentWire;
 import dev.wharf.api.Run;
 import dev.wharf.api.RunStatus;
+import dev.wharf.server.queue.Wakeups;
 import dev.wharf.server.store.BlobStore;
 import dev.wharf.server.store.RunStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,27 +23,44 @@ public final class LogHub {
 
   private final BlobStore blobs;
   private final RunStore runs;
-  private final Object appended = new Object();
+  private final Wakeups wakeups;
 
   /** A hub over the blob store, asking the run store whether a run has ended. */
   public LogHub(BlobStore blobs, RunStore runs) {
+    this(blobs, runs, Wakeups.local());
+  }
+
+  /**
+   * A hub over the blob store whose followers wake on {@code wakeups}, so that they see lines other
+   * servers store as soon as they are stored.
+   */
+  public LogHub(BlobStore blobs, RunStore runs, Wakeups wakeups) {
     this.blobs = blobs;
     this.runs = runs;
+    this.wakeups = wakeups;
   }
 
   /** Stores one line of a run's log (already masked) and wakes the followers. */
   public void append(String runId, String line) {
-    blobs.appendLog(
-        runId,
-        (line.replace("\r", " ").replace("\n", " ") + "\n").getBytes(StandardCharsets.UTF_8));
+    appendLines(runId, List.of(line));
+  }
+
+  /** Stores lines of a run's log (already masked) as one write and wakes the followers. */
+  public void appendLines(String runId, List<String> lines) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    StringBuilder text = new StringBuilder();
+    for (String line : lines) {
+      text.append(AgentWire.LogBatch.stored(line)).append('\n');
+    }
+    blobs.appendLog(runId, text.toString().getBytes(StandardCharsets.UTF_8));
     wake();
   }
 
   /** Wakes the followers, e.g. because a run ended. */
   public void wake() {
-    synchronized (appended) {
-      appended.notifyAll();
-    }
+    wakeups.publish(Wakeups.Topic.LOG);
   }
 
   /**
@@ -55,6 +75,7 @@ public final class LogHub {
     RunStatus status = null;
     while (true) {
       long now = System.currentTimeMillis();
+      long seen = wakeups.version(Wakeups.Topic.LOG);
       if (status == null || now >= nextStatusCheck) {
         Optional<Run> run = runs.find(runId);
         if (run.isEmpty()) {
@@ -74,9 +95,7 @@ public final class LogHub {
       if (status.isTerminal()) {
         return Optional.of(status);
       }
-      synchronized (appended) {
-        appended.wait(WAIT_MILLIS);
-      }
+      wakeups.await(Wakeups.Topic.LOG, seen, WAIT_MILLIS);
       nextStatusCheck = Math.min(nextStatusCheck, System.currentTimeMillis() + WAIT_MILLIS);
     }
   }
