@@ -312,6 +312,9 @@ final class CreateRules {
 
   private void namespace(ObjectNode host, String field, String what) throws Refusal, IOException {
     String mode = host.path(field).asText("");
+    if (field.equals("NetworkMode") && mode.equals("host")) {
+      scope.network(mode); // one message for every way of asking for the host's network
+    }
     if (mode.equals("host") && scope.untrusted()) {
       throw Refusal.untrusted("the host's " + what + " namespace (" + field + "=host) is");
     }

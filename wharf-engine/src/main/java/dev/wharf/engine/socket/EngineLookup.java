@@ -9,7 +9,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.nio.NioDomainSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -101,7 +100,7 @@ final class EngineLookup {
     Bootstrap bootstrap =
         new Bootstrap()
             .group(SocketLoops.group())
-            .channel(NioDomainSocketChannel.class)
+            .channel(SocketLoops.channel())
             .handler(
                 new ChannelInitializer<Channel>() {
                   @Override

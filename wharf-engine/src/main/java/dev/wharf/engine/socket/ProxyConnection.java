@@ -9,10 +9,9 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
-import io.netty.channel.socket.nio.NioDomainSocketChannel;
+import io.netty.channel.socket.DuplexChannelConfig;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpRequest;
@@ -73,9 +72,20 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
   }
 
   static void install(Channel ch, Gate gate, SocketAddress engine) {
+    allowHalfClosure(ch);
     ch.pipeline()
         .addLast(CODEC, new HttpServerCodec(64 * 1024, 64 * 1024, 64 * 1024))
         .addLast(new ProxyConnection(gate, engine));
+  }
+
+  /**
+   * A client that has nothing to send ends its side of an attach at once and keeps reading (the
+   * docker CLI does); NIO domain sockets take the setting on their config, not as an option.
+   */
+  private static void allowHalfClosure(Channel ch) {
+    if (ch.config() instanceof DuplexChannelConfig duplex) {
+      duplex.setAllowHalfClosure(true);
+    }
   }
 
   @Override
@@ -249,12 +259,12 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
     Bootstrap bootstrap =
         new Bootstrap()
             .group(client.eventLoop())
-            .channel(NioDomainSocketChannel.class)
-            .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+            .channel(SocketLoops.channel())
             .handler(
                 new ChannelInitializer<Channel>() {
                   @Override
                   protected void initChannel(Channel ch) {
+                    allowHalfClosure(ch);
                     ch.pipeline().addLast(CODEC, new HttpClientCodec(4096, 64 * 1024, 64 * 1024));
                     ch.pipeline().addLast(new EngineSide());
                   }

@@ -6,15 +6,12 @@ import dev.wharf.engine.step.RunNames;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.URI;
-import java.net.UnixDomainSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -63,7 +60,7 @@ public final class RunSocket implements AutoCloseable {
     }
     Path folder = Files.createTempDirectory("wharf-socket-");
     Path path = folder.resolve("docker.sock");
-    SocketAddress engine = UnixDomainSocketAddress.of(engineSocket);
+    SocketAddress engine = SocketLoops.address(engineSocket);
     RunScope scope = new RunScope(names, access, new EngineLookup(engine));
     Gate gate = new Gate(scope);
     ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -71,8 +68,7 @@ public final class RunSocket implements AutoCloseable {
       Channel server =
           new ServerBootstrap()
               .group(SocketLoops.group())
-              .channel(NioServerDomainSocketChannel.class)
-              .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+              .channel(SocketLoops.serverChannel())
               .childHandler(
                   new ChannelInitializer<Channel>() {
                     @Override
@@ -81,7 +77,7 @@ public final class RunSocket implements AutoCloseable {
                       ProxyConnection.install(ch, gate, engine);
                     }
                   })
-              .bind(UnixDomainSocketAddress.of(path))
+              .bind(SocketLoops.address(path))
               .sync()
               .channel();
       // Steps may run as any user; the folder's random name is what keeps other users out.
