@@ -1,10 +1,10 @@
 package dev.wharf.cli;
 
-import dev.wharf.server.client.ServerClient;
-import dev.wharf.server.store.RegistryCredential;
-import dev.wharf.server.store.Task;
-import dev.wharf.server.store.TaskDefinition;
-import dev.wharf.server.store.TaskStatus;
+import dev.wharf.api.RegistryCredential;
+import dev.wharf.api.ServerClient;
+import dev.wharf.api.Task;
+import dev.wharf.api.TaskDefinition;
+import dev.wharf.api.TaskStatus;
 import dev.wharf.task.QuickTask;
 import java.io.IOException;
 import java.nio.file.Files;

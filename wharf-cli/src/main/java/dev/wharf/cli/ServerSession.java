@@ -1,7 +1,7 @@
 package dev.wharf.cli;
 
-import dev.wharf.server.client.ServerClient;
-import dev.wharf.server.client.ServerException;
+import dev.wharf.api.ServerClient;
+import dev.wharf.api.ServerException;
 import java.net.URI;
 
 /**

@@ -1,10 +1,10 @@
 package dev.wharf.cli;
 
-import dev.wharf.server.client.ServerClient;
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunFilter;
-import dev.wharf.server.store.RunStatus;
-import dev.wharf.server.store.TaskRunOverrides;
+import dev.wharf.api.Run;
+import dev.wharf.api.RunFilter;
+import dev.wharf.api.RunStatus;
+import dev.wharf.api.ServerClient;
+import dev.wharf.api.TaskRunOverrides;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
+import dev.wharf.api.Json;
 import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.source.GitRepos;
 import dev.wharf.engine.testing.DockerTest;
@@ -13,7 +14,6 @@ import dev.wharf.server.ServerConfig;
 import dev.wharf.server.WharfServer;
 import dev.wharf.server.agent.EngineRunExecutor;
 import dev.wharf.server.auth.Role;
-import dev.wharf.server.store.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;

@@ -26,8 +26,8 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * Runs every public conformance vector (../shared/spec/vectors, copied into test resources) through
- * the real command line, in-process, each case in a fresh empty folder.
+ * Runs every public conformance vector (conformance/vectors, see its README) through the real
+ * command line, in-process, each case in a fresh empty folder.
  */
 class VectorConformanceTest {
 
@@ -279,8 +279,7 @@ class VectorConformanceTest {
       if (g.size() != want.size()) {
         return false;
       }
-      for (var it = want.fields(); it.hasNext(); ) {
-        var e = it.next();
+      for (var e : want.properties()) {
         JsonNode v = g.get(e.getKey());
         if (v == null || !sameData(v, e.getValue(), sets, sets.contains(e.getKey()))) {
           return false;

@@ -1,5 +1,6 @@
 package dev.wharf.server;
 
+import dev.wharf.api.RunStatus;
 import dev.wharf.server.agent.EmbeddedAgent;
 import dev.wharf.server.api.ApiServer;
 import dev.wharf.server.auth.Role;
@@ -9,7 +10,6 @@ import dev.wharf.server.logs.LogPruner;
 import dev.wharf.server.queue.RunQueue;
 import dev.wharf.server.store.BlobStore;
 import dev.wharf.server.store.Database;
-import dev.wharf.server.store.RunStatus;
 import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.SecretBox;
 import dev.wharf.server.store.TaskStore;

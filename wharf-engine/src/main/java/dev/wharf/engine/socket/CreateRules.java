@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -172,9 +171,7 @@ final class CreateRules {
             throw Refusal.untrusted(absent.getValue());
           }
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = host.fields();
-        while (fields.hasNext()) {
-          Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : host.properties()) {
           String key = field.getKey();
           if (FREE_HOST_FIELDS.contains(key)
               || CHECKED_HOST_FIELDS.contains(key)
@@ -201,9 +198,7 @@ final class CreateRules {
       scope.network(network);
     }
     if (config.path("NetworkingConfig").path("EndpointsConfig") instanceof ObjectNode endpoints) {
-      Iterator<Map.Entry<String, JsonNode>> it = endpoints.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> endpoint = it.next();
+      for (Map.Entry<String, JsonNode> endpoint : endpoints.properties()) {
         scope.network(endpoint.getKey());
         if (scope.untrusted()) {
           endpoint(endpoint.getValue());
@@ -397,9 +392,7 @@ final class CreateRules {
   }
 
   private static void only(ObjectNode config, Set<String> allowed, String prefix) throws Refusal {
-    Iterator<Map.Entry<String, JsonNode>> fields = config.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : config.properties()) {
       if (!allowed.contains(field.getKey()) && !empty(field.getValue())) {
         throw Refusal.untrusted(
             NAMED_REFUSALS.getOrDefault(

@@ -1,13 +1,13 @@
 package dev.wharf.server.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wharf.api.BaseImageDependency;
+import dev.wharf.api.Json;
+import dev.wharf.api.OutputImage;
+import dev.wharf.api.RunStatus;
+import dev.wharf.api.StepTiming;
 import dev.wharf.engine.RunResult;
 import dev.wharf.engine.StepResult;
-import dev.wharf.server.store.BaseImageDependency;
-import dev.wharf.server.store.Json;
-import dev.wharf.server.store.OutputImage;
-import dev.wharf.server.store.RunStatus;
-import dev.wharf.server.store.StepTiming;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.wharf.server.agent;
 
+import dev.wharf.api.RegistryCredential;
+import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunType;
 import dev.wharf.engine.MaskingListener;
 import dev.wharf.engine.RunEvent;
 import dev.wharf.engine.RunListener;
@@ -14,9 +17,6 @@ import dev.wharf.engine.run.RunRequest;
 import dev.wharf.engine.run.Runner;
 import dev.wharf.engine.socket.EngineAccess;
 import dev.wharf.engine.step.RunNames;
-import dev.wharf.server.store.RegistryCredential;
-import dev.wharf.server.store.RunSpec;
-import dev.wharf.server.store.RunType;
 import dev.wharf.task.Plan;
 import dev.wharf.task.QuickTask;
 import dev.wharf.task.TaskException;
@@ -192,7 +192,10 @@ public final class EngineRunExecutor implements RunExecutor {
     return new TaskRenderer().render(request);
   }
 
-  /** The decoded contents of the task's secret volumes, masked like any secret (E6). */
+  /**
+   * The decoded contents of the task's secret volumes, masked like any secret
+   * (docs/behaviour.md#masking).
+   */
   private static List<String> secretVolumeContents(Plan plan) {
     List<String> values = new ArrayList<>();
     for (Volume volume : plan.task().volumes()) {

@@ -1,11 +1,12 @@
 package dev.wharf.server.api;
 
+import dev.wharf.api.ApiError;
+import dev.wharf.api.Json;
 import dev.wharf.server.auth.Role;
 import dev.wharf.server.auth.TokenAdmin;
 import dev.wharf.server.logs.LogHub;
 import dev.wharf.server.queue.RunQueue;
 import dev.wharf.server.store.BlobStore;
-import dev.wharf.server.store.Json;
 import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.TaskStore;
 import io.javalin.Javalin;
@@ -71,17 +72,16 @@ public final class ApiServer implements AutoCloseable {
               new LogRoutes(parts.logs(), parts.runs()).register(config.routes, guard);
               config.routes.exception(
                   ApiException.class,
-                  (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
+                  (e, ctx) -> ctx.status(e.status()).json(new ApiError(e.getMessage())));
               config.routes.exception(
                   IllegalArgumentException.class,
-                  (e, ctx) ->
-                      ctx.status(400).json(Map.of("error", String.valueOf(e.getMessage()))));
+                  (e, ctx) -> ctx.status(400).json(new ApiError(String.valueOf(e.getMessage()))));
               config.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
                     LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
                     ctx.status(500)
-                        .json(Map.of("error", "internal error: " + e.getClass().getSimpleName()));
+                        .json(new ApiError("internal error: " + e.getClass().getSimpleName()));
                   });
             });
     app.start();

@@ -2,13 +2,13 @@ package dev.wharf.server.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.api.BaseImageDependency;
+import dev.wharf.api.OutputImage;
+import dev.wharf.api.RunStatus;
+import dev.wharf.api.StepTiming;
 import dev.wharf.engine.RunResult;
 import dev.wharf.engine.StepResult;
 import dev.wharf.engine.StepStatus;
-import dev.wharf.server.store.BaseImageDependency;
-import dev.wharf.server.store.OutputImage;
-import dev.wharf.server.store.RunStatus;
-import dev.wharf.server.store.StepTiming;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

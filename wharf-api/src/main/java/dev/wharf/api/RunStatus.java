@@ -1,4 +1,4 @@
-package dev.wharf.server.store;
+package dev.wharf.api;
 
 /** Where a run is in its life: queued, on an agent, or finished one way or another. */
 public enum RunStatus {

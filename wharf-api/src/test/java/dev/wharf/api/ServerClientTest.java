@@ -1,4 +1,4 @@
-package dev.wharf.server.client;
+package dev.wharf.api;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,16 +1,6 @@
-package dev.wharf.server.client;
+package dev.wharf.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.wharf.server.store.Json;
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunFilter;
-import dev.wharf.server.store.RunSpec;
-import dev.wharf.server.store.RunStatus;
-import dev.wharf.server.store.RunType;
-import dev.wharf.server.store.Task;
-import dev.wharf.server.store.TaskDefinition;
-import dev.wharf.server.store.TaskRunOverrides;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -53,7 +42,7 @@ public final class ServerClient {
               .header("Content-Type", "application/gzip")
               .POST(HttpRequest.BodyPublishers.ofFile(contextArchive))
               .build();
-      return json(send(request), JsonNode.class).path("upload").asText();
+      return json(send(request), Upload.class).upload();
     } catch (FileNotFoundException e) {
       throw new UncheckedIOException("no context archive at " + contextArchive, e);
     }
@@ -61,10 +50,7 @@ public final class ServerClient {
 
   /** Queues a quick run (or build) of {@code spec}. */
   public Run queue(RunType type, RunSpec spec) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", type);
-    body.put("spec", spec);
-    return json(send(post("/api/v1/runs", body)), Run.class);
+    return json(send(post("/api/v1/runs", new QuickRunRequest(type, spec))), Run.class);
   }
 
   /** Uploads {@code contextArchive} (tar.gz) and queues a quick run of {@code spec} on it. */
@@ -239,9 +225,9 @@ public final class ServerClient {
   private static ServerException failure(int status, String body) {
     String message = body;
     try {
-      JsonNode error = Json.read(body, JsonNode.class);
-      if (error != null && error.has("error")) {
-        message = error.get("error").asText();
+      ApiError error = Json.read(body, ApiError.class);
+      if (error != null && error.error() != null) {
+        message = error.error();
       }
     } catch (IllegalArgumentException notJson) {
       // keep the raw body as the message

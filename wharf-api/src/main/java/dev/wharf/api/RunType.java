@@ -1,4 +1,4 @@
-package dev.wharf.server.store;
+package dev.wharf.api;
 
 /** How a run came to be: a quick build or run from a client, or a saved task's build or run. */
 public enum RunType {

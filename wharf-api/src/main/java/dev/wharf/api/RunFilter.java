@@ -1,4 +1,4 @@
-package dev.wharf.server.store;
+package dev.wharf.api;
 
 /**
  * The filters of {@code az acr task list-runs}; null means "any".

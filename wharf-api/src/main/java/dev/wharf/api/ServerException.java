@@ -1,4 +1,4 @@
-package dev.wharf.server.client;
+package dev.wharf.api;
 
 /** The server refused a request or could not be reached. */
 public final class ServerException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.wharf.server.store;
+package dev.wharf.api;
 
 /** A base image a build step used, {@code type} being {@code BuildTime} or {@code RunTime}. */
 public record BaseImageDependency(

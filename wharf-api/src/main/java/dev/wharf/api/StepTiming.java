@@ -1,4 +1,4 @@
-package dev.wharf.server.store;
+package dev.wharf.api;
 
 /** How one step of a run ended and how long it took. */
 public record StepTiming(String id, String status, double seconds) {}

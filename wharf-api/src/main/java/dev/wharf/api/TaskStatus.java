@@ -1,4 +1,4 @@
-package dev.wharf.server.store;
+package dev.wharf.api;
 
 /** Whether a task may run. */
 public enum TaskStatus {
