@@ -9,7 +9,6 @@ import dev.wharf.engine.Scheduler;
 import dev.wharf.engine.StepResult;
 import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.container.EngineException;
-import dev.wharf.engine.container.Mount;
 import dev.wharf.engine.socket.EngineAccess;
 import dev.wharf.engine.socket.RunSocket;
 import dev.wharf.engine.step.RunNames;
@@ -64,7 +63,8 @@ public final class Runner {
     RunResult result = null;
     RunSocket socket = openSocket(request.engineAccess(), names, listener);
     try (StepEnvironment env =
-        new StepEnvironment(labelled, names, request.logins(), socketSource(request, socket))) {
+        new StepEnvironment(
+            labelled, names, request.logins(), socket == null ? "" : socket.path().toString())) {
       try {
         setupThread = Thread.currentThread();
         if (!cancelled) {
@@ -141,18 +141,6 @@ public final class Runner {
       return null;
     }
     return RunSocket.open(engineSocket.get(), names, access);
-  }
-
-  private String socketSource(RunRequest request, RunSocket socket) {
-    if (socket != null) {
-      return socket.path().toString();
-    }
-    if (request.engineAccess() == EngineAccess.RAW) {
-      return RunSocket.localSocket(engine.address())
-          .map(Path::toString)
-          .orElse(Mount.DOCKER_SOCKET);
-    }
-    return "";
   }
 
   private RunResult steps(RunRequest request, StepEnvironment env, RunListener listener)

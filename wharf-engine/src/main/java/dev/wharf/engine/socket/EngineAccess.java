@@ -17,12 +17,10 @@ public enum EngineAccess {
    * containers, added capabilities, devices, host namespaces or host paths, and only the run's own
    * containers, networks and volumes. The default of server runs.
    */
-  UNTRUSTED,
-  /** Steps get the engine's own socket, unfiltered (trusted tasks on a server that allows it). */
-  RAW;
+  UNTRUSTED;
 
   /** Whether steps get a socket served by Wharf for the run. */
   public boolean scoped() {
-    return this == SCOPED || this == UNTRUSTED;
+    return this != NONE;
   }
 }

@@ -56,7 +56,7 @@ public final class RunSocket implements AutoCloseable {
   public static RunSocket open(Path engineSocket, RunNames names, EngineAccess access)
       throws IOException {
     if (!access.scoped()) {
-      throw new IllegalArgumentException("a run socket serves SCOPED or UNTRUSTED runs: " + access);
+      throw new IllegalArgumentException("a run socket serves SCOPED or UNTRUSTED runs, not NONE");
     }
     Path folder = Files.createTempDirectory("wharf-socket-");
     Path path = folder.resolve("docker.sock");
