@@ -98,6 +98,12 @@ class VectorConformanceTest {
     return cases("image-refs.yaml");
   }
 
+  /** Wharf's own cases from task files that people published (see the file's header). */
+  @TestFactory
+  Stream<DynamicTest> published() {
+    return cases("published.yaml");
+  }
+
   @SuppressWarnings("unchecked")
   private Stream<DynamicTest> cases(String file) {
     Map<String, Object> doc;

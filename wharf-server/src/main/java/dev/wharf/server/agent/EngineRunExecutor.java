@@ -118,7 +118,7 @@ public final class EngineRunExecutor implements RunExecutor {
                   "",
                   EngineAccess.UNTRUSTED));
       console.flush();
-      return EngineOutcome.of(result, dependencies.get());
+      return EngineOutcome.of(result, dependencies.get(), plan.graph());
     }
   }
 
