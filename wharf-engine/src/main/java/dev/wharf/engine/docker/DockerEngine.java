@@ -71,6 +71,11 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
   }
 
   @Override
+  public String address() {
+    return connection.address();
+  }
+
+  @Override
   public EngineInfo info() throws EngineException {
     Version v = connection.version();
     return new EngineInfo(
