@@ -55,6 +55,7 @@ final class RemoteRun {
             client.queue(type, spec(command, context, taskText)),
             command.remote.noWait,
             command.remote.noLogs,
+            command.output.equals("json"),
             out,
             err);
       }
@@ -67,6 +68,7 @@ final class RemoteRun {
             client.queue(type, spec(command, context, taskText)),
             command.remote.noWait,
             command.remote.noLogs,
+            command.output.equals("json"),
             out,
             err);
       }
@@ -88,7 +90,13 @@ final class RemoteRun {
         err.flush();
         Run queued = client.queue(type, archive, spec(command, null, taskText));
         return RunWatch.watch(
-            client, queued, command.remote.noWait, command.remote.noLogs, out, err);
+            client,
+            queued,
+            command.remote.noWait,
+            command.remote.noLogs,
+            command.output.equals("json"),
+            out,
+            err);
       } finally {
         Files.deleteIfExists(archive);
       }
