@@ -17,4 +17,5 @@ public record Task(
     List<String> secretValueNames,
     List<String> credentialLoginServers,
     Instant createTime,
-    Instant updateTime) {}
+    Instant updateTime,
+    String valuesFile) {}

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  * @param context git URL, tarball URL or {@code /dev/null}
  * @param file task file in the context, when {@code taskText} is null
  * @param taskText inline task YAML
+ * @param valuesFile a values file in the context ({@code --values}), or null
  */
 public record TaskDefinition(
     String name,
@@ -22,7 +23,8 @@ public record TaskDefinition(
     TaskStatus status,
     String platform,
     int timeoutSeconds,
-    String agentPool) {
+    String agentPool,
+    String valuesFile) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{5,50}");
 
   public TaskDefinition {
@@ -42,6 +44,35 @@ public record TaskDefinition(
     if (timeoutSeconds > 28_800) {
       throw new IllegalArgumentException("timeout is at most 28800 seconds: " + timeoutSeconds);
     }
+    valuesFile = valuesFile == null || valuesFile.isBlank() ? null : valuesFile;
+  }
+
+  /** A task without a values file. */
+  public TaskDefinition(
+      String name,
+      String context,
+      String file,
+      String taskText,
+      Map<String, String> values,
+      Map<String, String> secretValues,
+      List<RegistryCredential> credentials,
+      TaskStatus status,
+      String platform,
+      int timeoutSeconds,
+      String agentPool) {
+    this(
+        name,
+        context,
+        file,
+        taskText,
+        values,
+        secretValues,
+        credentials,
+        status,
+        platform,
+        timeoutSeconds,
+        agentPool,
+        null);
   }
 
   /** Whether the task builds a Dockerfile rather than running a task file (as ACR decides). */
@@ -67,6 +98,7 @@ public record TaskDefinition(
         secretValues.keySet().stream().sorted().toList(),
         credentials.stream().map(RegistryCredential::loginServer).sorted().toList(),
         createTime,
-        updateTime);
+        updateTime,
+        valuesFile);
   }
 }

@@ -5,8 +5,8 @@ import dev.wharf.api.Run;
 import dev.wharf.api.RunSpec;
 import dev.wharf.api.RunStatus;
 import dev.wharf.api.StepTiming;
+import dev.wharf.engine.SecretMasker;
 import dev.wharf.server.logs.LogHub;
-import dev.wharf.server.logs.Masker;
 import dev.wharf.server.queue.ClaimedRun;
 import dev.wharf.server.queue.RunQueue;
 import dev.wharf.server.store.BlobStore;
@@ -114,7 +114,9 @@ public final class EmbeddedAgent implements AutoCloseable {
     RunSpec spec = claimed.spec();
     List<String> secrets = new ArrayList<>(spec.secretValues().values());
     spec.credentials().stream().map(RegistryCredential::password).forEach(secrets::add);
-    Masker masker = new Masker(secrets);
+    // The run's log is masked by the engine's masker, which knows all of the run's secrets; this
+    // one masks the error messages that end a run before or outside the engine.
+    SecretMasker masker = new SecretMasker(secrets);
     Active current =
         new Active(new CancelSignal(), System.currentTimeMillis() + spec.timeoutSeconds() * 1000L);
     active.put(runId, current);
@@ -129,8 +131,7 @@ public final class EmbeddedAgent implements AutoCloseable {
               run.task(),
               spec,
               spec.upload() == null ? null : blobs.upload(spec.upload()));
-      outcome =
-          executor.execute(job, line -> logs.append(runId, masker.mask(line)), current.signal);
+      outcome = executor.execute(job, line -> logs.append(runId, line), current.signal);
       if (current.timedOut) {
         outcome = ended(RunStatus.Timeout, "the run exceeded its timeout", outcome);
       } else if (current.canceled) {

@@ -104,7 +104,9 @@ final class TaskRoutes {
             secretValues,
             task.credentials(),
             task.platform(),
-            task.timeoutSeconds());
+            task.timeoutSeconds(),
+            null,
+            overrides.valuesFile() != null ? overrides.valuesFile() : task.valuesFile());
     Run run =
         queue.enqueue(task.isBuild() ? RunType.AutoBuild : RunType.AutoRun, name, "Manual", spec);
     ctx.status(201).json(run);
@@ -116,7 +118,8 @@ final class TaskRoutes {
       throw new ApiException(400, "a task cannot be renamed");
     }
     ObjectNode merged = Json.mapper().valueToTree(current);
-    for (String field : List.of("context", "file", "taskText", "status", "platform", "agentPool")) {
+    for (String field :
+        List.of("context", "file", "taskText", "status", "platform", "agentPool", "valuesFile")) {
       if (patch.has(field)) {
         merged.set(field, patch.get(field));
       }
@@ -164,7 +167,8 @@ final class TaskRoutes {
               result.status(),
               result.platform(),
               result.timeoutSeconds(),
-              result.agentPool());
+              result.agentPool(),
+              result.valuesFile());
     }
     return result;
   }

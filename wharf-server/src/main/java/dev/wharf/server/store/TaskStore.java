@@ -140,7 +140,8 @@ public final class TaskStore {
         open.status(),
         open.platform(),
         open.timeoutSeconds(),
-        open.agentPool());
+        open.agentPool(),
+        open.valuesFile());
   }
 
   private static TaskDefinition open(TaskDefinition task) {
@@ -155,7 +156,8 @@ public final class TaskStore {
         task.status(),
         task.platform(),
         task.timeoutSeconds(),
-        task.agentPool());
+        task.agentPool(),
+        task.valuesFile());
   }
 
   private static Secure secure(TaskDefinition task) {
