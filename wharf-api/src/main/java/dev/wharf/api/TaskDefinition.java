@@ -1,5 +1,6 @@
 package dev.wharf.api;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -81,6 +82,36 @@ public record TaskDefinition(
         && file != null
         && !file.matches(
             "(?i).*\\.(yaml|yml|toml|json|sh|bash|zsh|ps1|ps|cmd|bat|ts|js|php|py|rb|lua)");
+  }
+
+  /** The type of the task's runs: a build of a Dockerfile or a run of a task file. */
+  public RunType runType() {
+    return isBuild() ? RunType.AutoBuild : RunType.AutoRun;
+  }
+
+  /** What one run of the task executes, with {@code overrides} applied. */
+  public RunSpec runSpec(TaskRunOverrides overrides) {
+    Map<String, String> runValues = new LinkedHashMap<>(values);
+    if (overrides.values() != null) {
+      runValues.putAll(overrides.values());
+    }
+    Map<String, String> runSecrets = new LinkedHashMap<>(secretValues);
+    if (overrides.secretValues() != null) {
+      runSecrets.putAll(overrides.secretValues());
+    }
+    boolean newContext = overrides.context() != null || overrides.upload() != null;
+    return new RunSpec(
+        newContext ? overrides.context() : context,
+        overrides.upload(),
+        overrides.file() != null ? overrides.file() : file,
+        overrides.file() != null ? null : taskText,
+        runValues,
+        runSecrets,
+        credentials,
+        platform,
+        timeoutSeconds,
+        null,
+        overrides.valuesFile() != null ? overrides.valuesFile() : valuesFile);
   }
 
   /** What the task shows to API callers: names only for values, servers only for logins. */

@@ -91,6 +91,10 @@ final class RemoteRun {
       return Main.EXIT_ENVIRONMENT;
     } catch (ServerException e) {
       err.println("Error: " + e.getMessage());
+      String hint = ServerHint.forStatus(e.status());
+      if (!hint.isEmpty()) {
+        err.println(hint);
+      }
       return Main.EXIT_ENVIRONMENT;
     } catch (IOException e) {
       err.println("Error: cannot pack the context: " + e.getMessage());

@@ -158,7 +158,16 @@ final class SavedTaskCommand implements Runnable {
     }
   }
 
-  @Command(name = "create", description = "Creates a task.")
+  @Command(
+      name = "create",
+      description = "Creates a task.",
+      footer = {
+        "",
+        "Examples:",
+        "  wharf task create -n hello -c https://host/org/repo.git#main -f acb.yaml --set greeting=hi",
+        "  wharf task create -n hello-cmd -c /dev/null --cmd 'wharf-test/busybox echo hello $ID'",
+        "  wharf task create -n local -c /dev/null -f acb.yaml   the local file, sent inline"
+      })
   static final class Create extends Definition {
     @Override
     int run(ServerSession server) throws BadInputException {
@@ -188,7 +197,15 @@ final class SavedTaskCommand implements Runnable {
     }
   }
 
-  @Command(name = "update", description = "Changes the given fields of a task.")
+  @Command(
+      name = "update",
+      description = "Changes the given fields of a task.",
+      footer = {
+        "",
+        "Examples:",
+        "  wharf task update -n hello --set greeting=bonjour",
+        "  wharf task update -n hello --status Disabled"
+      })
   static final class Update extends Definition {
     @Override
     int run(ServerSession server) throws BadInputException {
@@ -231,7 +248,15 @@ final class SavedTaskCommand implements Runnable {
     }
   }
 
-  @Command(name = "show", description = "Shows a task (secret values by name only).")
+  @Command(
+      name = "show",
+      description = "Shows a task (secret values by name only).",
+      footer = {
+        "",
+        "Examples:",
+        "  wharf task show -n hello",
+        "  wharf task show -n hello -o json"
+      })
   static final class Show extends ServiceCommand {
     @Option(
         names = {"-n", "--name"},
@@ -262,7 +287,10 @@ final class SavedTaskCommand implements Runnable {
     }
   }
 
-  @Command(name = "list", description = "Lists the tasks.")
+  @Command(
+      name = "list",
+      description = "Lists the tasks.",
+      footer = {"", "Examples:", "  wharf task list", "  wharf task list -o json"})
   static final class ListTasks extends ServiceCommand {
     @Override
     int run(ServerSession server) {
@@ -273,7 +301,10 @@ final class SavedTaskCommand implements Runnable {
     }
   }
 
-  @Command(name = "delete", description = "Deletes a task (its runs stay).")
+  @Command(
+      name = "delete",
+      description = "Deletes a task (its runs stay).",
+      footer = {"", "Examples:", "  wharf task delete -n hello"})
   static final class Delete extends ServiceCommand {
     @Option(
         names = {"-n", "--name"},

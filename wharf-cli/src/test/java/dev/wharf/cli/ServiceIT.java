@@ -301,6 +301,25 @@ class ServiceIT {
   }
 
   @Test
+  void unknownToken_exitsThreeWithAHintToCreateOneForThatServer() {
+    StringWriter err = new StringWriter();
+    int status =
+        Main.execute(
+            new String[] {"task", "list", "--server", url, "--token", "wharf_not-a-token"},
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err),
+            work);
+
+    assertThat(status).isEqualTo(Main.EXIT_ENVIRONMENT);
+    assertThat(err.toString())
+        .contains("unknown API token")
+        .contains("hint: ")
+        .contains("wharf server token create")
+        .contains("--data-dir")
+        .doesNotContain("wharf_not-a-token");
+  }
+
+  @Test
   void quickRun_failing_exitsOneAndTheRunIsFailed() {
     Result run = wharf("run", "--", "--cmd", "wharf-test/busybox sh -c 'exit 3'", "/dev/null");
 

@@ -4,7 +4,9 @@ import dev.wharf.template.alias.AliasSubstitution;
 import dev.wharf.template.render.RenderException;
 import dev.wharf.template.render.RenderRequest;
 import dev.wharf.template.render.RenderResult;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -51,7 +53,10 @@ public final class TaskPipeline {
     };
   }
 
-  /** Plans rendered text; in alias mode the {@code cmd} steps get the command aliases. */
+  /**
+   * Plans rendered text; in alias mode the {@code cmd} steps get the command aliases. Errors and
+   * warnings name the task file's lines, not the rendered text's.
+   */
   public static Plan plan(RenderResult rendered, String name, TaskLoader.Options options)
       throws TaskException {
     UnaryOperator<String> commands =
@@ -60,6 +65,39 @@ public final class TaskPipeline {
             .<UnaryOperator<String>>map(
                 aliases -> cmd -> AliasSubstitution.expandCommand(cmd, aliases.values()))
             .orElse(UnaryOperator.identity());
-    return new TaskLoader(options.withCommandAliases(commands)).load(rendered.text(), name);
+    Plan plan;
+    try {
+      plan = new TaskLoader(options.withCommandAliases(commands)).load(rendered.text(), name);
+    } catch (TaskException e) {
+      throw new TaskException(
+          e.file(),
+          inFile(rendered, e.position()),
+          masked(e.reason(), rendered),
+          masked(e.hint(), rendered));
+    }
+    List<Warning> warnings = new ArrayList<>();
+    for (Warning w : plan.warnings()) {
+      warnings.add(new Warning(w.file(), inFile(rendered, w.position()), w.message()));
+    }
+    return new Plan(plan.task(), plan.graph(), warnings, plan.builds());
+  }
+
+  /** Rendered text quoted in a message may hold secret values: they print as {@code ***}. */
+  private static String masked(String message, RenderResult rendered) {
+    if (message == null) {
+      return null;
+    }
+    for (String secret : rendered.secretValues()) {
+      if (!secret.isEmpty()) {
+        message = message.replace(secret, "***");
+      }
+    }
+    return message;
+  }
+
+  private static Position inFile(RenderResult rendered, Position inRendered) {
+    return inRendered == null
+        ? null
+        : new Position(rendered.fileLine(inRendered.line()), inRendered.column());
   }
 }

@@ -8,6 +8,7 @@ import dev.wharf.engine.RunResult;
 import dev.wharf.engine.StepResult;
 import dev.wharf.task.docker.ImageDependencies;
 import dev.wharf.task.docker.ImageReference;
+import dev.wharf.task.graph.StepGraph;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,8 +21,11 @@ import java.util.Set;
 final class EngineOutcome {
   private EngineOutcome() {}
 
-  /** The outcome of {@code result} with the run's dependency report (none: an empty list). */
-  static RunOutcome of(RunResult result, List<ImageDependencies> dependencies) {
+  /**
+   * The outcome of {@code result} with the run's dependency report (none: an empty list); {@code
+   * graph} is the run's step graph (each step's recorded dependencies come from it).
+   */
+  static RunOutcome of(RunResult result, List<ImageDependencies> dependencies, StepGraph graph) {
     Set<OutputImage> images = new LinkedHashSet<>();
     Set<BaseImageDependency> bases = new LinkedHashSet<>();
     for (ImageDependencies entry : dependencies) {
@@ -40,7 +44,10 @@ final class EngineOutcome {
     for (StepResult step : result.steps()) {
       steps.add(
           new StepTiming(
-              step.stepId(), step.status().tableLabel(), step.elapsed().toMillis() / 1000.0));
+              step.stepId(),
+              step.status().tableLabel(),
+              step.elapsed().toMillis() / 1000.0,
+              graph.ids().contains(step.stepId()) ? graph.parents(step.stepId()) : List.of()));
     }
     return new RunOutcome(
         status(result.status()), result.error(), List.copyOf(images), List.copyOf(bases), steps);

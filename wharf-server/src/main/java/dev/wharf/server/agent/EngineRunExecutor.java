@@ -91,7 +91,7 @@ public final class EngineRunExecutor implements RunExecutor {
         cancel.onRaise(runner::cancel);
         RunResult result = runner.run(prepared.request(recorder));
         console.flush();
-        return EngineOutcome.of(result, dependencies.get());
+        return EngineOutcome.of(result, dependencies.get(), prepared.plan().graph());
       }
     }
   }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.api.Json;
 import dev.wharf.api.RegistryCredential;
 import dev.wharf.api.Run;
-import dev.wharf.api.RunSpec;
-import dev.wharf.api.RunType;
 import dev.wharf.api.TaskDefinition;
 import dev.wharf.api.TaskRunOverrides;
 import dev.wharf.api.TaskStatus;
@@ -85,30 +83,7 @@ final class TaskRoutes {
     String body = ctx.body();
     TaskRunOverrides overrides =
         body.isBlank() ? TaskRunOverrides.none() : Json.read(body, TaskRunOverrides.class);
-    Map<String, String> values = new LinkedHashMap<>(task.values());
-    if (overrides.values() != null) {
-      values.putAll(overrides.values());
-    }
-    Map<String, String> secretValues = new LinkedHashMap<>(task.secretValues());
-    if (overrides.secretValues() != null) {
-      secretValues.putAll(overrides.secretValues());
-    }
-    boolean newContext = overrides.context() != null || overrides.upload() != null;
-    RunSpec spec =
-        new RunSpec(
-            newContext ? overrides.context() : task.context(),
-            overrides.upload(),
-            overrides.file() != null ? overrides.file() : task.file(),
-            overrides.file() != null ? null : task.taskText(),
-            values,
-            secretValues,
-            task.credentials(),
-            task.platform(),
-            task.timeoutSeconds(),
-            null,
-            overrides.valuesFile() != null ? overrides.valuesFile() : task.valuesFile());
-    Run run =
-        queue.enqueue(task.isBuild() ? RunType.AutoBuild : RunType.AutoRun, name, "Manual", spec);
+    Run run = queue.enqueue(task.runType(), name, "Manual", task.runSpec(overrides));
     ctx.status(201).json(run);
   }
 

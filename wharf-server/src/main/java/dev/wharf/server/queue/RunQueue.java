@@ -55,6 +55,17 @@ public final class RunQueue {
     return run;
   }
 
+  /**
+   * Queues a new run of what {@code runId} ran (same type, task and spec, secrets included), as a
+   * manual run; empty when there is no such run.
+   */
+  public Optional<Run> rerun(String runId) {
+    Optional<ClaimedRun> original =
+        runs.withSealedSpec(runId)
+            .map(c -> new ClaimedRun(c.run(), Json.read(box.open(c.sealedSpec()), RunSpec.class)));
+    return original.map(o -> enqueue(o.run().runType(), o.run().task(), "Manual", o.spec()));
+  }
+
   /** Claims the oldest queued run for {@code agent}, moving it to {@code Started}. */
   public Optional<ClaimedRun> claim(String agent) {
     return runs.claimOldest(agent, clock.millis())

@@ -313,6 +313,18 @@ public final class RunStore {
                 .execute());
   }
 
+  /** The run with this ID and its sealed spec (to run it again). */
+  public Optional<Claimed> withSealedSpec(String runId) {
+    return db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT " + COLUMNS + ", request_sealed FROM runs WHERE run_id = :runId")
+                .bind("runId", runId)
+                .map((rs, ctx) -> new Claimed(map(rs, ctx), rs.getString("request_sealed")))
+                .findOne());
+  }
+
   /** The run with this ID. */
   public Optional<Run> find(String runId) {
     return db.read(handle -> find(handle, runId));
@@ -329,6 +341,15 @@ public final class RunStore {
 
   /** Runs matching {@code filter}, newest first. */
   public List<Run> list(RunFilter filter) {
+    return page(filter, null, null);
+  }
+
+  /**
+   * Runs matching {@code filter} and, when not null, started by a {@code trigger} of that kind
+   * ({@code Manual}, …), newest first, beginning after the run {@code beforeRunId} when it is not
+   * null: the pages of a long list, each found through the index without counting the ones before.
+   */
+  public List<Run> page(RunFilter filter, String trigger, String beforeRunId) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM runs WHERE 1 = 1");
     if (filter.task() != null) {
       sql.append(" AND task_name = :task");
@@ -338,6 +359,12 @@ public final class RunStore {
     }
     if (filter.image() != null) {
       sql.append(" AND image_keys LIKE :image ESCAPE '!'");
+    }
+    if (trigger != null) {
+      sql.append(" AND trigger_kind = :trigger");
+    }
+    if (beforeRunId != null) {
+      sql.append(" AND seq < (SELECT seq FROM runs WHERE run_id = :before)");
     }
     sql.append(" ORDER BY seq DESC LIMIT :top");
     return db.read(
@@ -353,8 +380,34 @@ public final class RunStore {
             String escaped = filter.image().replaceAll("([!%_])", "!$1");
             query.bind("image", "% " + escaped + " %");
           }
+          if (trigger != null) {
+            query.bind("trigger", trigger);
+          }
+          if (beforeRunId != null) {
+            query.bind("before", beforeRunId);
+          }
           return query.map(RunStore::map).list();
         });
+  }
+
+  /** When any run last changed (epoch milliseconds), so that watchers know to look again. */
+  public long lastChange() {
+    return db.read(
+        handle ->
+            handle
+                .createQuery("SELECT COALESCE(MAX(last_updated_time), 0) FROM runs")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  /** The trigger kinds runs were started by, for the filter of the runs page. */
+  public List<String> triggerKinds() {
+    return db.read(
+        handle ->
+            handle
+                .createQuery("SELECT DISTINCT trigger_kind FROM runs ORDER BY trigger_kind")
+                .mapTo(String.class)
+                .list());
   }
 
   /** The newest run of a task. */
