@@ -62,18 +62,7 @@ public final class ServerClient {
   /** Uploads {@code contextArchive} (tar.gz) and queues a quick run of {@code spec} on it. */
   public Run queue(RunType type, Path contextArchive, RunSpec spec) {
     String upload = upload(contextArchive);
-    return queue(
-        type,
-        new RunSpec(
-            null,
-            upload,
-            spec.file(),
-            spec.taskText(),
-            spec.values(),
-            spec.secretValues(),
-            spec.credentials(),
-            spec.platform(),
-            spec.timeoutSeconds()));
+    return queue(type, spec.withUpload(upload));
   }
 
   /** One run. */

@@ -25,7 +25,8 @@ public record Task(
     Instant createTime,
     Instant updateTime,
     TaskTriggers triggers,
-    TriggerState triggerState) {
+    TriggerState triggerState,
+    String valuesFile) {
   /** This task with its trigger state. */
   public Task withTriggerState(TriggerState state) {
     return new Task(
@@ -43,6 +44,7 @@ public record Task(
         createTime,
         updateTime,
         triggers,
-        state);
+        state,
+        valuesFile);
   }
 }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  * @param file task file in the context, when {@code taskText} is null
  * @param taskText inline task YAML
  * @param triggers what starts the task besides a person (commit, timers, base image)
+ * @param valuesFile a values file in the context ({@code --values}), or null
  */
 public record TaskDefinition(
     String name,
@@ -25,7 +26,8 @@ public record TaskDefinition(
     String platform,
     int timeoutSeconds,
     String agentPool,
-    TaskTriggers triggers) {
+    TaskTriggers triggers,
+    String valuesFile) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{5,50}");
 
   public TaskDefinition {
@@ -46,9 +48,10 @@ public record TaskDefinition(
       throw new IllegalArgumentException("timeout is at most 28800 seconds: " + timeoutSeconds);
     }
     triggers = triggers == null ? TaskTriggers.none() : triggers;
+    valuesFile = valuesFile == null || valuesFile.isBlank() ? null : valuesFile;
   }
 
-  /** A task with no triggers but the default base-image trigger. */
+  /** A task with no triggers but the default base-image trigger, and no values file. */
   public TaskDefinition(
       String name,
       String context,
@@ -73,6 +76,7 @@ public record TaskDefinition(
         platform,
         timeoutSeconds,
         agentPool,
+        null,
         null);
   }
 
@@ -90,7 +94,8 @@ public record TaskDefinition(
         platform,
         timeoutSeconds,
         agentPool,
-        newTriggers);
+        newTriggers,
+        valuesFile);
   }
 
   /** Whether the task builds a Dockerfile rather than running a task file (as ACR decides). */
@@ -126,7 +131,9 @@ public record TaskDefinition(
         runSecrets,
         credentials,
         platform,
-        timeoutSeconds);
+        timeoutSeconds,
+        null,
+        overrides.valuesFile() != null ? overrides.valuesFile() : valuesFile);
   }
 
   /** What the task shows to API callers: names only for values, servers only for logins. */
@@ -146,6 +153,7 @@ public record TaskDefinition(
         createTime,
         updateTime,
         triggers.shown(),
-        null);
+        null,
+        valuesFile);
   }
 }

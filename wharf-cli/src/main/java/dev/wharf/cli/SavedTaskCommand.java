@@ -88,6 +88,12 @@ final class SavedTaskCommand implements Runnable {
     @Option(names = "--cmd", paramLabel = "'IMAGE ARGS'", description = "A one-command task.")
     String cmd;
 
+    @Option(
+        names = "--values",
+        paramLabel = "FILE",
+        description = "A values file in the task's context, read at each run.")
+    String valuesFile;
+
     @Option(names = "--set", paramLabel = "K=V", description = "A value (repeatable).")
     List<String> set = new ArrayList<>();
 
@@ -187,14 +193,15 @@ final class SavedTaskCommand implements Runnable {
                 text != null && context == null ? "/dev/null" : context,
                 text != null ? null : file == null ? "acb.yaml" : file,
                 text,
-                RemoteRun.pairs(set, "--set"),
-                RemoteRun.pairs(setSecret, "--set-secret"),
+                ValueFlags.parse(set),
+                ValueFlags.parse(setSecret),
                 logins(),
                 status == null ? null : TaskStatus.valueOf(status),
                 platform,
                 timeout == null ? 0 : timeout,
                 null,
-                triggers.forCreate(schedules));
+                triggers.forCreate(schedules),
+                valuesFile);
       } catch (IllegalArgumentException e) {
         throw new BadInputException(e.getMessage());
       }
@@ -228,11 +235,14 @@ final class SavedTaskCommand implements Runnable {
         fields.put("file", file);
         fields.put("taskText", null);
       }
+      if (valuesFile != null) {
+        fields.put("valuesFile", valuesFile);
+      }
       if (!set.isEmpty()) {
-        fields.put("values", RemoteRun.pairs(set, "--set"));
+        fields.put("values", ValueFlags.parse(set));
       }
       if (!setSecret.isEmpty()) {
-        fields.put("secretValues", RemoteRun.pairs(setSecret, "--set-secret"));
+        fields.put("secretValues", ValueFlags.parse(setSecret));
       }
       if (!credentials.isEmpty()) {
         fields.put("credentials", logins());

@@ -17,6 +17,7 @@ import dev.wharf.engine.step.StepJobs;
 import dev.wharf.task.Step;
 import dev.wharf.task.Volume;
 import dev.wharf.task.docker.DockerParseException;
+import dev.wharf.task.docker.ImageDependencies;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -169,8 +170,10 @@ public final class Runner {
       result = active.completion().join();
     }
     try {
-      Optional<String> deps = DependencyReport.of(jobs.builtImages(), env.engine());
-      deps.ifPresent(json -> listener.onEvent(new RunEvent.Dependencies(json)));
+      List<ImageDependencies> deps = DependencyReport.of(jobs.builtImages(), env.engine());
+      if (!deps.isEmpty()) {
+        listener.onEvent(RunEvent.Dependencies.of(deps));
+      }
     } catch (DockerParseException | EngineException e) {
       listener.onEvent(new RunEvent.Message("Failed to report dependencies: " + e.getMessage()));
     }

@@ -11,7 +11,7 @@ import dev.wharf.api.AgentWire.Registration;
 import dev.wharf.api.RegistryCredential;
 import dev.wharf.api.RunSpec;
 import dev.wharf.api.RunStatus;
-import dev.wharf.server.logs.Masker;
+import dev.wharf.engine.SecretMasker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -263,7 +263,9 @@ public final class Agent implements AutoCloseable {
     RunSpec spec = assignment.spec();
     List<String> secrets = new ArrayList<>(spec.secretValues().values());
     spec.credentials().stream().map(RegistryCredential::password).forEach(secrets::add);
-    Masker masker = new Masker(secrets);
+    // the executor's log is masked by the run's own masker; this one keeps secrets out of the
+    // error message an executor failure may carry
+    SecretMasker masker = new SecretMasker(secrets);
     String id = agentId;
     LogShipper log = new LogShipper(port, id, runId, retry);
     Path context = null;
@@ -275,7 +277,7 @@ public final class Agent implements AutoCloseable {
           new RunJob(
               runId, assignment.type(), assignment.task(), spec, context, assignment.trigger());
       // the one place where an agent hands a run to the engine
-      outcome = executor.execute(job, line -> log.line(masker.mask(line)), current.signal);
+      outcome = executor.execute(job, log::line, current.signal);
       if (current.timedOut) {
         outcome = ended(RunStatus.Timeout, "the run exceeded its timeout", outcome);
       } else if (current.canceled) {
@@ -336,7 +338,7 @@ public final class Agent implements AutoCloseable {
     }
   }
 
-  private static RunOutcome masked(RunOutcome outcome, Masker masker) {
+  private static RunOutcome masked(RunOutcome outcome, SecretMasker masker) {
     if (outcome.errorMessage() == null) {
       return outcome;
     }

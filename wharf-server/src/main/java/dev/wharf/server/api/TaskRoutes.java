@@ -132,7 +132,8 @@ final class TaskRoutes {
       throw new ApiException(400, "a task cannot be renamed");
     }
     ObjectNode merged = Json.mapper().valueToTree(current);
-    for (String field : List.of("context", "file", "taskText", "status", "platform", "agentPool")) {
+    for (String field :
+        List.of("context", "file", "taskText", "status", "platform", "agentPool", "valuesFile")) {
       if (patch.has(field)) {
         merged.set(field, patch.get(field));
       }
@@ -181,7 +182,8 @@ final class TaskRoutes {
               result.platform(),
               result.timeoutSeconds(),
               result.agentPool(),
-              result.triggers());
+              result.triggers(),
+              result.valuesFile());
     }
     if (patch.has("triggers")) {
       result = result.withTriggers(patchedTriggers(current.triggers(), patch.get("triggers")));

@@ -160,7 +160,8 @@ public final class TaskStore {
         open.platform(),
         open.timeoutSeconds(),
         open.agentPool(),
-        withSecret(open.triggers(), secure.webhookSecret()));
+        withSecret(open.triggers(), secure.webhookSecret()),
+        open.valuesFile());
   }
 
   private static TaskTriggers withSecret(TaskTriggers triggers, String secret) {
@@ -193,7 +194,8 @@ public final class TaskStore {
         task.platform(),
         task.timeoutSeconds(),
         task.agentPool(),
-        withSecret(task.triggers(), null));
+        withSecret(task.triggers(), null),
+        task.valuesFile());
   }
 
   private static Secure secure(TaskDefinition task) {
