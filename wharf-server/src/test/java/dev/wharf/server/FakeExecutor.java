@@ -66,6 +66,8 @@ final class FakeExecutor implements RunExecutor {
         return RunOutcome.failed("step build failed with exit code 1");
       case "throw":
         throw new IllegalStateException("engine exploded");
+      case "overflow":
+        throw new StackOverflowError();
       case "wait":
         log.line("waiting to be cancelled");
         cancel.await(Duration.ofMinutes(5));

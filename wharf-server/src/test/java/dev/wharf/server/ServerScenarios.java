@@ -197,6 +197,20 @@ abstract class ServerScenarios {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void quickRun_stackOverflowInARun_endsThatRunErrorAndTheAgentKeepsWorking() throws Exception {
+    ServerConfig config = config(1, "agent-a");
+    WharfServer server = start(config);
+    ServerClient runner = client(server, config, Role.run);
+    Run overflowing = runner.queue(RunType.QuickRun, RunSpec.inline("outcome=overflow"));
+
+    assertThat(runner.follow(overflowing.runId(), line -> {})).isEqualTo(RunStatus.Error);
+    assertThat(runner.run(overflowing.runId()).runErrorMessage()).contains("nested too deeply");
+    Run next = runner.queue(RunType.QuickRun, RunSpec.inline("lines=1"));
+    assertThat(runner.follow(next.runId(), line -> {})).isEqualTo(RunStatus.Succeeded);
+  }
+
+  @Test
   void quickRun_uploadedContext_reachesTheExecutor() throws Exception {
     ServerConfig config = config(1, "agent-a");
     WharfServer server = start(config);

@@ -99,7 +99,8 @@ public final class EmbeddedAgent implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // an error of one claim or run must not end the worker: the other runs still need it
         if (!stopping) {
           LOG.warn("agent {} could not claim or record a run", name, e);
           sleepQuietly();
@@ -145,8 +146,15 @@ public final class EmbeddedAgent implements AutoCloseable {
     } catch (Exception e) {
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
       outcome = new RunOutcome(RunStatus.Error, masker.mask(message), null, null, null);
+    } catch (Error e) {
+      // A StackOverflowError or OutOfMemoryError ends this run only; the agent goes on.
+      LOG.warn("run {} ended as Error: {}", runId, e.toString());
+      String message = RunFailures.describe(e);
+      logs.append(runId, "Run ended as Error: " + message);
+      outcome = new RunOutcome(RunStatus.Error, message, null, null, null);
     } finally {
       active.remove(runId);
+      Thread.interrupted(); // an interrupt meant for this run must not reach the next one
     }
     if (halted) {
       return;

@@ -81,7 +81,7 @@ public final class EngineRunExecutor implements RunExecutor {
       RunInfo run = runInfo(job, source, info);
       RenderResult rendered;
       Plan plan;
-      try {
+      try (CancelSignal.Scope preparing = cancel.interruptWhileRaised()) {
         rendered = render(job, source, run);
         plan = TaskPipeline.plan(rendered, taskName(job), TaskLoader.Options.defaults());
       } catch (RenderException | TaskException e) {
