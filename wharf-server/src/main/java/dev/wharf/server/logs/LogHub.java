@@ -1,5 +1,6 @@
 package dev.wharf.server.logs;
 
+import dev.wharf.engine.output.Utf8Boundary;
 import dev.wharf.server.store.BlobStore;
 import dev.wharf.server.store.Run;
 import dev.wharf.server.store.RunStatus;
@@ -7,6 +8,7 @@ import dev.wharf.server.store.RunStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -14,6 +16,16 @@ import java.util.Optional;
  * store so that a late follower gets the log from the start and then live.
  */
 public final class LogHub {
+  /**
+   * The longest line stored, in UTF-8 bytes: a longer line is stored as several, each piece after
+   * the first starting with {@link #CONTINUED}, so no line is cut and every read returns whole
+   * lines.
+   */
+  public static final int MAX_LINE_BYTES = 16 * 1024;
+
+  /** Starts each stored piece of a line that was longer than {@link #MAX_LINE_BYTES}. */
+  public static final String CONTINUED = "[continued] ";
+
   private static final int CHUNK = 64 * 1024;
   private static final long WAIT_MILLIS = 200;
   private static final long STATUS_CHECK_MILLIS = 500;
@@ -30,9 +42,24 @@ public final class LogHub {
 
   /** Stores one line of a run's log (already masked) and wakes the followers. */
   public void append(String runId, String line) {
-    blobs.appendLog(
-        runId,
-        (line.replace("\r", " ").replace("\n", " ") + "\n").getBytes(StandardCharsets.UTF_8));
+    byte[] bytes = line.replace("\r", " ").replace("\n", " ").getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream stored = new ByteArrayOutputStream(bytes.length + 1);
+    byte[] marker = CONTINUED.getBytes(StandardCharsets.UTF_8);
+    int from = 0;
+    do {
+      int room = from == 0 ? MAX_LINE_BYTES : MAX_LINE_BYTES - marker.length;
+      int end = Math.min(bytes.length, from + room);
+      if (end < bytes.length) {
+        end = from + Utf8Boundary.completeLength(Arrays.copyOfRange(bytes, from, end));
+      }
+      if (from > 0) {
+        stored.writeBytes(marker);
+      }
+      stored.write(bytes, from, end - from);
+      stored.write('\n');
+      from = end;
+    } while (from < bytes.length);
+    blobs.appendLog(runId, stored.toByteArray());
     wake();
   }
 
