@@ -32,7 +32,13 @@ final class ServerStart {
     if (agents < 0) {
       throw new BadInputException("--agents takes 0 or more, not " + agents);
     }
-    config = config.withAgent(agents, agents > 0 ? new EngineRunExecutor(command.registry) : null);
+    config =
+        config.withAgent(
+            agents,
+            agents > 0
+                ? new EngineRunExecutor(command.registry)
+                    .withLocalContexts(command.allowLocalContexts)
+                : null);
     CountDownLatch stopped = new CountDownLatch(1);
     WharfServer server = WharfServer.start(config);
     Runtime.getRuntime()

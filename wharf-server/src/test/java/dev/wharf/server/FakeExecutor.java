@@ -56,6 +56,9 @@ final class FakeExecutor implements RunExecutor {
       job.spec().values().forEach((k, v) -> log.line("value " + k + "=" + v));
       job.spec().secretValues().forEach((k, v) -> log.line("secret " + k + "=" + v));
       job.spec().credentials().forEach(c -> log.line("login " + c.username() + ":" + c.password()));
+      if (!job.spec().gitAccessToken().isEmpty()) {
+        log.line("git token " + job.spec().gitAccessToken());
+      }
     }
     if (job.contextArchive() != null) {
       log.line("context bytes " + Files.size(job.contextArchive()));

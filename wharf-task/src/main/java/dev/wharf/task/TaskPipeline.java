@@ -4,7 +4,9 @@ import dev.wharf.template.alias.AliasSubstitution;
 import dev.wharf.template.render.RenderException;
 import dev.wharf.template.render.RenderRequest;
 import dev.wharf.template.render.RenderResult;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -60,6 +62,43 @@ public final class TaskPipeline {
             .<UnaryOperator<String>>map(
                 aliases -> cmd -> AliasSubstitution.expandCommand(cmd, aliases.values()))
             .orElse(UnaryOperator.identity());
-    return new TaskLoader(options.withCommandAliases(commands)).load(rendered.text(), name);
+    Plan plan = new TaskLoader(options.withCommandAliases(commands)).load(rendered.text(), name);
+    refuseSecretsInStructure(plan, rendered.secretValues(), name);
+    return plan;
+  }
+
+  /**
+   * Refuses a secret value used as a step id or an image name: those are printed as they are (in
+   * the log, the step table, the dependency report, container names), where no masking reaches.
+   */
+  static void refuseSecretsInStructure(Plan plan, List<String> secrets, String name)
+      throws TaskException {
+    List<Step> steps = plan.task().steps();
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      List<String> printed = new ArrayList<>(step.push());
+      printed.add(step.id());
+      String cmd = step.cmd().strip();
+      if (!cmd.isEmpty()) {
+        printed.add(cmd.split("\\s+", 2)[0]);
+      }
+      for (String secret : secrets) {
+        if (secret == null || secret.strip().length() < 3) {
+          continue; // too short to tell apart from ordinary text
+        }
+        for (String text : printed) {
+          if (text.contains(secret.strip())) {
+            throw new TaskException(
+                name,
+                step.position(),
+                "step "
+                    + (i + 1)
+                    + " uses a secret value in its id or an image name, which are printed"
+                    + " unmasked",
+                "use secrets in env, build arguments or secret volumes instead");
+          }
+        }
+      }
+    }
   }
 }

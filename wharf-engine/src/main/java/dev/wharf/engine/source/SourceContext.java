@@ -28,6 +28,15 @@ public interface SourceContext {
     if (location.equals("/dev/null")) {
       return new EmptySource(options);
     }
+    boolean onThisDisk =
+        location.startsWith("file:") || (!location.contains("://") && !GitLocation.isGit(location));
+    if (!options.localContexts() && onThisDisk) {
+      throw new SourceException(
+          "the context "
+              + ContextUrl.shown(location)
+              + " is on the server's own disk, which a server does not read; upload a local"
+              + " folder from the client, or use a git or tarball URL");
+    }
     if (GitLocation.isGit(location)) {
       GitLocation git = GitLocation.parse(location, options.gitToken());
       if (git.remote().startsWith("git@") || git.remote().startsWith("ssh://")) {

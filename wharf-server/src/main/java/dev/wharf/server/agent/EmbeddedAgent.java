@@ -115,6 +115,9 @@ public final class EmbeddedAgent implements AutoCloseable {
     RunSpec spec = claimed.spec();
     List<String> secrets = new ArrayList<>(spec.secretValues().values());
     spec.credentials().stream().map(RegistryCredential::password).forEach(secrets::add);
+    if (!spec.gitAccessToken().isEmpty()) {
+      secrets.add(spec.gitAccessToken());
+    }
     Masker masker = new Masker(secrets);
     Active current =
         new Active(new CancelSignal(), System.currentTimeMillis() + spec.timeoutSeconds() * 1000L);

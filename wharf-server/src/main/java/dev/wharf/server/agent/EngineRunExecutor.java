@@ -47,6 +47,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class EngineRunExecutor implements RunExecutor {
   private final String registry;
   private final Clock clock;
+  private final boolean localContexts;
 
   /** An executor on the Docker engine of this process's environment, with no registry. */
   public EngineRunExecutor() {
@@ -62,8 +63,21 @@ public final class EngineRunExecutor implements RunExecutor {
   }
 
   EngineRunExecutor(String registry, Clock clock) {
+    this(registry, clock, false);
+  }
+
+  private EngineRunExecutor(String registry, Clock clock, boolean localContexts) {
     this.registry = registry == null ? "" : registry;
     this.clock = clock;
+    this.localContexts = localContexts;
+  }
+
+  /**
+   * This executor allowing contexts on the server's own disk and on hosts of its machine or private
+   * network ({@code wharf server --allow-local-contexts}): for one-machine set-ups and tests.
+   */
+  public EngineRunExecutor withLocalContexts(boolean allowLocal) {
+    return new EngineRunExecutor(registry, clock, allowLocal);
   }
 
   @Override
@@ -75,7 +89,7 @@ public final class EngineRunExecutor implements RunExecutor {
     }
     try (LogLines lines = new LogLines(log);
         PrintStream console = new PrintStream(lines, true, StandardCharsets.UTF_8);
-        JobSource source = JobSource.open(job);
+        JobSource source = JobSource.open(job, localContexts);
         DockerEngine engine = DockerEngine.fromEnvironment()) {
       EngineInfo info = engine.info();
       RunInfo run = runInfo(job, source, info);

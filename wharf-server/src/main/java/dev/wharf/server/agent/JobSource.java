@@ -27,8 +27,11 @@ final class JobSource implements AutoCloseable {
     this.info = info;
   }
 
-  /** Prepares the context of {@code job}. */
-  static JobSource open(RunJob job) throws IOException {
+  /**
+   * Prepares the context of {@code job}; local folders, {@code file://} and hosts on this machine
+   * or its private network only when {@code localContexts}.
+   */
+  static JobSource open(RunJob job, boolean localContexts) throws IOException {
     Path tar = Files.createTempFile("wharf-run-" + job.runId(), ".tar");
     try {
       SourceInfo info;
@@ -44,7 +47,9 @@ final class JobSource implements AutoCloseable {
               "the context " + context + " is not a URL; upload a local folder from the client");
         }
         try (OutputStream out = Files.newOutputStream(tar)) {
-          info = SourceContext.of(context, SourceOptions.defaults()).writeTo(out);
+          SourceOptions options =
+              SourceOptions.defaults().withGitToken(job.spec().gitAccessToken());
+          info = SourceContext.of(context, options).writeTo(out);
         }
       }
       return new JobSource(tar, info);

@@ -39,10 +39,11 @@ final class TaskRoutes {
   }
 
   private void create(Context ctx) {
-    TaskDefinition task = Json.read(ctx.body(), TaskDefinition.class);
-    if (task == null) {
+    TaskDefinition read = Json.read(ctx.body(), TaskDefinition.class);
+    if (read == null) {
       throw new ApiException(400, "the body needs a task");
     }
+    TaskDefinition task = ContextCredentials.movedToGitCredential(read);
     if (!tasks.create(task)) {
       throw new ApiException(409, "task " + task.name() + " already exists");
     }
@@ -62,7 +63,8 @@ final class TaskRoutes {
     if (patch == null || !patch.isObject()) {
       throw new ApiException(400, "a PATCH body is a JSON object of the fields to change");
     }
-    TaskDefinition updated = patched(current, (ObjectNode) patch);
+    TaskDefinition updated =
+        ContextCredentials.movedToGitCredential(patched(current, (ObjectNode) patch));
     tasks.update(updated);
     ctx.json(tasks.show(name).orElseThrow());
   }
@@ -85,15 +87,24 @@ final class TaskRoutes {
     String body = ctx.body();
     TaskRunOverrides overrides =
         body.isBlank() ? TaskRunOverrides.none() : Json.read(body, TaskRunOverrides.class);
+    ContextCredentials.refuseIn(overrides.context());
     Map<String, String> values = new LinkedHashMap<>(task.values());
     if (overrides.values() != null) {
       values.putAll(overrides.values());
     }
-    Map<String, String> secretValues = new LinkedHashMap<>(task.secretValues());
+    boolean newContext = overrides.context() != null || overrides.upload() != null;
+    // A run whose file, context or values the caller changed runs the caller's instructions: only
+    // an admin's such run gets the task's secret values, registry logins and git credential.
+    boolean changed =
+        newContext
+            || overrides.file() != null
+            || (overrides.values() != null && !overrides.values().isEmpty());
+    boolean withTaskSecrets = !changed || Guard.isAdmin(ctx);
+    Map<String, String> secretValues =
+        new LinkedHashMap<>(withTaskSecrets ? task.secretValues() : Map.of());
     if (overrides.secretValues() != null) {
       secretValues.putAll(overrides.secretValues());
     }
-    boolean newContext = overrides.context() != null || overrides.upload() != null;
     RunSpec spec =
         new RunSpec(
             newContext ? overrides.context() : task.context(),
@@ -102,9 +113,10 @@ final class TaskRoutes {
             overrides.file() != null ? null : task.taskText(),
             values,
             secretValues,
-            task.credentials(),
+            withTaskSecrets ? task.credentials() : List.of(),
             task.platform(),
-            task.timeoutSeconds());
+            task.timeoutSeconds(),
+            withTaskSecrets && !newContext ? task.gitAccessToken() : "");
     Run run =
         queue.enqueue(task.isBuild() ? RunType.AutoBuild : RunType.AutoRun, name, "Manual", spec);
     ctx.status(201).json(run);
@@ -116,7 +128,9 @@ final class TaskRoutes {
       throw new ApiException(400, "a task cannot be renamed");
     }
     ObjectNode merged = Json.mapper().valueToTree(current);
-    for (String field : List.of("context", "file", "taskText", "status", "platform", "agentPool")) {
+    for (String field :
+        List.of(
+            "context", "file", "taskText", "status", "platform", "agentPool", "gitAccessToken")) {
       if (patch.has(field)) {
         merged.set(field, patch.get(field));
       }
@@ -164,7 +178,8 @@ final class TaskRoutes {
               result.status(),
               result.platform(),
               result.timeoutSeconds(),
-              result.agentPool());
+              result.agentPool(),
+              result.gitAccessToken());
     }
     return result;
   }

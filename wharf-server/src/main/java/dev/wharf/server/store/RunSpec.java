@@ -13,6 +13,7 @@ import java.util.Map;
  * @param file task file inside the context (default {@code acb.yaml}) when {@code taskText} is null
  * @param taskText inline task YAML (what {@code --cmd} and {@code /dev/null} contexts send)
  * @param timeoutSeconds whole-run timeout, 0 for the server default
+ * @param gitAccessToken the token for a private git context (its task's), empty when none
  */
 public record RunSpec(
     String context,
@@ -23,7 +24,8 @@ public record RunSpec(
     Map<String, String> secretValues,
     List<RegistryCredential> credentials,
     String platform,
-    int timeoutSeconds) {
+    int timeoutSeconds,
+    String gitAccessToken) {
   /** The default whole-run timeout (ACR's server-side default). */
   public static final int DEFAULT_TIMEOUT_SECONDS = 3600;
 
@@ -33,6 +35,31 @@ public record RunSpec(
     credentials = credentials == null ? List.of() : List.copyOf(credentials);
     platform = platform == null || platform.isBlank() ? "linux/amd64" : platform;
     timeoutSeconds = timeoutSeconds <= 0 ? DEFAULT_TIMEOUT_SECONDS : timeoutSeconds;
+    gitAccessToken = gitAccessToken == null ? "" : gitAccessToken;
+  }
+
+  /** A spec without a git credential. */
+  public RunSpec(
+      String context,
+      String upload,
+      String file,
+      String taskText,
+      Map<String, String> values,
+      Map<String, String> secretValues,
+      List<RegistryCredential> credentials,
+      String platform,
+      int timeoutSeconds) {
+    this(
+        context,
+        upload,
+        file,
+        taskText,
+        values,
+        secretValues,
+        credentials,
+        platform,
+        timeoutSeconds,
+        null);
   }
 
   /** A quick run of inline task text without a context. */

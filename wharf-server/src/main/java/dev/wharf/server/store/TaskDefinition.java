@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
  * @param context git URL, tarball URL or {@code /dev/null}
  * @param file task file in the context, when {@code taskText} is null
  * @param taskText inline task YAML
+ * @param gitAccessToken the token for a private git context ({@code --git-access-token}),
+ *     write-only and sealed like the secret values; a token written into the context URL's
+ *     user-info is moved here when the task is saved, so the stored and shown URL never holds it
  */
 public record TaskDefinition(
     String name,
@@ -22,7 +25,8 @@ public record TaskDefinition(
     TaskStatus status,
     String platform,
     int timeoutSeconds,
-    String agentPool) {
+    String agentPool,
+    String gitAccessToken) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{5,50}");
 
   public TaskDefinition {
@@ -30,6 +34,7 @@ public record TaskDefinition(
       throw new IllegalArgumentException(
           "a task name is 5 to 50 letters, digits, '-' or '_': " + name);
     }
+    gitAccessToken = gitAccessToken == null ? "" : gitAccessToken;
     if (taskText == null && (context == null || context.isBlank())) {
       throw new IllegalArgumentException("a task needs a context or inline task text");
     }
@@ -42,6 +47,34 @@ public record TaskDefinition(
     if (timeoutSeconds > 28_800) {
       throw new IllegalArgumentException("timeout is at most 28800 seconds: " + timeoutSeconds);
     }
+  }
+
+  /** A definition without a git credential of its own (other than one in the context URL). */
+  public TaskDefinition(
+      String name,
+      String context,
+      String file,
+      String taskText,
+      Map<String, String> values,
+      Map<String, String> secretValues,
+      List<RegistryCredential> credentials,
+      TaskStatus status,
+      String platform,
+      int timeoutSeconds,
+      String agentPool) {
+    this(
+        name,
+        context,
+        file,
+        taskText,
+        values,
+        secretValues,
+        credentials,
+        status,
+        platform,
+        timeoutSeconds,
+        agentPool,
+        null);
   }
 
   /** Whether the task builds a Dockerfile rather than running a task file (as ACR decides). */

@@ -136,7 +136,8 @@ public final class TaskStore {
         open.status(),
         open.platform(),
         open.timeoutSeconds(),
-        open.agentPool());
+        open.agentPool(),
+        secure.gitAccessToken());
   }
 
   private static TaskDefinition open(TaskDefinition task) {
@@ -155,12 +156,14 @@ public final class TaskStore {
   }
 
   private static Secure secure(TaskDefinition task) {
-    return new Secure(task.values(), task.secretValues(), task.credentials());
+    return new Secure(
+        task.values(), task.secretValues(), task.credentials(), task.gitAccessToken());
   }
 
   /** The sealed part of a task. */
   record Secure(
       Map<String, String> values,
       Map<String, String> secretValues,
-      List<RegistryCredential> credentials) {}
+      List<RegistryCredential> credentials,
+      String gitAccessToken) {}
 }

@@ -33,7 +33,7 @@ class JobSourceTest {
     }
     RunJob job = new RunJob("wa1", RunType.QuickRun, null, spec(null), archive);
 
-    try (JobSource source = JobSource.open(job)) {
+    try (JobSource source = JobSource.open(job, true)) {
       assertThat(source.file("ci/acb.yaml")).contains("version: v1.1.0\n");
       assertThat(source.file("./ci/acb.yaml")).isPresent();
       assertThat(source.file("acb.yaml")).isEmpty();
@@ -44,7 +44,7 @@ class JobSourceTest {
   void open_serverFolderAsContext_isRefused() {
     RunJob job = new RunJob("wa1", RunType.AutoRun, "t", spec("/etc"), null);
 
-    assertThatThrownBy(() -> JobSource.open(job))
+    assertThatThrownBy(() -> JobSource.open(job, true))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("is not a URL");
   }
