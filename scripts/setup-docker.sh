@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prepares this machine for Wharf's tests and examples, idempotently and offline:
-#   - installs what is missing (apt): docker.io, docker-registry, busybox-static, bash-static, apache2-utils
+#   - installs what is missing (apt): docker.io, docker-registry, busybox-static, bash-static, apache2-utils,
+#     and for the web UI's browser tests chromium, chromium-driver and fonts-liberation
 #   - starts dockerd in the background unless an engine already answers, and waits for it
 #   - starts two CNCF Distribution registries on loopback: 127.0.0.1:5000 (no auth) and
 #     127.0.0.1:5001 (htpasswd: user "wharf", password "wharf-secret")
@@ -16,7 +17,8 @@ log() { printf 'setup-docker: %s\n' "$*" >&2; }
 
 install_missing() {
   local want=() pkg
-  for pkg in docker.io docker-registry busybox-static bash-static apache2-utils; do
+  for pkg in docker.io docker-registry busybox-static bash-static apache2-utils \
+    chromium chromium-driver fonts-liberation; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || want+=("$pkg")
   done
   if ((${#want[@]})); then

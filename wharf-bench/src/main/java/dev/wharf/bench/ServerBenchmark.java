@@ -1,16 +1,16 @@
 package dev.wharf.bench;
 
+import dev.wharf.api.Json;
+import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunType;
+import dev.wharf.api.ServerClient;
 import dev.wharf.server.ServerConfig;
 import dev.wharf.server.WharfServer;
 import dev.wharf.server.agent.RunExecutor;
 import dev.wharf.server.agent.RunOutcome;
 import dev.wharf.server.auth.Role;
-import dev.wharf.server.client.ServerClient;
 import dev.wharf.server.store.Database;
-import dev.wharf.server.store.Json;
-import dev.wharf.server.store.RunSpec;
 import dev.wharf.server.store.RunStore;
-import dev.wharf.server.store.RunType;
 import dev.wharf.server.store.SecretBox;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -9,7 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Fetches alias {@code src} files given as {@code http(s)} URLs (acb-behaviour.md §2.7.4). */
+/** Fetches alias {@code src} files given as {@code http(s)} URLs (docs/behaviour.md#aliases). */
 final class HttpAliasSource implements RemoteAliases {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The user's image aliases (decision L10): {@code $WHARF_HOME/aliases.yaml} or {@code
+ * The user's image aliases (docs/behaviour.md#aliases): {@code $WHARF_HOME/aliases.yaml} or {@code
  * ~/.wharf/aliases.yaml}, a map of alias → image that replaces the predefined image aliases.
  */
 final class ImageAliasFile {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
     },
     footer = {
       "",
-      "Example:",
+      "Examples:",
       "  wharf inspect -f acb.yaml -o json | jq '.steps[].after'",
       "",
       "Exit status: 0 printed, 2 bad input."

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       "  wharf validate -f acb.yaml         check a task file without running it",
       "  wharf inspect -f acb.yaml -o json  every step with its resolved properties",
       "  wharf <command> --help             a command's flags, with examples",
+      "  wharf help task create             the same, for a subcommand",
       "",
       "Exit status: 0 success, 1 run failed, 2 bad input, 3 engine or context",
       "unreachable, 130/143 interrupted.",
@@ -45,7 +46,7 @@ import picocli.CommandLine.Command;
       ServerCommand.class,
       SavedTaskCommand.class,
       VersionCommand.class,
-      CommandLine.HelpCommand.class
+      HelpCommand.class
     })
 public final class Main implements Runnable {
 
@@ -90,13 +91,16 @@ public final class Main implements Runnable {
       out.flush();
       return 0;
     }
-    CommandLine cli = new CommandLine(new Main(workingDirectory));
+    CommandLine cli = commandLine(workingDirectory);
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler(
         (ex, a) -> {
           err.println("Error: " + ex.getMessage());
-          err.println("Run '" + ex.getCommandLine().getCommandName() + " --help' for usage.");
+          err.println(
+              "Run '"
+                  + ex.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help' for usage.");
           err.flush();
           return EXIT_BAD_INPUT;
         });
@@ -114,6 +118,13 @@ public final class Main implements Runnable {
     out.flush();
     err.flush();
     return status;
+  }
+
+  /** The whole command tree, every command with {@code -h/--help}. */
+  static CommandLine commandLine(Path workingDirectory) {
+    CommandLine cli = new CommandLine(new Main(workingDirectory));
+    HelpCommand.addHelpOptions(cli);
+    return cli;
   }
 
   @Override

@@ -1,10 +1,10 @@
 package dev.wharf.cli;
 
-import dev.wharf.server.client.ServerClient;
-import dev.wharf.server.client.ServerException;
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunSpec;
-import dev.wharf.server.store.RunType;
+import dev.wharf.api.Run;
+import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunType;
+import dev.wharf.api.ServerClient;
+import dev.wharf.api.ServerException;
 import dev.wharf.task.QuickTask;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,6 +97,10 @@ final class RemoteRun {
       return Main.EXIT_ENVIRONMENT;
     } catch (ServerException e) {
       err.println("Error: " + e.getMessage());
+      String hint = ServerHint.forStatus(e.status());
+      if (!hint.isEmpty()) {
+        err.println(hint);
+      }
       return Main.EXIT_ENVIRONMENT;
     } catch (IOException e) {
       err.println("Error: cannot pack the context: " + e.getMessage());

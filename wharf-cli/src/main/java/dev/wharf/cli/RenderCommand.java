@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     },
     footer = {
       "",
-      "Example:",
+      "Examples:",
       "  wharf render -f acb.yaml --values values.yaml --set tag=v2 --id run1 -r myreg.io",
       "",
       "Exit status: 0 rendered, 2 bad input (file, values, template)."

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The rendering flags shared by run, render, validate, inspect and graph (cli.md). */
+/** The rendering flags shared by run, render, validate, inspect and graph. */
 final class RenderOptions {
 
   @Option(

@@ -1,7 +1,7 @@
 package dev.wharf.cli;
 
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.Task;
+import dev.wharf.api.Run;
+import dev.wharf.api.Task;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

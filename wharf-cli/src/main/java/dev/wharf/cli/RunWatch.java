@@ -1,10 +1,10 @@
 package dev.wharf.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.wharf.server.client.ServerClient;
-import dev.wharf.server.store.Json;
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunStatus;
+import dev.wharf.api.Json;
+import dev.wharf.api.Run;
+import dev.wharf.api.RunStatus;
+import dev.wharf.api.ServerClient;
 import java.io.PrintWriter;
 
 /**

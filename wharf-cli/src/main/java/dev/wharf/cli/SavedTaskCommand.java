@@ -1,10 +1,10 @@
 package dev.wharf.cli;
 
-import dev.wharf.server.client.ServerClient;
-import dev.wharf.server.store.RegistryCredential;
-import dev.wharf.server.store.Task;
-import dev.wharf.server.store.TaskDefinition;
-import dev.wharf.server.store.TaskStatus;
+import dev.wharf.api.RegistryCredential;
+import dev.wharf.api.ServerClient;
+import dev.wharf.api.Task;
+import dev.wharf.api.TaskDefinition;
+import dev.wharf.api.TaskStatus;
 import dev.wharf.task.QuickTask;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -161,7 +161,16 @@ final class SavedTaskCommand implements Runnable {
     }
   }
 
-  @Command(name = "create", description = "Creates a task.")
+  @Command(
+      name = "create",
+      description = "Creates a task.",
+      footer = {
+        "",
+        "Examples:",
+        "  wharf task create -n hello -c https://host/org/repo.git#main -f acb.yaml --set greeting=hi",
+        "  wharf task create -n hello-cmd -c /dev/null --cmd 'wharf-test/busybox echo hello $ID'",
+        "  wharf task create -n local -c /dev/null -f acb.yaml   the local file, sent inline"
+      })
   static final class Create extends Definition {
     @Override
     int run(ServerSession server) throws BadInputException {
@@ -191,7 +200,15 @@ final class SavedTaskCommand implements Runnable {
     }
   }
 
-  @Command(name = "update", description = "Changes the given fields of a task.")
+  @Command(
+      name = "update",
+      description = "Changes the given fields of a task.",
+      footer = {
+        "",
+        "Examples:",
+        "  wharf task update -n hello --set greeting=bonjour",
+        "  wharf task update -n hello --status Disabled"
+      })
   static final class Update extends Definition {
     @Override
     int run(ServerSession server) throws BadInputException {
@@ -234,7 +251,15 @@ final class SavedTaskCommand implements Runnable {
     }
   }
 
-  @Command(name = "show", description = "Shows a task (secret values by name only).")
+  @Command(
+      name = "show",
+      description = "Shows a task (secret values by name only).",
+      footer = {
+        "",
+        "Examples:",
+        "  wharf task show -n hello",
+        "  wharf task show -n hello -o json"
+      })
   static final class Show extends ServiceCommand {
     @Option(
         names = {"-n", "--name"},
@@ -265,7 +290,10 @@ final class SavedTaskCommand implements Runnable {
     }
   }
 
-  @Command(name = "list", description = "Lists the tasks.")
+  @Command(
+      name = "list",
+      description = "Lists the tasks.",
+      footer = {"", "Examples:", "  wharf task list", "  wharf task list -o json"})
   static final class ListTasks extends ServiceCommand {
     @Override
     int run(ServerSession server) {
@@ -276,7 +304,10 @@ final class SavedTaskCommand implements Runnable {
     }
   }
 
-  @Command(name = "delete", description = "Deletes a task (its runs stay).")
+  @Command(
+      name = "delete",
+      description = "Deletes a task (its runs stay).",
+      footer = {"", "Examples:", "  wharf task delete -n hello"})
   static final class Delete extends ServiceCommand {
     @Option(
         names = {"-n", "--name"},

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Example:",
+      "Examples:",
       "  wharf scan -f Dockerfile --build-arg BASE=debian -t myreg.io/app:v1 .",
       "",
       "Exit status: 0 scanned, 2 the Dockerfile cannot be read or parsed."

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-/** The decoded contents of a task's secret volumes, which the run masks like any secret (E6). */
+/**
+ * The decoded contents of a task's secret volumes, which the run masks like any secret
+ * (docs/behaviour.md#masking).
+ */
 final class SecretVolumes {
 
   private SecretVolumes() {}

@@ -74,7 +74,11 @@ final class ServerCommand implements Callable<Integer> {
   }
 
   /** {@code wharf server token}: API tokens. */
-  @Command(name = "token", description = "API tokens.", subcommands = TokenCreate.class)
+  @Command(
+      name = "token",
+      description = "API tokens.",
+      subcommands = TokenCreate.class,
+      footer = {"", "Examples:", "  wharf server token create --role admin --name me"})
   static final class Token implements Runnable {
     @ParentCommand ServerCommand parent;
     @Spec CommandSpec spec;
@@ -88,7 +92,13 @@ final class ServerCommand implements Callable<Integer> {
   /** {@code wharf server token create}: prints a new token; works while the server runs. */
   @Command(
       name = "create",
-      description = "Creates an API token and prints it on stdout (shown only once).")
+      description = "Creates an API token and prints it on stdout (shown only once).",
+      footer = {
+        "",
+        "Examples:",
+        "  export WHARF_TOKEN=$(wharf server token create --role admin --name me)",
+        "  wharf server token create --data-dir /srv/wharf --role run --name ci   the server started with --data-dir /srv/wharf"
+      })
   static final class TokenCreate implements Callable<Integer> {
     @ParentCommand Token parent;
     @Spec CommandSpec spec;

@@ -1,7 +1,7 @@
 package dev.wharf.cli;
 
-import dev.wharf.server.client.ServerClient;
-import dev.wharf.server.client.ServerException;
+import dev.wharf.api.ServerClient;
+import dev.wharf.api.ServerException;
 import java.net.URI;
 
 /**
@@ -35,6 +35,10 @@ record ServerSession(ServerClient client) {
       return Main.EXIT_BAD_INPUT;
     } catch (ServerException e) {
       command.err().println("Error: " + e.getMessage());
+      String hint = ServerHint.forStatus(e.status());
+      if (!hint.isEmpty()) {
+        command.err().println(hint);
+      }
       return Main.EXIT_ENVIRONMENT;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -50,8 +50,15 @@ final class ServerStart {
                 }));
     out.printf(
         "Wharf server on http://%s:%d (data in %s, %d concurrent runs)%n"
-            + "Create a token with: wharf server token create --role admin%n",
-        config.host(), server.port(), config.dataDir(), agents);
+            + "Web UI: http://%s:%d/ (sign in with an API token)%n"
+            + "Create a token with: %s%n",
+        config.host(),
+        server.port(),
+        config.dataDir(),
+        agents,
+        config.host(),
+        server.port(),
+        tokenCommand(command.dataDir == null ? null : config.dataDir(), command.db));
     out.flush();
     try {
       stopped.await();
@@ -75,6 +82,26 @@ final class ServerStart {
     out.println(
         WharfServer.createToken(config, role, command.name == null ? command.role : command.name));
     return 0;
+  }
+
+  /**
+   * The command that creates a token for this server: with its {@code --data-dir} and {@code --db},
+   * or the token would go to another server's database.
+   */
+  static String tokenCommand(Path dataDir, String db) {
+    StringBuilder command = new StringBuilder("wharf server token create --role admin");
+    if (dataDir != null) {
+      command.append(" --data-dir ").append(shellWord(dataDir.toString()));
+    }
+    if (db != null) {
+      // not the URL itself: it may carry the database password
+      command.append(" --db <the server's --db URL>");
+    }
+    return command.toString();
+  }
+
+  private static String shellWord(String text) {
+    return text.matches("[A-Za-z0-9_./:@%+=,-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
   }
 
   private static ServerConfig config(Path workingDirectory, Path dataDir, String db) {

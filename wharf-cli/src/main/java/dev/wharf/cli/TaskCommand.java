@@ -36,7 +36,9 @@ abstract class TaskCommand implements Callable<Integer> {
   /** Renders and plans the task file, printing warnings on stderr. */
   Plan plan(TaskInput input, boolean strict) throws BadInputException {
     TaskInput.TaskFile file = input.read(main.workingDirectory(), System.in);
-    var rendered = input.render(file, input.runInfo(options.id, "", null, null));
+    // As `wharf run` does, a run id even without --id, so `-t app:$ID` stays a valid tag.
+    String id = options.id != null ? options.id : RunCommand.newRunId();
+    var rendered = input.render(file, input.runInfo(id, "", null, null));
     Plan plan = input.plan(rendered, file.name(), TaskLoader.Options.defaults().withStrict(strict));
     for (Warning warning : plan.warnings()) {
       err().println(warning);

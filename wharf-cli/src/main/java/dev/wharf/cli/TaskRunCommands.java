@@ -1,10 +1,10 @@
 package dev.wharf.cli;
 
-import dev.wharf.server.client.ServerClient;
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunFilter;
-import dev.wharf.server.store.RunStatus;
-import dev.wharf.server.store.TaskRunOverrides;
+import dev.wharf.api.Run;
+import dev.wharf.api.RunFilter;
+import dev.wharf.api.RunStatus;
+import dev.wharf.api.ServerClient;
+import dev.wharf.api.TaskRunOverrides;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,16 @@ import picocli.CommandLine.ParentCommand;
 final class TaskRunCommands {
   private TaskRunCommands() {}
 
-  @Command(name = "run", description = "Runs a task now and follows its log.")
+  @Command(
+      name = "run",
+      description = "Runs a task now and follows its log.",
+      footer = {
+        "",
+        "Examples:",
+        "  wharf task run -n hello",
+        "  wharf task run -n hello --set greeting=hi --no-logs",
+        "  wharf task run -n hello --no-wait -o json"
+      })
   static final class RunTask extends ServiceCommand {
     @ParentCommand SavedTaskCommand parent;
 
@@ -96,7 +105,13 @@ final class TaskRunCommands {
       name = "logs",
       description =
           "Shows a run's log, live while it runs (the task's last run with -n); exits 0"
-              + " only when that run Succeeded.")
+              + " only when that run Succeeded.",
+      footer = {
+        "",
+        "Examples:",
+        "  wharf task logs --run-id wa1",
+        "  wharf task logs -n hello        the task's last run"
+      })
   static final class Logs extends ServiceCommand {
     @Option(names = "--run-id", paramLabel = "ID", description = "The run.")
     String runId;
@@ -132,7 +147,15 @@ final class TaskRunCommands {
     }
   }
 
-  @Command(name = "list-runs", description = "Lists runs, newest first.")
+  @Command(
+      name = "list-runs",
+      description = "Lists runs, newest first.",
+      footer = {
+        "",
+        "Examples:",
+        "  wharf task list-runs --top 5",
+        "  wharf task list-runs -n hello --run-status Failed -o json"
+      })
   static final class ListRuns extends ServiceCommand {
     @Option(
         names = {"-n", "--name"},
@@ -160,7 +183,15 @@ final class TaskRunCommands {
     }
   }
 
-  @Command(name = "show-run", description = "Shows one run.")
+  @Command(
+      name = "show-run",
+      description = "Shows one run.",
+      footer = {
+        "",
+        "Examples:",
+        "  wharf task show-run --run-id wa1",
+        "  wharf task show-run --run-id wa1 -o json"
+      })
   static final class ShowRun extends ServiceCommand {
     @Option(names = "--run-id", required = true, paramLabel = "ID", description = "The run.")
     String runId;
@@ -177,7 +208,10 @@ final class TaskRunCommands {
     }
   }
 
-  @Command(name = "cancel-run", description = "Cancels a queued or running run.")
+  @Command(
+      name = "cancel-run",
+      description = "Cancels a queued or running run.",
+      footer = {"", "Examples:", "  wharf task cancel-run --run-id wa1"})
   static final class CancelRun extends ServiceCommand {
     @Option(names = "--run-id", required = true, paramLabel = "ID", description = "The run.")
     String runId;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     },
     footer = {
       "",
-      "Example:",
+      "Examples:",
       "  wharf validate -f acb.yaml --strict",
       "",
       "Exit status: 0 valid, 2 invalid (the error names the file, line and column)."

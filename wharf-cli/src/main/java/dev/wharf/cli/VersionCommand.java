@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "version",
     header = "Print the versions of Wharf and Java.",
-    description = "Prints the versions of Wharf and of the Java runtime it runs on.")
+    description = "Prints the versions of Wharf and of the Java runtime it runs on.",
+    footer = {"", "Examples:", "  wharf version"})
 final class VersionCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

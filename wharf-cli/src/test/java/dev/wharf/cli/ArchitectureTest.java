@@ -1,5 +1,6 @@
 package dev.wharf.cli;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -7,7 +8,9 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Keeps the module direction template → task → engine → server → cli and the pure core pure. */
+/**
+ * Keeps the module direction template → task → engine → api → server → cli and the pure core pure.
+ */
 @AnalyzeClasses(
     packages = "dev.wharf",
     importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
@@ -57,6 +60,24 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("dev.wharf.cli..", "picocli..");
+
+  @ArchTest
+  static final ArchRule cli_speaksTheWireRecordsNotTheStore =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.wharf.cli..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.wharf.server.store..");
+
+  @ArchTest
+  static final ArchRule api_dependsOnJacksonAndTheJdkOnly =
+      classes()
+          .that()
+          .resideInAPackage("dev.wharf.api..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("dev.wharf.api..", "java..", "com.fasterxml.jackson..");
 
   @ArchTest
   static final ArchRule taskLanguage_staysFreeOfIo =

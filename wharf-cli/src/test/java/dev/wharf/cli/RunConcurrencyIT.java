@@ -12,7 +12,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs of the same task at the same time on one engine do not collide (decision E13). */
+/**
+ * Runs of the same task at the same time on one engine do not collide
+ * (docs/behaviour.md#run-names).
+ */
 @DockerTest
 class RunConcurrencyIT {
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A {@code --set-secret} value never reaches what Wharf prints (decision E6). */
+/** A {@code --set-secret} value never reaches what Wharf prints (docs/behaviour.md#masking). */
 @DockerTest
 class RunSecretsIT {
 

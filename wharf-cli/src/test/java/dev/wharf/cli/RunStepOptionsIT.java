@@ -32,6 +32,27 @@ class RunStepOptionsIT {
   }
 
   @Test
+  void run_buildWithDockerfileOutsideItsContext_readsTheDockerfileFromTheWorkspace(
+      LocalDocker docker) throws IOException {
+    Files.writeString(
+        dir.resolve("Dockerfile"), "FROM wharf-test/busybox\nCOPY data.txt /data.txt\n");
+    Files.createDirectories(dir.resolve("images"));
+    Files.writeString(dir.resolve("images/data.txt"), "from the images folder\n");
+    CliRun run =
+        CliRun.task(
+            dir,
+            """
+            steps:
+              - build: -t runit-outside:{{.Run.ID}} --label %s -f ./Dockerfile ./images
+              - cmd: runit-outside:{{.Run.ID}} cat /data.txt
+            """
+                .formatted(LocalDocker.TEST_LABEL + "=" + docker.testId()));
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("from the images folder");
+  }
+
+  @Test
   void run_filesWrittenByAStep_areReadByTheNext() throws IOException {
     Files.writeString(dir.resolve("input.txt"), "from the context\n");
     CliRun run =

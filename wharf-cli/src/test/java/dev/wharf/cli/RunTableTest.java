@@ -2,9 +2,9 @@ package dev.wharf.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunStatus;
-import dev.wharf.server.store.RunType;
+import dev.wharf.api.Run;
+import dev.wharf.api.RunStatus;
+import dev.wharf.api.RunType;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -59,4 +59,19 @@ class ServerCommandTest {
     assertThat(status).isEqualTo(Main.EXIT_BAD_INPUT);
     assertThat(err.toString()).contains("no server");
   }
+
+  @Test
+  void tokenCommand_withDataDir_namesTheSameDataDir() {
+    assertThat(ServerStart.tokenCommand(Path.of("/srv/my data"), null))
+        .isEqualTo("wharf server token create --role admin --data-dir '/srv/my data'");
+    assertThat(ServerStart.tokenCommand(null, null))
+        .isEqualTo("wharf server token create --role admin");
+  }
+
+  @Test
+  void tokenCommand_withDb_neverPrintsTheUrl() {
+    assertThat(ServerStart.tokenCommand(null, "jdbc:postgresql://db/w?password=pw"))
+        .contains("--db")
+        .doesNotContain("pw");
+  }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
+import dev.wharf.api.Json;
 import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.source.GitRepos;
 import dev.wharf.engine.testing.DockerTest;
@@ -13,7 +14,6 @@ import dev.wharf.server.ServerConfig;
 import dev.wharf.server.WharfServer;
 import dev.wharf.server.agent.EngineRunExecutor;
 import dev.wharf.server.auth.Role;
-import dev.wharf.server.store.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -137,6 +137,25 @@ class ServiceIT {
     assertThat(status).as(seen.toString()).isZero();
     assertThat(statusAtFirstLine.get()).isEqualTo("Running");
     assertThat(seen.toString()).contains("second-line");
+  }
+
+  @Test
+  void unknownToken_exitsThreeWithAHintToCreateOneForThatServer() {
+    StringWriter err = new StringWriter();
+    int status =
+        Main.execute(
+            new String[] {"task", "list", "--server", url, "--token", "wharf_not-a-token"},
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err),
+            work);
+
+    assertThat(status).isEqualTo(Main.EXIT_ENVIRONMENT);
+    assertThat(err.toString())
+        .contains("unknown API token")
+        .contains("hint: ")
+        .contains("wharf server token create")
+        .contains("--data-dir")
+        .doesNotContain("wharf_not-a-token");
   }
 
   @Test

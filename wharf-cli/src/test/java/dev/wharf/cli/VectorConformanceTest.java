@@ -26,8 +26,8 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * Runs every public conformance vector (../shared/spec/vectors, copied into test resources) through
- * the real command line, in-process, each case in a fresh empty folder.
+ * Runs every public conformance vector (conformance/vectors, see its README) through the real
+ * command line, in-process, each case in a fresh empty folder.
  */
 class VectorConformanceTest {
 
@@ -96,6 +96,12 @@ class VectorConformanceTest {
   @TestFactory
   Stream<DynamicTest> imageRefs() {
     return cases("image-refs.yaml");
+  }
+
+  /** Wharf's own cases from task files that people published (see the file's header). */
+  @TestFactory
+  Stream<DynamicTest> published() {
+    return cases("published.yaml");
   }
 
   @SuppressWarnings("unchecked")
@@ -279,8 +285,7 @@ class VectorConformanceTest {
       if (g.size() != want.size()) {
         return false;
       }
-      for (var it = want.fields(); it.hasNext(); ) {
-        var e = it.next();
+      for (var e : want.properties()) {
         JsonNode v = g.get(e.getKey());
         if (v == null || !sameData(v, e.getValue(), sets, sets.contains(e.getKey()))) {
           return false;

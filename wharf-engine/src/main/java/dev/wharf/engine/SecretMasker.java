@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Replaces every secret value with {@code ***} (decision E6), also in its base64 and URL-encoded
- * forms; values shorter than {@value #MINIMUM_LENGTH} characters are left alone with a warning.
+ * Replaces every secret value with {@code ***} (docs/behaviour.md#masking), also in its base64 and
+ * URL-encoded forms; values shorter than {@value #MINIMUM_LENGTH} characters are left alone with a
+ * warning.
  */
 public final class SecretMasker {
   /** Shorter values would mask too much ordinary text. */

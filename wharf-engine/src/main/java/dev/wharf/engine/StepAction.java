@@ -21,8 +21,9 @@ public interface StepAction {
   StepOutcome execute(StepContext context, int attempt) throws Exception;
 
   /**
-   * Removes what the previous attempt left behind before a retry or repeat (decision E8: a kept or
-   * detached container would otherwise collide on its name).
+   * Removes what the previous attempt left behind before a retry or repeat
+   * (docs/behaviour.md#retries-and-repeats: a kept or detached container would otherwise collide on
+   * its name).
    */
   default void discard(StepContext context, int previousAttempt) throws Exception {}
 

@@ -1,15 +1,16 @@
 package dev.wharf.server;
 
+import dev.wharf.api.RunStatus;
 import dev.wharf.server.agent.EmbeddedAgent;
 import dev.wharf.server.api.ApiServer;
 import dev.wharf.server.auth.Role;
 import dev.wharf.server.auth.TokenAdmin;
+import dev.wharf.server.auth.WebSessions;
 import dev.wharf.server.logs.LogHub;
 import dev.wharf.server.logs.LogPruner;
 import dev.wharf.server.queue.RunQueue;
 import dev.wharf.server.store.BlobStore;
 import dev.wharf.server.store.Database;
-import dev.wharf.server.store.RunStatus;
 import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.SecretBox;
 import dev.wharf.server.store.TaskStore;
@@ -59,6 +60,7 @@ public final class WharfServer implements AutoCloseable {
       LogHub logs = new LogHub(blobs, runs);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       registerGauges(metrics, runs, queue);
+      TokenAdmin tokens = new TokenAdmin(db, clock);
       api =
           ApiServer.start(
               config.host(),
@@ -69,7 +71,8 @@ public final class WharfServer implements AutoCloseable {
                   new TaskStore(db, box, clock),
                   logs,
                   blobs,
-                  new TokenAdmin(db, clock),
+                  tokens,
+                  new WebSessions(db, tokens, clock),
                   metrics));
       if (config.agentConcurrency() > 0) {
         agent =

@@ -1,13 +1,13 @@
 package dev.wharf.server;
 
+import dev.wharf.api.OutputImage;
+import dev.wharf.api.RunStatus;
+import dev.wharf.api.StepTiming;
 import dev.wharf.server.agent.CancelSignal;
 import dev.wharf.server.agent.LogSink;
 import dev.wharf.server.agent.RunExecutor;
 import dev.wharf.server.agent.RunJob;
 import dev.wharf.server.agent.RunOutcome;
-import dev.wharf.server.store.OutputImage;
-import dev.wharf.server.store.RunStatus;
-import dev.wharf.server.store.StepTiming;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;

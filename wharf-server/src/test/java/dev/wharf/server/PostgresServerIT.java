@@ -2,12 +2,12 @@ package dev.wharf.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.api.Run;
+import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunStatus;
+import dev.wharf.api.RunType;
+import dev.wharf.api.ServerClient;
 import dev.wharf.server.auth.Role;
-import dev.wharf.server.client.ServerClient;
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunSpec;
-import dev.wharf.server.store.RunStatus;
-import dev.wharf.server.store.RunType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

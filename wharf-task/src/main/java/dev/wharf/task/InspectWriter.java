@@ -8,7 +8,7 @@ import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 
-/** Prints a plan the way {@code wharf inspect -o json|yaml} shows it (cli.md). */
+/** Prints a plan the way {@code wharf inspect -o json|yaml} shows it. */
 public final class InspectWriter {
 
   private static final String MASK = "***";

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Task files for the quick commands: {@code wharf run --cmd} (one {@code cmd} step, as {@code az
  * acr run --cmd}) and {@code wharf build} (a build step and a push step, as {@code az acr build}
- * and acb-behaviour.md §4.10). The text goes through the same render pipeline as a file, so
+ * and docs/behaviour.md#quick-tasks). The text goes through the same render pipeline as a file, so
  * templates and aliases ({@code $Registry}, {@code {{.Run.ID}}}) work in the flags.
  */
 public final class QuickTask {
@@ -100,8 +100,8 @@ public final class QuickTask {
 
   /**
    * A {@code -t} value with the registry in front unless it already names one: the registry itself,
-   * a host with a dot, a colon or {@code localhost} in its first component (decision E10), or
-   * {@code library/}.
+   * a host with a dot, a colon or {@code localhost} in its first component
+   * (docs/behaviour.md#image-references), or {@code library/}.
    */
   public static String registryTag(String tag, String registry) {
     if (registry == null || registry.isEmpty() || tag.startsWith(registry + "/")) {

@@ -91,7 +91,7 @@ public final class TaskDecoder {
                 // Let NodeReader reject them, with a position.
                 .setAllowNonScalarKeys(true));
     try {
-      return BoundedYaml.compose(text, settings);
+      return composeLenient(settings, text);
     } catch (MarkedYamlEngineException e) {
       Position at =
           e.getProblemMark()
@@ -102,7 +102,7 @@ public final class TaskDecoder {
           file,
           at,
           "failed to deserialize task and validate: yaml: " + line + problem(e),
-          "fix the YAML syntax; check the indentation and quoting around this place");
+          yamlHint(e, text, at));
     } catch (YamlEngineException e) {
       throw new TaskException(
           file,
@@ -110,6 +110,74 @@ public final class TaskDecoder {
           "failed to deserialize task and validate: yaml: " + e.getMessage(),
           "fix the YAML syntax");
     }
+  }
+
+  /**
+   * A plain value with {@code ": "} inside is the usual cause, often a variable that rendered empty
+   * ({@code -t $Registry/app:$ID} without an id): show the line as it reads after rendering.
+   */
+  private static String yamlHint(MarkedYamlEngineException e, String text, Position at) {
+    String[] lines = text.split("\n", -1);
+    if (at == null
+        || at.line() > lines.length
+        || !String.valueOf(e.getProblem()).contains("mapping values are not allowed")) {
+      return "fix the YAML syntax; check the indentation and quoting around this place";
+    }
+    String rendered = lines[at.line() - 1].strip();
+    if (rendered.length() > 120) {
+      rendered = rendered.substring(0, 120) + "…";
+    }
+    return "after rendering, this line reads `"
+        + rendered
+        + "`; a value that contains ': ' must be quoted. If a variable rendered empty there"
+        + " ($ID, $Registry, {{.Run.ID}}, a value), give it: --id ID, -r HOST, --set KEY=VALUE";
+  }
+
+  /**
+   * Composes like acb's YAML reader, which takes a lone {@code -} in a flow sequence ({@code when:
+   * [-]}, as published task files write it) for the string {@code "-"} where YAML 1.2 refuses it:
+   * each such dash that the scanner stops at is quoted, and the text composed again.
+   */
+  private static Optional<Node> composeLenient(LoadSettings settings, String text) {
+    String current = text;
+    for (int quoted = 0; ; quoted++) {
+      try {
+        return BoundedYaml.compose(current, settings);
+      } catch (MarkedYamlEngineException e) {
+        int at = loneFlowDash(e, current);
+        if (at < 0 || quoted >= MAX_QUOTED_DASHES) {
+          throw e;
+        }
+        current = current.substring(0, at) + "\"-\"" + current.substring(at + 1);
+      }
+    }
+  }
+
+  private static final int MAX_QUOTED_DASHES = 1_000;
+
+  /** The offset of the dash the scanner stopped at when it stands alone before , ] or }, or -1. */
+  private static int loneFlowDash(MarkedYamlEngineException e, String text) {
+    if (e.getProblemMark().isEmpty()
+        || !String.valueOf(e.getProblem()).contains("found character '-' that cannot start")) {
+      return -1;
+    }
+    var mark = e.getProblemMark().get();
+    int offset = 0;
+    for (int line = 0; line < mark.getLine(); line++) {
+      offset = text.indexOf('\n', offset) + 1;
+      if (offset == 0) {
+        return -1;
+      }
+    }
+    offset += mark.getColumn();
+    if (offset >= text.length() || text.charAt(offset) != '-') {
+      return -1;
+    }
+    int next = offset + 1;
+    while (next < text.length() && (text.charAt(next) == ' ' || text.charAt(next) == '\t')) {
+      next++;
+    }
+    return next < text.length() && ",]}".indexOf(text.charAt(next)) >= 0 ? offset : -1;
   }
 
   private static String problem(MarkedYamlEngineException e) {

@@ -13,8 +13,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Turns rendered task text into a {@link Plan}: decode, defaults, validation and the step graph, in
- * acb's order (acb-behaviour.md §1.9). This is what {@code wharf validate/inspect/graph/run} call
- * after rendering.
+ * acb's order (docs/behaviour.md#validation). This is what {@code wharf validate/inspect/graph/run}
+ * call after rendering.
  */
 public final class TaskLoader {
 
@@ -107,7 +107,10 @@ public final class TaskLoader {
     return new Plan(task, graph.build(), warnings, builds(task, file));
   }
 
-  /** A cmd step's leading {@code docker run} flags must be ones Wharf understands (E2). */
+  /**
+   * A cmd step's leading {@code docker run} flags must be ones Wharf understands
+   * (docs/behaviour.md#cmd-strings).
+   */
   private static void checkCommand(Step step, String file) throws TaskException {
     if (step.type() != StepType.CMD) {
       return;

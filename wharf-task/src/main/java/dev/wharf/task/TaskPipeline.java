@@ -53,7 +53,10 @@ public final class TaskPipeline {
     };
   }
 
-  /** Plans rendered text; in alias mode the {@code cmd} steps get the command aliases. */
+  /**
+   * Plans rendered text; in alias mode the {@code cmd} steps get the command aliases. Errors and
+   * warnings name the task file's lines, not the rendered text's.
+   */
   public static Plan plan(RenderResult rendered, String name, TaskLoader.Options options)
       throws TaskException {
     UnaryOperator<String> commands =
@@ -62,16 +65,29 @@ public final class TaskPipeline {
             .<UnaryOperator<String>>map(
                 aliases -> cmd -> AliasSubstitution.expandCommand(cmd, aliases.values()))
             .orElse(UnaryOperator.identity());
-    Plan plan = new TaskLoader(options.withCommandAliases(commands)).load(rendered.text(), name);
-    refuseSecretsInStructure(plan, rendered.secretValues(), name);
-    return plan;
+    Plan plan;
+    try {
+      plan = new TaskLoader(options.withCommandAliases(commands)).load(rendered.text(), name);
+    } catch (TaskException e) {
+      throw new TaskException(
+          e.file(),
+          inFile(rendered, e.position()),
+          masked(e.reason(), rendered),
+          masked(e.hint(), rendered));
+    }
+    List<Warning> warnings = new ArrayList<>();
+    for (Warning w : plan.warnings()) {
+      warnings.add(new Warning(w.file(), inFile(rendered, w.position()), w.message()));
+    }
+    refuseSecretsInStructure(plan, rendered, name);
+    return new Plan(plan.task(), plan.graph(), warnings, plan.builds());
   }
 
   /**
    * Refuses a secret value used as a step id or an image name: those are printed as they are (in
    * the log, the step table, the dependency report, container names), where no masking reaches.
    */
-  static void refuseSecretsInStructure(Plan plan, List<String> secrets, String name)
+  private static void refuseSecretsInStructure(Plan plan, RenderResult rendered, String name)
       throws TaskException {
     List<Step> steps = plan.task().steps();
     for (int i = 0; i < steps.size(); i++) {
@@ -82,7 +98,7 @@ public final class TaskPipeline {
       if (!cmd.isEmpty()) {
         printed.add(cmd.split("\\s+", 2)[0]);
       }
-      for (String secret : secrets) {
+      for (String secret : rendered.secretValues()) {
         if (secret == null || secret.strip().length() < 3) {
           continue; // too short to tell apart from ordinary text
         }
@@ -90,7 +106,7 @@ public final class TaskPipeline {
           if (text.contains(secret.strip())) {
             throw new TaskException(
                 name,
-                step.position(),
+                inFile(rendered, step.position()),
                 "step "
                     + (i + 1)
                     + " uses a secret value in its id or an image name, which are printed"
@@ -100,5 +116,24 @@ public final class TaskPipeline {
         }
       }
     }
+  }
+
+  /** Rendered text quoted in a message may hold secret values: they print as {@code ***}. */
+  private static String masked(String message, RenderResult rendered) {
+    if (message == null) {
+      return null;
+    }
+    for (String secret : rendered.secretValues()) {
+      if (!secret.isEmpty()) {
+        message = message.replace(secret, "***");
+      }
+    }
+    return message;
+  }
+
+  private static Position inFile(RenderResult rendered, Position inRendered) {
+    return inRendered == null
+        ? null
+        : new Position(rendered.fileLine(inRendered.line()), inRendered.column());
   }
 }

@@ -6,9 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/**
- * acb's validation rules and exact messages, in acb's order (acb-behaviour.md §1.5, §1.6, §1.9).
- */
+/** acb's validation rules and exact messages, in acb's order (docs/behaviour.md#validation). */
 final class TaskValidator {
 
   private static final String DESERIALIZE = "failed to deserialize task and validate: ";

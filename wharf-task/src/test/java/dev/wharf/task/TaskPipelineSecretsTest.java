@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class TaskPipelineSecretsTest {
 
   private static RenderResult rendered(String text) {
-    return new RenderResult(text, Optional.empty(), List.of("hunter22"));
+    return new RenderResult(text, Optional.empty(), List.of("hunter22"), List.of());
   }
 
   @Test

@@ -6,8 +6,8 @@ import static java.util.Objects.requireNonNull;
  * Something mounted into a container: a named volume, or the engine's own socket.
  *
  * <p>Workspaces are always volumes, never host directories, so that a remote engine or Podman sees
- * the same files as a local Docker (decision E1). The engine socket is the one bind mount: its
- * source is a path on the engine's host, not on ours.
+ * the same files as a local Docker (docs/behaviour.md#engine-api). The engine socket is the one
+ * bind mount: its source is a path on the engine's host, not on ours.
  *
  * @param type what is mounted
  * @param source the volume name, or the socket's path on the engine host

@@ -96,7 +96,7 @@ public final class DockerConnection implements AutoCloseable {
             .connectionTimeout(Duration.ofSeconds(30))
             .build();
     try {
-      // Unversioned paths make the engine answer in its own version (stack.md §1.1).
+      // Unversioned paths make the engine answer in its own version (docs/behaviour.md#engine-api).
       Version reported = DockerClientImpl.getInstance(unversioned, transport).versionCmd().exec();
       String chosen =
           ApiVersions.negotiate(address, reported.getApiVersion(), reported.getMinAPIVersion());

@@ -43,7 +43,8 @@ final class DockerImages {
             .withTags(new LinkedHashSet<>(request.tags()))
             .withNoCache(request.noCache())
             .withPull(request.pull())
-            // A failed RUN would otherwise leave its intermediate container behind (E11).
+            // A failed RUN would otherwise leave its intermediate container behind
+            // (docs/behaviour.md#cleanup).
             .withRemove(true)
             .withForcerm(true);
     request.buildArgs().forEach(cmd::withBuildArg);

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * the first error, the pushed digest and the built image id.
  *
  * <p>The engine ends a failed push with a normal end of stream, and the error is only in a progress
- * message (stack.md §1.1), so the messages themselves decide success.
+ * message (docs/behaviour.md#engine-api), so the messages themselves decide success.
  */
 final class ProgressStream<T extends ResponseItem> extends ResultCallback.Adapter<T> {
 

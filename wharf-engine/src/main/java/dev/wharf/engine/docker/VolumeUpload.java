@@ -22,7 +22,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  *
  * <p>The container's image is an empty one that Wharf builds itself, so nothing is pulled and no
  * process runs; the engine mounts the volume for the copy alone. This is how secret files reach a
- * volume byte for byte without a shell or the workspace (decision E5).
+ * volume byte for byte without a shell or the workspace (docs/behaviour.md#secret-volumes).
  */
 final class VolumeUpload {
 

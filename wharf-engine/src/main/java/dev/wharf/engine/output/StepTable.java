@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The final table of steps (decision E12): status, duration and the image digests produced. */
+/**
+ * The final table of steps (docs/behaviour.md#run-output): status, duration and the image digests
+ * produced.
+ */
 final class StepTable {
   private static final String GREEN = "\u001b[32m";
   private static final String RED = "\u001b[31m";

@@ -3,7 +3,6 @@ package dev.wharf.engine.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wharf.engine.container.RegistryLogin;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 
@@ -70,8 +69,7 @@ public final class Credentials {
   }
 
   private static String field(JsonNode node, String lowerName) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       if (e.getKey().toLowerCase(Locale.ROOT).equals(lowerName)) {
         return e.getValue().asText("");
       }

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The dependencies report of a run's builds (acb-behaviour.md §5): the images each build step
- * produced and the base images it used, with the registry digests the engine knows for them (a
- * pushed image, or a base image pulled from a registry), else empty.
+ * The dependencies report of a run's builds (docs/behaviour.md#dependencies-report): the images
+ * each build step produced and the base images it used, with the registry digests the engine knows
+ * for them (a pushed image, or a base image pulled from a registry), else empty.
  */
 final class DependencyReport {
 

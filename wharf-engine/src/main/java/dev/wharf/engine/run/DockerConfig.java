@@ -8,8 +8,9 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The {@code ~/.docker/config.json} that steps find in {@code /acb/home} (E14): acb's settings and
- * the run's registry logins, so that a step running {@code docker push} is logged in as acb's are.
+ * The {@code ~/.docker/config.json} that steps find in {@code /acb/home}
+ * (docs/behaviour.md#home-and-engine-socket): acb's settings and the run's registry logins, so that
+ * a step running {@code docker push} is logged in as acb's are.
  */
 final class DockerConfig {
 

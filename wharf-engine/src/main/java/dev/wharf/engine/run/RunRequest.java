@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param totalTimeout the whole run's deadline ({@code --timeout}, else the task's {@code
  *     totalTimeout}); zero for none
  * @param externalNetwork the user's network that {@code acb_default_network} means, or ""
- * @param engineSocket whether steps get the engine's socket (E14)
+ * @param engineSocket whether steps get the engine's socket
+ *     (docs/behaviour.md#home-and-engine-socket)
  */
 public record RunRequest(
     String runId,

@@ -22,9 +22,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The networks and volumes of one run (decisions E5, E11, E13): created before the first step, each
- * remembered as soon as it exists so that cleanup removes exactly what the run made, on every exit
- * path.
+ * The networks and volumes of one run (docs/behaviour.md#run-names, #secret-volumes, #cleanup):
+ * created before the first step, each remembered as soon as it exists so that cleanup removes
+ * exactly what the run made, on every exit path.
  */
 final class RunResources {
 
@@ -143,7 +143,10 @@ final class RunResources {
     return new Archive().file(".docker/config.json", DockerConfig.json(logins), 0600);
   }
 
-  /** A secret volume's files, decoded from base64 and written byte for byte (E5). */
+  /**
+   * A secret volume's files, decoded from base64 and written byte for byte
+   * (docs/behaviour.md#secret-volumes).
+   */
   static Archive secretArchive(Volume volume) {
     Archive archive = new Archive();
     for (Map.Entry<String, String> file : volume.secret().entrySet()) {

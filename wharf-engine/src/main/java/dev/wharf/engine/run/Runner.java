@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs a planned task on a container engine (acb-behaviour.md §4 with decisions E1–E14): the run's
- * own networks and volumes, the steps in their graph, the dependency report, and cleanup of
- * everything the run created on every exit path. One runner runs one request.
+ * Runs a planned task on a container engine (docs/behaviour.md, "Runs"): the run's own networks and
+ * volumes, the steps in their graph, the dependency report, and cleanup of everything the run
+ * created on every exit path. One runner runs one request.
  */
 public final class Runner {
 

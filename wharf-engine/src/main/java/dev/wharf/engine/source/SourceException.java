@@ -25,6 +25,12 @@ public final class SourceException extends IOException {
   }
 
   private static String describe(Throwable cause) {
+    // JGit and the HTTP client bury a name that does not resolve under layers that repeat it.
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof java.net.UnknownHostException) {
+        return "host not found: " + t.getMessage();
+      }
+    }
     StringBuilder text = new StringBuilder();
     for (Throwable t = cause; t != null && text.length() < 2000; t = t.getCause()) {
       if (text.length() > 0) {

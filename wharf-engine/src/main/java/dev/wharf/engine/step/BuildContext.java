@@ -172,8 +172,9 @@ final class BuildContext implements AutoCloseable {
 
   private static String volumeFile(StepEnvironment env, String path)
       throws IOException, EngineException {
+    // The archive of a single file holds that file under its own name, with no folder above it.
     try (InputStream in = env.engine().downloadFromVolume(env.names().workspaceVolume(), path)) {
-      return entryText(in, 1, path.substring(path.lastIndexOf('/') + 1));
+      return entryText(in, 0, path.substring(path.lastIndexOf('/') + 1));
     } catch (EngineException e) {
       return null;
     }

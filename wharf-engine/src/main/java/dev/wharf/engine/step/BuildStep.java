@@ -13,9 +13,10 @@ import dev.wharf.task.docker.DockerParseException;
 import java.io.InputStream;
 
 /**
- * Runs a {@code build} step: the {@code build} string parsed as {@code docker build} does (E3), the
- * context read from the workspace volume (or a git or tarball URL), and the classic builder of the
- * Engine API. What the build used is kept for the dependency report.
+ * Runs a {@code build} step: the {@code build} string parsed as {@code docker build} does
+ * (docs/behaviour.md#build-strings), the context read from the workspace volume (or a git or
+ * tarball URL), and the classic builder of the Engine API. What the build used is kept for the
+ * dependency report.
  */
 final class BuildStep implements StepAction {
 

@@ -18,15 +18,15 @@ import java.util.Set;
 
 /**
  * Runs a {@code cmd} step: one container per attempt, named {@code <run id>-<step id>} and
- * reachable as {@code <step id>} on its network (decision E13), with the command split as a shell
- * would but without any expansion (E2). The first container is created while the step's parents
- * still run.
+ * reachable as {@code <step id>} on its network (docs/behaviour.md#run-names), with the command
+ * split as a shell would but without any expansion (docs/behaviour.md#cmd-strings). The first
+ * container is created while the step's parents still run.
  */
 final class CmdStep implements StepAction {
 
   /**
    * Networks every engine has. An empty network (the task declares networks but none is its
-   * default, acb-behaviour.md §1.4) also means the engine's default bridge, as in acb.
+   * default, docs/behaviour.md#defaults) also means the engine's default bridge, as in acb.
    */
   private static final Set<String> BUILT_IN_NETWORKS = Set.of("bridge", "host", "none", "default");
 

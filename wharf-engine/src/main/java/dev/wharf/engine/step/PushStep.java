@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Pushes a {@code push} step's images in order, each up to three times with acb's backoff
- * (acb-behaviour.md §4.4.3); the digests the registry answered become the step's result.
+ * (docs/behaviour.md#retries-and-repeats); the digests the registry answered become the step's
+ * result.
  */
 final class PushStep implements StepAction {
 

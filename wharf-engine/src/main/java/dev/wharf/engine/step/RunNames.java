@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The engine names of one run's resources (decision E13): every run has its own default network,
- * workspace, home and secret volumes, and names its containers {@code <run id>-<step id>}, so two
- * runs on one engine never collide.
+ * The engine names of one run's resources (docs/behaviour.md#run-names): every run has its own
+ * default network, workspace, home and secret volumes, and names its containers {@code <run
+ * id>-<step id>}, so two runs on one engine never collide.
  *
  * @param runId the run's id
  * @param defaultNetwork the engine network that {@code acb_default_network} means in this run

@@ -15,8 +15,9 @@ import java.util.concurrent.Executors;
 
 /**
  * What every step of one run shares: the engine (labelling what it creates with the run id), the
- * run's names, registry logins, whether steps get the engine's socket (decision E14), and the
- * containers created so far, which are removed off the critical path and at cleanup.
+ * run's names, registry logins, whether steps get the engine's socket
+ * (docs/behaviour.md#home-and-engine-socket), and the containers created so far, which are removed
+ * off the critical path and at cleanup.
  */
 public final class StepEnvironment implements AutoCloseable {
 
@@ -74,7 +75,10 @@ public final class StepEnvironment implements AutoCloseable {
     return image.indexOf(':', slash + 1) < 0 && !image.contains("@") ? image + ":latest" : image;
   }
 
-  /** The mounts every step container gets: workspace, home and (E14) the engine socket. */
+  /**
+   * The mounts every step container gets: workspace, home and the engine socket
+   * (docs/behaviour.md#home-and-engine-socket).
+   */
   List<Mount> standardMounts() {
     List<Mount> mounts = new ArrayList<>();
     mounts.add(Mount.volume(names.workspaceVolume(), "/workspace"));

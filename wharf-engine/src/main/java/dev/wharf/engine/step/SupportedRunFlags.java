@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The leading {@code docker run} flags of a cmd that reach its container; any other is refused
- * rather than dropped (decision E2: an unknown flag is a clear error).
+ * rather than dropped (docs/behaviour.md#cmd-strings: an unknown flag is a clear error).
  */
 final class SupportedRunFlags {
   /**

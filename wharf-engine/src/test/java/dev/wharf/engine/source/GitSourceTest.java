@@ -183,6 +183,13 @@ class GitSourceTest {
   }
 
   @Test
+  void writeTo_unknownHost_saysHostNotFound() {
+    assertThatThrownBy(() -> fetch("https://git.invalid/org/repo.git#main"))
+        .isInstanceOf(SourceException.class)
+        .hasMessage("error fetching: host not found: git.invalid");
+  }
+
+  @Test
   void writeTo_unknownRef_clearError() {
     assertThatThrownBy(() -> fetch(url + "#no-such-branch"))
         .isInstanceOf(SourceException.class)

@@ -1,15 +1,15 @@
 package dev.wharf.server.agent;
 
+import dev.wharf.api.RegistryCredential;
+import dev.wharf.api.Run;
+import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunStatus;
+import dev.wharf.api.StepTiming;
 import dev.wharf.server.logs.LogHub;
 import dev.wharf.server.logs.Masker;
 import dev.wharf.server.queue.ClaimedRun;
 import dev.wharf.server.queue.RunQueue;
 import dev.wharf.server.store.BlobStore;
-import dev.wharf.server.store.RegistryCredential;
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunSpec;
-import dev.wharf.server.store.RunStatus;
-import dev.wharf.server.store.StepTiming;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;

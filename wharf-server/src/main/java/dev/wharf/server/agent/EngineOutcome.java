@@ -1,13 +1,14 @@
 package dev.wharf.server.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wharf.api.BaseImageDependency;
+import dev.wharf.api.Json;
+import dev.wharf.api.OutputImage;
+import dev.wharf.api.RunStatus;
+import dev.wharf.api.StepTiming;
 import dev.wharf.engine.RunResult;
 import dev.wharf.engine.StepResult;
-import dev.wharf.server.store.BaseImageDependency;
-import dev.wharf.server.store.Json;
-import dev.wharf.server.store.OutputImage;
-import dev.wharf.server.store.RunStatus;
-import dev.wharf.server.store.StepTiming;
+import dev.wharf.task.graph.StepGraph;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,8 +21,11 @@ import java.util.Set;
 final class EngineOutcome {
   private EngineOutcome() {}
 
-  /** The outcome of {@code result}; {@code dependencies} is the report's JSON or null. */
-  static RunOutcome of(RunResult result, String dependencies) {
+  /**
+   * The outcome of {@code result}; {@code dependencies} is the report's JSON or null, {@code graph}
+   * the run's step graph (each step's recorded dependencies come from it).
+   */
+  static RunOutcome of(RunResult result, String dependencies, StepGraph graph) {
     Set<OutputImage> images = new LinkedHashSet<>();
     Set<BaseImageDependency> bases = new LinkedHashSet<>();
     if (dependencies != null) {
@@ -45,7 +49,10 @@ final class EngineOutcome {
     for (StepResult step : result.steps()) {
       steps.add(
           new StepTiming(
-              step.stepId(), step.status().tableLabel(), step.elapsed().toMillis() / 1000.0));
+              step.stepId(),
+              step.status().tableLabel(),
+              step.elapsed().toMillis() / 1000.0,
+              graph.ids().contains(step.stepId()) ? graph.parents(step.stepId()) : List.of()));
     }
     return new RunOutcome(
         status(result.status()), result.error(), List.copyOf(images), List.copyOf(bases), steps);

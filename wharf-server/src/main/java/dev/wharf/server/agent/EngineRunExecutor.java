@@ -1,5 +1,8 @@
 package dev.wharf.server.agent;
 
+import dev.wharf.api.RegistryCredential;
+import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunType;
 import dev.wharf.engine.MaskingListener;
 import dev.wharf.engine.RunEvent;
 import dev.wharf.engine.RunListener;
@@ -13,9 +16,6 @@ import dev.wharf.engine.run.Leftovers;
 import dev.wharf.engine.run.RunRequest;
 import dev.wharf.engine.run.Runner;
 import dev.wharf.engine.step.RunNames;
-import dev.wharf.server.store.RegistryCredential;
-import dev.wharf.server.store.RunSpec;
-import dev.wharf.server.store.RunType;
 import dev.wharf.task.Plan;
 import dev.wharf.task.QuickTask;
 import dev.wharf.task.TaskException;
@@ -95,12 +95,15 @@ public final class EngineRunExecutor implements RunExecutor {
       RunInfo run = runInfo(job, source, info);
       RenderResult rendered;
       Plan plan;
-      try (CancelSignal.Scope preparing = cancel.interruptWhileRaised()) {
+      CancelSignal.Scope preparing = cancel.interruptWhileRaised();
+      try {
         rendered = render(job, source, run);
         plan = TaskPipeline.plan(rendered, taskName(job), TaskLoader.Options.defaults());
       } catch (RenderException | TaskException e) {
         console.println(e.getMessage());
         return RunOutcome.failed(e.getMessage());
+      } finally {
+        preparing.close();
       }
       plan.warnings().forEach(w -> console.println(w));
       List<String> secrets = new ArrayList<>(rendered.secretValues());
@@ -131,7 +134,7 @@ public final class EngineRunExecutor implements RunExecutor {
                   "",
                   true));
       console.flush();
-      return EngineOutcome.of(result, dependencies.get());
+      return EngineOutcome.of(result, dependencies.get(), plan.graph());
     }
   }
 
@@ -205,7 +208,10 @@ public final class EngineRunExecutor implements RunExecutor {
     return new TaskRenderer().render(request);
   }
 
-  /** The decoded contents of the task's secret volumes, masked like any secret (E6). */
+  /**
+   * The decoded contents of the task's secret volumes, masked like any secret
+   * (docs/behaviour.md#masking).
+   */
   private static List<String> secretVolumeContents(Plan plan) {
     List<String> values = new ArrayList<>();
     for (Volume volume : plan.task().volumes()) {

@@ -1,7 +1,7 @@
 package dev.wharf.server.agent;
 
-import dev.wharf.server.store.RunSpec;
-import dev.wharf.server.store.RunType;
+import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunType;
 import java.nio.file.Path;
 
 /**

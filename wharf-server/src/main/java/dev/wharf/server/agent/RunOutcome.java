@@ -1,9 +1,9 @@
 package dev.wharf.server.agent;
 
-import dev.wharf.server.store.BaseImageDependency;
-import dev.wharf.server.store.OutputImage;
-import dev.wharf.server.store.RunStatus;
-import dev.wharf.server.store.StepTiming;
+import dev.wharf.api.BaseImageDependency;
+import dev.wharf.api.OutputImage;
+import dev.wharf.api.RunStatus;
+import dev.wharf.api.StepTiming;
 import java.util.List;
 
 /** How an executed run ended, with what it pushed and what it was built on. */

@@ -1,13 +1,16 @@
 package dev.wharf.server.api;
 
+import dev.wharf.api.ApiError;
+import dev.wharf.api.Json;
 import dev.wharf.server.auth.Role;
 import dev.wharf.server.auth.TokenAdmin;
+import dev.wharf.server.auth.WebSessions;
 import dev.wharf.server.logs.LogHub;
 import dev.wharf.server.queue.RunQueue;
 import dev.wharf.server.store.BlobStore;
-import dev.wharf.server.store.Json;
 import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.TaskStore;
+import dev.wharf.server.ui.WebUi;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.json.JavalinJackson;
@@ -15,11 +18,15 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP side of the server: {@code /api/v1}, {@code /healthz} and {@code /metrics}. */
+/**
+ * The HTTP side of the server: {@code /api/v1}, {@code /healthz}, {@code /metrics} and the web UI
+ * at {@code /}.
+ */
 public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final long MAX_UPLOAD_BYTES = 2L * 1024 * 1024 * 1024;
@@ -34,6 +41,7 @@ public final class ApiServer implements AutoCloseable {
       LogHub logs,
       BlobStore blobs,
       TokenAdmin tokens,
+      WebSessions sessions,
       PrometheusMeterRegistry metrics) {}
 
   private ApiServer(Javalin app) {
@@ -53,6 +61,14 @@ public final class ApiServer implements AutoCloseable {
               config.http.compressionStrategy = CompressionStrategy.NONE;
               config.jsonMapper(new JavalinJackson(Json.mapper(), false));
               config.startup.showJavalinBanner = false;
+              new WebUi(
+                      parts.sessions(),
+                      parts.queue(),
+                      parts.runs(),
+                      parts.tasks(),
+                      parts.logs(),
+                      Clock.systemUTC())
+                  .configure(config);
               config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
               config.routes.get(
                   "/metrics",
@@ -71,17 +87,16 @@ public final class ApiServer implements AutoCloseable {
               new LogRoutes(parts.logs(), parts.runs()).register(config.routes, guard);
               config.routes.exception(
                   ApiException.class,
-                  (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
+                  (e, ctx) -> ctx.status(e.status()).json(new ApiError(e.getMessage())));
               config.routes.exception(
                   IllegalArgumentException.class,
-                  (e, ctx) ->
-                      ctx.status(400).json(Map.of("error", String.valueOf(e.getMessage()))));
+                  (e, ctx) -> ctx.status(400).json(new ApiError(String.valueOf(e.getMessage()))));
               config.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
                     LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
                     ctx.status(500)
-                        .json(Map.of("error", "internal error: " + e.getClass().getSimpleName()));
+                        .json(new ApiError("internal error: " + e.getClass().getSimpleName()));
                   });
             });
     app.start();

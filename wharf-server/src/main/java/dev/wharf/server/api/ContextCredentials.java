@@ -1,7 +1,7 @@
 package dev.wharf.server.api;
 
+import dev.wharf.api.TaskDefinition;
 import dev.wharf.engine.source.ContextUrl;
-import dev.wharf.server.store.TaskDefinition;
 
 /** Refuses credentials written into a run's context URL, where they would be stored and shown. */
 final class ContextCredentials {

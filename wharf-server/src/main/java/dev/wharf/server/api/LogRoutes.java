@@ -1,9 +1,9 @@
 package dev.wharf.server.api;
 
+import dev.wharf.api.Run;
+import dev.wharf.api.RunStatus;
 import dev.wharf.server.auth.Role;
 import dev.wharf.server.logs.LogHub;
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunStatus;
 import dev.wharf.server.store.RunStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

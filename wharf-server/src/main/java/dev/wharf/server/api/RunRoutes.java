@@ -1,18 +1,19 @@
 package dev.wharf.server.api;
 
+import dev.wharf.api.Json;
+import dev.wharf.api.QuickRunRequest;
+import dev.wharf.api.Run;
+import dev.wharf.api.RunFilter;
+import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunStatus;
+import dev.wharf.api.RunType;
+import dev.wharf.api.Upload;
 import dev.wharf.server.auth.Role;
 import dev.wharf.server.queue.RunQueue;
 import dev.wharf.server.store.BlobStore;
-import dev.wharf.server.store.Json;
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunFilter;
-import dev.wharf.server.store.RunSpec;
-import dev.wharf.server.store.RunStatus;
 import dev.wharf.server.store.RunStore;
-import dev.wharf.server.store.RunType;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Map;
 
 /** Quick runs, uploads, and the runs list, show and cancel. */
 final class RunRoutes {
@@ -36,7 +37,7 @@ final class RunRoutes {
 
   private void upload(Context ctx) {
     String id = blobs.putUpload(ctx.bodyInputStream());
-    ctx.status(201).json(Map.of("upload", id));
+    ctx.status(201).json(new Upload(id));
   }
 
   private void queueQuickRun(Context ctx) {
@@ -93,7 +94,4 @@ final class RunRoutes {
   private Run find(String runId) {
     return runs.find(runId).orElseThrow(() -> ApiException.notFound("run " + runId));
   }
-
-  /** The body of {@code POST /api/v1/runs}. */
-  record QuickRunRequest(RunType type, RunSpec spec) {}
 }

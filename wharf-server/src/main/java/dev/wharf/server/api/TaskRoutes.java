@@ -2,16 +2,14 @@ package dev.wharf.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.api.Json;
+import dev.wharf.api.RegistryCredential;
+import dev.wharf.api.Run;
+import dev.wharf.api.TaskDefinition;
+import dev.wharf.api.TaskRunOverrides;
+import dev.wharf.api.TaskStatus;
 import dev.wharf.server.auth.Role;
 import dev.wharf.server.queue.RunQueue;
-import dev.wharf.server.store.Json;
-import dev.wharf.server.store.RegistryCredential;
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunSpec;
-import dev.wharf.server.store.RunType;
-import dev.wharf.server.store.TaskDefinition;
-import dev.wharf.server.store.TaskRunOverrides;
-import dev.wharf.server.store.TaskStatus;
 import dev.wharf.server.store.TaskStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -88,37 +86,8 @@ final class TaskRoutes {
     TaskRunOverrides overrides =
         body.isBlank() ? TaskRunOverrides.none() : Json.read(body, TaskRunOverrides.class);
     ContextCredentials.refuseIn(overrides.context());
-    Map<String, String> values = new LinkedHashMap<>(task.values());
-    if (overrides.values() != null) {
-      values.putAll(overrides.values());
-    }
-    boolean newContext = overrides.context() != null || overrides.upload() != null;
-    // A run whose file, context or values the caller changed runs the caller's instructions: only
-    // an admin's such run gets the task's secret values, registry logins and git credential.
-    boolean changed =
-        newContext
-            || overrides.file() != null
-            || (overrides.values() != null && !overrides.values().isEmpty());
-    boolean withTaskSecrets = !changed || Guard.isAdmin(ctx);
-    Map<String, String> secretValues =
-        new LinkedHashMap<>(withTaskSecrets ? task.secretValues() : Map.of());
-    if (overrides.secretValues() != null) {
-      secretValues.putAll(overrides.secretValues());
-    }
-    RunSpec spec =
-        new RunSpec(
-            newContext ? overrides.context() : task.context(),
-            overrides.upload(),
-            overrides.file() != null ? overrides.file() : task.file(),
-            overrides.file() != null ? null : task.taskText(),
-            values,
-            secretValues,
-            withTaskSecrets ? task.credentials() : List.of(),
-            task.platform(),
-            task.timeoutSeconds(),
-            withTaskSecrets && !newContext ? task.gitAccessToken() : "");
     Run run =
-        queue.enqueue(task.isBuild() ? RunType.AutoBuild : RunType.AutoRun, name, "Manual", spec);
+        queue.enqueue(task.runType(), name, "Manual", task.runSpec(overrides, Guard.isAdmin(ctx)));
     ctx.status(201).json(run);
   }
 

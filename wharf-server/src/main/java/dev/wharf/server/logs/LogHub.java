@@ -1,9 +1,9 @@
 package dev.wharf.server.logs;
 
+import dev.wharf.api.Run;
+import dev.wharf.api.RunStatus;
 import dev.wharf.engine.output.Utf8Boundary;
 import dev.wharf.server.store.BlobStore;
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunStatus;
 import dev.wharf.server.store.RunStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

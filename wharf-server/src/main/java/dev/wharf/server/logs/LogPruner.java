@@ -2,6 +2,7 @@ package dev.wharf.server.logs;
 
 import dev.wharf.server.store.BlobStore;
 import dev.wharf.server.store.Database;
+import dev.wharf.server.store.RunStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -12,14 +13,14 @@ import org.slf4j.LoggerFactory;
 public final class LogPruner {
   private static final Logger LOG = LoggerFactory.getLogger(LogPruner.class);
 
-  private final Database db;
+  private final RunStore runs;
   private final BlobStore blobs;
   private final Duration retention;
   private final Clock clock;
 
   /** A pruner keeping logs for {@code retention}. */
   public LogPruner(Database db, BlobStore blobs, Duration retention, Clock clock) {
-    this.db = db;
+    this.runs = new RunStore(db);
     this.blobs = blobs;
     this.retention = retention;
     this.clock = clock;
@@ -28,33 +29,17 @@ public final class LogPruner {
   /** Prunes once; answers how many runs lost their log. */
   public int prune() {
     long cutoff = clock.millis() - retention.toMillis();
-    List<Expired> expired =
-        db.read(
-            handle ->
-                handle
-                    .createQuery(
-                        "SELECT run_id, context_blob FROM runs WHERE log_pruned = 0"
-                            + " AND finish_time IS NOT NULL AND finish_time < :cutoff")
-                    .bind("cutoff", cutoff)
-                    .map((rs, ctx) -> new Expired(rs.getString(1), rs.getString(2)))
-                    .list());
-    for (Expired run : expired) {
+    List<RunStore.Expired> expired = runs.expiredLogs(cutoff);
+    for (RunStore.Expired run : expired) {
       blobs.deleteLog(run.runId());
       if (run.upload() != null) {
         blobs.deleteUpload(run.upload());
       }
-      db.write(
-          handle ->
-              handle
-                  .createUpdate("UPDATE runs SET log_pruned = 1 WHERE run_id = :runId")
-                  .bind("runId", run.runId())
-                  .execute());
+      runs.markLogPruned(run.runId());
     }
     if (!expired.isEmpty()) {
       LOG.info("pruned the logs of {} runs older than {}", expired.size(), retention);
     }
     return expired.size();
   }
-
-  private record Expired(String runId, String upload) {}
 }

@@ -1,16 +1,16 @@
 package dev.wharf.server.queue;
 
-import dev.wharf.server.store.BaseImageDependency;
+import dev.wharf.api.BaseImageDependency;
+import dev.wharf.api.Json;
+import dev.wharf.api.OutputImage;
+import dev.wharf.api.Run;
+import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunStatus;
+import dev.wharf.api.RunType;
+import dev.wharf.api.StepTiming;
 import dev.wharf.server.store.Database;
-import dev.wharf.server.store.Json;
-import dev.wharf.server.store.OutputImage;
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunSpec;
-import dev.wharf.server.store.RunStatus;
 import dev.wharf.server.store.RunStore;
-import dev.wharf.server.store.RunType;
 import dev.wharf.server.store.SecretBox;
-import dev.wharf.server.store.StepTiming;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -20,13 +20,12 @@ import java.util.regex.Pattern;
 
 /**
  * The queue of runs, kept in the runs table: enqueue, claim (exactly one claimant, also across
- * servers sharing a database), heartbeat, cancel and finish.
+ * servers sharing a database), heartbeat, cancel and finish. The table's SQL is {@link RunStore}'s.
  */
 public final class RunQueue {
   private static final Pattern PREFIX = Pattern.compile("[a-z]{2}");
-  private static final String ACTIVE = "('Started', 'Running')";
 
-  private final Database db;
+  private final RunStore runs;
   private final SecretBox box;
   private final String prefix;
   private final Clock clock;
@@ -37,7 +36,7 @@ public final class RunQueue {
     if (!PREFIX.matcher(prefix).matches()) {
       throw new IllegalArgumentException("a run ID prefix is two lower-case letters: " + prefix);
     }
-    this.db = db;
+    this.runs = new RunStore(db);
     this.box = box;
     this.prefix = prefix;
     this.clock = clock;
@@ -51,83 +50,37 @@ public final class RunQueue {
   /** Queues a run of {@code spec}; secrets in the spec are sealed before storage. */
   public Run enqueue(RunType type, String task, String trigger, RunSpec spec) {
     String sealed = box.seal(Json.write(spec));
-    Run run =
-        db.write(
-            handle ->
-                RunStore.insert(handle, prefix, type, task, trigger, spec, sealed, clock.millis()));
+    Run run = runs.insert(prefix, type, task, trigger, spec, sealed, clock.millis());
     listeners.forEach(Runnable::run);
     return run;
   }
 
+  /**
+   * Queues a new run of what {@code runId} ran (same type, task and spec, secrets included), as a
+   * manual run; empty when there is no such run.
+   */
+  public Optional<Run> rerun(String runId) {
+    Optional<ClaimedRun> original =
+        runs.withSealedSpec(runId)
+            .map(c -> new ClaimedRun(c.run(), Json.read(box.open(c.sealedSpec()), RunSpec.class)));
+    return original.map(o -> enqueue(o.run().runType(), o.run().task(), "Manual", o.spec()));
+  }
+
   /** Claims the oldest queued run for {@code agent}, moving it to {@code Started}. */
   public Optional<ClaimedRun> claim(String agent) {
-    String pick =
-        "SELECT seq FROM runs WHERE status = 'Queued' ORDER BY seq LIMIT 1"
-            + db.dialect().claimSuffix();
-    return db.write(
-        handle -> {
-          Optional<Long> seq = handle.createQuery(pick).mapTo(Long.class).findOne();
-          if (seq.isEmpty()) {
-            return Optional.empty();
-          }
-          long now = clock.millis();
-          int claimed =
-              handle
-                  .createUpdate(
-                      "UPDATE runs SET status = 'Started', agent = :agent, start_time = :now,"
-                          + " heartbeat_time = :now, last_updated_time = :now"
-                          + " WHERE seq = :seq AND status = 'Queued'")
-                  .bind("agent", agent)
-                  .bind("now", now)
-                  .bind("seq", seq.get())
-                  .execute();
-          if (claimed == 0) {
-            return Optional.empty();
-          }
-          return handle
-              .createQuery(
-                  "SELECT " + RunStore.COLUMNS + ", request_sealed FROM runs WHERE seq = :seq")
-              .bind("seq", seq.get())
-              .map(
-                  (rs, ctx) ->
-                      new ClaimedRun(
-                          RunStore.map(rs, ctx),
-                          Json.read(box.open(rs.getString("request_sealed")), RunSpec.class)))
-              .findOne();
-        });
+    return runs.claimOldest(agent, clock.millis())
+        .map(c -> new ClaimedRun(c.run(), Json.read(box.open(c.sealedSpec()), RunSpec.class)));
   }
 
   /** Moves a claimed run from {@code Started} to {@code Running}. */
   public void markRunning(String runId) {
-    db.write(
-        handle ->
-            handle
-                .createUpdate(
-                    "UPDATE runs SET status = 'Running', last_updated_time = :now"
-                        + " WHERE run_id = :runId AND status = 'Started'")
-                .bind("now", clock.millis())
-                .bind("runId", runId)
-                .execute());
+    runs.markRunning(runId, clock.millis());
   }
 
   /** Records that {@code agent} is still working on {@code runIds}. */
   public void heartbeat(String agent, Collection<String> runIds) {
     // a copy, since the caller's live set may empty between the check and the bind
-    List<String> ids = List.copyOf(runIds);
-    if (ids.isEmpty()) {
-      return;
-    }
-    db.write(
-        handle ->
-            handle
-                .createUpdate(
-                    "UPDATE runs SET heartbeat_time = :now WHERE agent = :agent"
-                        + " AND run_id IN (<ids>) AND status IN "
-                        + ACTIVE)
-                .bind("now", clock.millis())
-                .bind("agent", agent)
-                .bindList("ids", ids)
-                .execute());
+    runs.heartbeat(agent, List.copyOf(runIds), clock.millis());
   }
 
   /**
@@ -144,27 +97,8 @@ public final class RunQueue {
     if (!status.isTerminal()) {
       throw new IllegalArgumentException("not a final status: " + status);
     }
-    long now = clock.millis();
-    return db.write(
-        handle ->
-            handle
-                    .createUpdate(
-                        "UPDATE runs SET status = :status, error_message = :error,"
-                            + " finish_time = :now, last_updated_time = :now,"
-                            + " output_images = :images, image_keys = :keys,"
-                            + " dependencies = :deps, steps = :steps"
-                            + " WHERE run_id = :runId AND status IN "
-                            + ACTIVE)
-                    .bind("status", status.name())
-                    .bind("error", errorMessage)
-                    .bind("now", now)
-                    .bind("images", Json.write(outputImages))
-                    .bind("keys", RunStore.imageKeys(outputImages))
-                    .bind("deps", Json.write(dependencies))
-                    .bind("steps", Json.write(steps))
-                    .bind("runId", runId)
-                    .execute()
-                > 0);
+    return runs.finish(
+        runId, status, errorMessage, outputImages, dependencies, steps, clock.millis());
   }
 
   /**
@@ -172,46 +106,12 @@ public final class RunQueue {
    * agent to stop. Answers the run as it is now, empty if there is no such run.
    */
   public Optional<Run> cancel(String runId) {
-    long now = clock.millis();
-    return db.write(
-        handle -> {
-          int canceled =
-              handle
-                  .createUpdate(
-                      "UPDATE runs SET status = 'Canceled', finish_time = :now,"
-                          + " last_updated_time = :now, error_message = 'canceled while queued'"
-                          + " WHERE run_id = :runId AND status = 'Queued'")
-                  .bind("now", now)
-                  .bind("runId", runId)
-                  .execute();
-          if (canceled == 0) {
-            handle
-                .createUpdate(
-                    "UPDATE runs SET cancel_requested = 1, last_updated_time = :now"
-                        + " WHERE run_id = :runId AND status IN "
-                        + ACTIVE)
-                .bind("now", now)
-                .bind("runId", runId)
-                .execute();
-          }
-          return RunStore.find(handle, runId);
-        });
+    return runs.cancel(runId, clock.millis());
   }
 
   /** Which of {@code runIds} somebody asked to cancel. */
   public List<String> cancelRequested(Collection<String> runIds) {
-    List<String> ids = List.copyOf(runIds);
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    return db.read(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT run_id FROM runs WHERE cancel_requested = 1 AND run_id IN (<ids>)")
-                .bindList("ids", ids)
-                .mapTo(String.class)
-                .list());
+    return runs.cancelRequested(List.copyOf(runIds));
   }
 
   /**
@@ -220,46 +120,15 @@ public final class RunQueue {
    * their run IDs.
    */
   public List<String> failLost(String agent, long staleBefore) {
-    long now = clock.millis();
-    return db.write(
-        handle -> {
-          List<String> lost =
-              handle
-                  .createQuery(
-                      "SELECT run_id FROM runs WHERE status IN "
-                          + ACTIVE
-                          + " AND (agent = :agent OR heartbeat_time < :stale)"
-                          + db.dialect().claimSuffix())
-                  .bind("agent", agent)
-                  .bind("stale", staleBefore)
-                  .mapTo(String.class)
-                  .list();
-          if (lost.isEmpty()) {
-            return lost;
-          }
-          handle
-              .createUpdate(
-                  "UPDATE runs SET status = 'Error', finish_time = :now, last_updated_time = :now,"
-                      + " error_message = :message WHERE run_id IN (<ids>) AND status IN "
-                      + ACTIVE)
-              .bind("now", now)
-              .bind(
-                  "message",
-                  "the agent executing this run stopped before it finished (server restarted or"
-                      + " agent lost)")
-              .bindList("ids", lost)
-              .execute();
-          return lost;
-        });
+    return runs.failLost(
+        agent,
+        staleBefore,
+        "the agent executing this run stopped before it finished (server restarted or agent lost)",
+        clock.millis());
   }
 
   /** How many runs wait for an agent. */
   public long length() {
-    return db.read(
-        handle ->
-            handle
-                .createQuery("SELECT COUNT(*) FROM runs WHERE status = 'Queued'")
-                .mapTo(Long.class)
-                .one());
+    return runs.queued();
   }
 }

@@ -1,6 +1,15 @@
 package dev.wharf.server.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.wharf.api.BaseImageDependency;
+import dev.wharf.api.Json;
+import dev.wharf.api.OutputImage;
+import dev.wharf.api.Run;
+import dev.wharf.api.RunFilter;
+import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunStatus;
+import dev.wharf.api.RunType;
+import dev.wharf.api.StepTiming;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,10 +20,15 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Reads run records and writes new ones; the queue moves them through their statuses. */
+/**
+ * The runs table: all of its SQL is here. The queue decides when a run moves from one status to the
+ * next (and seals its spec); this class says how that is written.
+ */
 public final class RunStore {
+  private static final String ACTIVE = "('Started', 'Running')";
+
   /** The columns {@link #map} reads. */
-  public static final String COLUMNS =
+  private static final String COLUMNS =
       "run_id, status, run_type, task_name, trigger_kind, platform, timeout_seconds, create_time,"
           + " start_time, finish_time, last_updated_time, agent, error_message, output_images,"
           + " dependencies, steps, log_pruned";
@@ -26,7 +40,9 @@ public final class RunStore {
     this.db = db;
   }
 
-  /** Inserts a queued run with the next run ID; must be called inside a write transaction. */
+  /**
+   * Inserts a queued run with the next run ID inside the caller's write transaction (many at once).
+   */
   public static Run insert(
       Handle handle,
       String prefix,
@@ -64,13 +80,258 @@ public final class RunStore {
     return find(handle, runId).orElseThrow();
   }
 
+  /** Inserts a queued run with the next run ID in a transaction of its own. */
+  public Run insert(
+      String prefix,
+      RunType type,
+      String task,
+      String trigger,
+      RunSpec spec,
+      String sealedSpec,
+      long now) {
+    return db.write(handle -> insert(handle, prefix, type, task, trigger, spec, sealedSpec, now));
+  }
+
+  /**
+   * Moves the oldest queued run to {@code Started} for {@code agent} and answers it with its sealed
+   * spec; empty when nothing is queued or another claimant was faster.
+   */
+  public Optional<Claimed> claimOldest(String agent, long now) {
+    String pick =
+        "SELECT seq FROM runs WHERE status = 'Queued' ORDER BY seq LIMIT 1"
+            + db.dialect().claimSuffix();
+    return db.write(
+        handle -> {
+          Optional<Long> seq = handle.createQuery(pick).mapTo(Long.class).findOne();
+          if (seq.isEmpty()) {
+            return Optional.empty();
+          }
+          int claimed =
+              handle
+                  .createUpdate(
+                      "UPDATE runs SET status = 'Started', agent = :agent, start_time = :now,"
+                          + " heartbeat_time = :now, last_updated_time = :now"
+                          + " WHERE seq = :seq AND status = 'Queued'")
+                  .bind("agent", agent)
+                  .bind("now", now)
+                  .bind("seq", seq.get())
+                  .execute();
+          if (claimed == 0) {
+            return Optional.empty();
+          }
+          return handle
+              .createQuery("SELECT " + COLUMNS + ", request_sealed FROM runs WHERE seq = :seq")
+              .bind("seq", seq.get())
+              .map((rs, ctx) -> new Claimed(map(rs, ctx), rs.getString("request_sealed")))
+              .findOne();
+        });
+  }
+
+  /** A claimed run and its spec as sealed in the table. */
+  public record Claimed(Run run, String sealedSpec) {}
+
+  /** The sealed specs of every run (for checking that nothing is stored in the clear). */
+  public List<String> sealedSpecs() {
+    return db.read(
+        handle -> handle.createQuery("SELECT request_sealed FROM runs").mapTo(String.class).list());
+  }
+
+  /** Moves a run from {@code Started} to {@code Running}. */
+  public void markRunning(String runId, long now) {
+    db.write(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE runs SET status = 'Running', last_updated_time = :now"
+                        + " WHERE run_id = :runId AND status = 'Started'")
+                .bind("now", now)
+                .bind("runId", runId)
+                .execute());
+  }
+
+  /** Records that {@code agent} is still working on the active runs among {@code runIds}. */
+  public void heartbeat(String agent, List<String> runIds, long now) {
+    if (runIds.isEmpty()) {
+      return;
+    }
+    db.write(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE runs SET heartbeat_time = :now WHERE agent = :agent"
+                        + " AND run_id IN (<ids>) AND status IN "
+                        + ACTIVE)
+                .bind("now", now)
+                .bind("agent", agent)
+                .bindList("ids", runIds)
+                .execute());
+  }
+
+  /** Writes the outcome of an active run; false if it had already ended. */
+  public boolean finish(
+      String runId,
+      RunStatus status,
+      String errorMessage,
+      List<OutputImage> outputImages,
+      List<BaseImageDependency> dependencies,
+      List<StepTiming> steps,
+      long now) {
+    return db.write(
+        handle ->
+            handle
+                    .createUpdate(
+                        "UPDATE runs SET status = :status, error_message = :error,"
+                            + " finish_time = :now, last_updated_time = :now,"
+                            + " output_images = :images, image_keys = :keys,"
+                            + " dependencies = :deps, steps = :steps"
+                            + " WHERE run_id = :runId AND status IN "
+                            + ACTIVE)
+                    .bind("status", status.name())
+                    .bind("error", errorMessage)
+                    .bind("now", now)
+                    .bind("images", Json.write(outputImages))
+                    .bind("keys", imageKeys(outputImages))
+                    .bind("deps", Json.write(dependencies))
+                    .bind("steps", Json.write(steps))
+                    .bind("runId", runId)
+                    .execute()
+                > 0);
+  }
+
+  /**
+   * Ends a queued run {@code Canceled}, or flags an active one for its agent to stop; answers the
+   * run as it is now.
+   */
+  public Optional<Run> cancel(String runId, long now) {
+    return db.write(
+        handle -> {
+          int canceled =
+              handle
+                  .createUpdate(
+                      "UPDATE runs SET status = 'Canceled', finish_time = :now,"
+                          + " last_updated_time = :now, error_message = 'canceled while queued'"
+                          + " WHERE run_id = :runId AND status = 'Queued'")
+                  .bind("now", now)
+                  .bind("runId", runId)
+                  .execute();
+          if (canceled == 0) {
+            handle
+                .createUpdate(
+                    "UPDATE runs SET cancel_requested = 1, last_updated_time = :now"
+                        + " WHERE run_id = :runId AND status IN "
+                        + ACTIVE)
+                .bind("now", now)
+                .bind("runId", runId)
+                .execute();
+          }
+          return find(handle, runId);
+        });
+  }
+
+  /** Which of {@code runIds} somebody asked to cancel. */
+  public List<String> cancelRequested(List<String> runIds) {
+    if (runIds.isEmpty()) {
+      return List.of();
+    }
+    return db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT run_id FROM runs WHERE cancel_requested = 1 AND run_id IN (<ids>)")
+                .bindList("ids", runIds)
+                .mapTo(String.class)
+                .list());
+  }
+
+  /**
+   * Ends as {@code Error} with {@code message} the active runs of {@code agent} and those with no
+   * heartbeat since {@code staleBefore}; answers their run IDs.
+   */
+  public List<String> failLost(String agent, long staleBefore, String message, long now) {
+    return db.write(
+        handle -> {
+          List<String> lost =
+              handle
+                  .createQuery(
+                      "SELECT run_id FROM runs WHERE status IN "
+                          + ACTIVE
+                          + " AND (agent = :agent OR heartbeat_time < :stale)"
+                          + db.dialect().claimSuffix())
+                  .bind("agent", agent)
+                  .bind("stale", staleBefore)
+                  .mapTo(String.class)
+                  .list();
+          if (lost.isEmpty()) {
+            return lost;
+          }
+          handle
+              .createUpdate(
+                  "UPDATE runs SET status = 'Error', finish_time = :now, last_updated_time = :now,"
+                      + " error_message = :message WHERE run_id IN (<ids>) AND status IN "
+                      + ACTIVE)
+              .bind("now", now)
+              .bind("message", message)
+              .bindList("ids", lost)
+              .execute();
+          return lost;
+        });
+  }
+
+  /** How many runs wait for an agent. */
+  public long queued() {
+    return db.read(
+        handle ->
+            handle
+                .createQuery("SELECT COUNT(*) FROM runs WHERE status = 'Queued'")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  /** Runs that ended before {@code cutoff} and still have their log. */
+  public List<Expired> expiredLogs(long cutoff) {
+    return db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT run_id, context_blob FROM runs WHERE log_pruned = 0"
+                        + " AND finish_time IS NOT NULL AND finish_time < :cutoff")
+                .bind("cutoff", cutoff)
+                .map((rs, ctx) -> new Expired(rs.getString(1), rs.getString(2)))
+                .list());
+  }
+
+  /** A run whose log outlived the retention, with its uploaded context (or null). */
+  public record Expired(String runId, String upload) {}
+
+  /** Records that a run's log (and upload) are gone. */
+  public void markLogPruned(String runId) {
+    db.write(
+        handle ->
+            handle
+                .createUpdate("UPDATE runs SET log_pruned = 1 WHERE run_id = :runId")
+                .bind("runId", runId)
+                .execute());
+  }
+
+  /** The run with this ID and its sealed spec (to run it again). */
+  public Optional<Claimed> withSealedSpec(String runId) {
+    return db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT " + COLUMNS + ", request_sealed FROM runs WHERE run_id = :runId")
+                .bind("runId", runId)
+                .map((rs, ctx) -> new Claimed(map(rs, ctx), rs.getString("request_sealed")))
+                .findOne());
+  }
+
   /** The run with this ID. */
   public Optional<Run> find(String runId) {
     return db.read(handle -> find(handle, runId));
   }
 
   /** The run with this ID, read on {@code handle}. */
-  public static Optional<Run> find(Handle handle, String runId) {
+  private static Optional<Run> find(Handle handle, String runId) {
     return handle
         .createQuery("SELECT " + COLUMNS + " FROM runs WHERE run_id = :runId")
         .bind("runId", runId)
@@ -80,6 +341,15 @@ public final class RunStore {
 
   /** Runs matching {@code filter}, newest first. */
   public List<Run> list(RunFilter filter) {
+    return page(filter, null, null);
+  }
+
+  /**
+   * Runs matching {@code filter} and, when not null, started by a {@code trigger} of that kind
+   * ({@code Manual}, …), newest first, beginning after the run {@code beforeRunId} when it is not
+   * null: the pages of a long list, each found through the index without counting the ones before.
+   */
+  public List<Run> page(RunFilter filter, String trigger, String beforeRunId) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM runs WHERE 1 = 1");
     if (filter.task() != null) {
       sql.append(" AND task_name = :task");
@@ -89,6 +359,12 @@ public final class RunStore {
     }
     if (filter.image() != null) {
       sql.append(" AND image_keys LIKE :image ESCAPE '!'");
+    }
+    if (trigger != null) {
+      sql.append(" AND trigger_kind = :trigger");
+    }
+    if (beforeRunId != null) {
+      sql.append(" AND seq < (SELECT seq FROM runs WHERE run_id = :before)");
     }
     sql.append(" ORDER BY seq DESC LIMIT :top");
     return db.read(
@@ -104,8 +380,34 @@ public final class RunStore {
             String escaped = filter.image().replaceAll("([!%_])", "!$1");
             query.bind("image", "% " + escaped + " %");
           }
+          if (trigger != null) {
+            query.bind("trigger", trigger);
+          }
+          if (beforeRunId != null) {
+            query.bind("before", beforeRunId);
+          }
           return query.map(RunStore::map).list();
         });
+  }
+
+  /** When any run last changed (epoch milliseconds), so that watchers know to look again. */
+  public long lastChange() {
+    return db.read(
+        handle ->
+            handle
+                .createQuery("SELECT COALESCE(MAX(last_updated_time), 0) FROM runs")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  /** The trigger kinds runs were started by, for the filter of the runs page. */
+  public List<String> triggerKinds() {
+    return db.read(
+        handle ->
+            handle
+                .createQuery("SELECT DISTINCT trigger_kind FROM runs ORDER BY trigger_kind")
+                .mapTo(String.class)
+                .list());
   }
 
   /** The newest run of a task. */
@@ -162,7 +464,7 @@ public final class RunStore {
   }
 
   /** Maps a row selected with {@link #COLUMNS}. */
-  public static Run map(ResultSet rs, StatementContext ctx) throws SQLException {
+  private static Run map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new Run(
         rs.getString("run_id"),
         RunStatus.valueOf(rs.getString("status")),

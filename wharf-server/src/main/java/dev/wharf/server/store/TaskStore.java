@@ -1,5 +1,9 @@
 package dev.wharf.server.store;
 
+import dev.wharf.api.Json;
+import dev.wharf.api.RegistryCredential;
+import dev.wharf.api.Task;
+import dev.wharf.api.TaskDefinition;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -29,19 +29,19 @@ class CancelSignalTest {
   @Test
   void interruptWhileRaised_raisedInsideTheScope_interruptsAndClosingClears() {
     CancelSignal signal = new CancelSignal();
-    try (CancelSignal.Scope scope = signal.interruptWhileRaised()) {
-      signal.raise();
-      assertThat(Thread.currentThread().isInterrupted()).isTrue();
-    }
+    CancelSignal.Scope scope = signal.interruptWhileRaised();
+    signal.raise();
+    assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    scope.close();
     assertThat(Thread.currentThread().isInterrupted()).isFalse();
   }
 
   @Test
   void interruptWhileRaised_raisedAfterTheScope_doesNotInterrupt() {
     CancelSignal signal = new CancelSignal();
-    try (CancelSignal.Scope scope = signal.interruptWhileRaised()) {
-      assertThat(Thread.currentThread().isInterrupted()).isFalse();
-    }
+    CancelSignal.Scope scope = signal.interruptWhileRaised();
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    scope.close();
     signal.raise();
     assertThat(Thread.interrupted()).isFalse();
   }

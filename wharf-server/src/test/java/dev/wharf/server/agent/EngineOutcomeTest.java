@@ -2,13 +2,15 @@ package dev.wharf.server.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.api.BaseImageDependency;
+import dev.wharf.api.OutputImage;
+import dev.wharf.api.RunStatus;
+import dev.wharf.api.StepTiming;
 import dev.wharf.engine.RunResult;
 import dev.wharf.engine.StepResult;
 import dev.wharf.engine.StepStatus;
-import dev.wharf.server.store.BaseImageDependency;
-import dev.wharf.server.store.OutputImage;
-import dev.wharf.server.store.RunStatus;
-import dev.wharf.server.store.StepTiming;
+import dev.wharf.task.TaskLoader;
+import dev.wharf.task.graph.StepGraph;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,8 +18,12 @@ import org.junit.jupiter.api.Test;
 class EngineOutcomeTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
+  private static StepGraph graph(String taskText) throws Exception {
+    return new TaskLoader(TaskLoader.Options.defaults()).load(taskText, "acb.yaml").graph();
+  }
+
   @Test
-  void of_dependencyReport_givesPushedImagesAndBaseImages() {
+  void of_dependencyReport_givesPushedImagesAndBaseImages() throws Exception {
     RunResult result =
         new RunResult(
             "wa1",
@@ -35,7 +41,8 @@ class EngineOutcomeTest {
             + "\"tag\":\"2\",\"digest\":\"sha256:bb\",\"reference\":\"r:5000/base:2\"},"
             + "\"buildtime-dependency\":null,\"git\":{\"git-head-revision\":\"\"}}]";
 
-    RunOutcome outcome = EngineOutcome.of(result, report);
+    RunOutcome outcome =
+        EngineOutcome.of(result, report, graph("steps:\n  - id: build\n    cmd: busybox true\n"));
 
     assertThat(outcome.status()).isEqualTo(RunStatus.Succeeded);
     assertThat(outcome.outputImages())
@@ -43,6 +50,37 @@ class EngineOutcomeTest {
     assertThat(outcome.dependencies())
         .containsExactly(new BaseImageDependency("r:5000", "base", "2", "sha256:bb", "RunTime"));
     assertThat(outcome.steps()).containsExactly(new StepTiming("build", "successful", 2.0));
+  }
+
+  @Test
+  void of_stepsWithWhen_recordEachStepsDependencies() throws Exception {
+    RunResult result =
+        new RunResult(
+            "wa1",
+            dev.wharf.engine.RunStatus.SUCCESSFUL,
+            T0,
+            T0.plusSeconds(3),
+            List.of(
+                new StepResult(
+                    "a", StepStatus.SUCCESSFUL, T0, T0.plusSeconds(1), 1, null, List.of()),
+                new StepResult(
+                    "b", StepStatus.SUCCESSFUL, T0, T0.plusSeconds(1), 1, null, List.of()),
+                new StepResult(
+                    "c", StepStatus.SUCCESSFUL, T0, T0.plusSeconds(2), 1, null, List.of())),
+            null);
+    StepGraph graph =
+        graph(
+            "steps:\n  - id: a\n    cmd: busybox true\n"
+                + "  - id: b\n    cmd: busybox true\n    when: ['-']\n"
+                + "  - id: c\n    cmd: busybox true\n    when: [a, b]\n");
+
+    RunOutcome outcome = EngineOutcome.of(result, null, graph);
+
+    assertThat(outcome.steps())
+        .containsExactly(
+            new StepTiming("a", "successful", 1.0),
+            new StepTiming("b", "successful", 1.0),
+            new StepTiming("c", "successful", 2.0, List.of("a", "b")));
   }
 
   @Test

@@ -3,8 +3,8 @@ package dev.wharf.server.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wharf.server.store.RunSpec;
-import dev.wharf.server.store.RunType;
+import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wharf.server.store.Json;
-import dev.wharf.server.store.RegistryCredential;
-import dev.wharf.server.store.TaskDefinition;
-import dev.wharf.server.store.TaskStatus;
+import dev.wharf.api.Json;
+import dev.wharf.api.RegistryCredential;
+import dev.wharf.api.TaskDefinition;
+import dev.wharf.api.TaskStatus;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,15 +2,15 @@ package dev.wharf.server.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.api.Run;
+import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunStatus;
+import dev.wharf.api.RunType;
 import dev.wharf.server.queue.RunQueue;
 import dev.wharf.server.store.BlobStore;
 import dev.wharf.server.store.Database;
 import dev.wharf.server.store.FileBlobStore;
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunSpec;
-import dev.wharf.server.store.RunStatus;
 import dev.wharf.server.store.RunStore;
-import dev.wharf.server.store.RunType;
 import dev.wharf.server.store.SecretBox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

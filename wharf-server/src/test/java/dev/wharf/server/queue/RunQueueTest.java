@@ -3,12 +3,12 @@ package dev.wharf.server.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wharf.api.Run;
+import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunStatus;
+import dev.wharf.api.RunType;
 import dev.wharf.server.store.Database;
-import dev.wharf.server.store.Run;
-import dev.wharf.server.store.RunSpec;
-import dev.wharf.server.store.RunStatus;
 import dev.wharf.server.store.RunStore;
-import dev.wharf.server.store.RunType;
 import dev.wharf.server.store.SecretBox;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -93,8 +93,7 @@ class RunQueueTest {
         new RunSpec("/dev/null", null, null, "x", null, Map.of("token", "hunter2"), null, null, 0);
     queue.enqueue(RunType.QuickRun, null, "Manual", spec);
 
-    String stored =
-        db.read(h -> h.createQuery("SELECT request_sealed FROM runs").mapTo(String.class).one());
+    String stored = new RunStore(db).sealedSpecs().get(0);
     ClaimedRun claimed = queue.claim("a").orElseThrow();
 
     assertThat(stored).doesNotContain("hunter2");

@@ -2,6 +2,7 @@ package dev.wharf.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.api.OutputImage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Finds the images a build depends on, as {@code wharf scan} and build steps report them: acb's
  * report shape (runtime and build-time base images per tag) over a real Dockerfile parser
- * (decisions E9, E10).
+ * (docs/behaviour.md#dockerfile-scan, #image-references).
  */
 public final class DependencyScanner {
   private DependencyScanner() {}

@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * An image reference split as Wharf reports it: Docker's reference grammar and registry rule
- * (decision E10), Docker Hub shown as {@code registry.hub.docker.com} with {@code library/} before
- * single names, and {@code :latest} added when there is neither tag nor digest.
+ * (docs/behaviour.md#image-references), Docker Hub shown as {@code registry.hub.docker.com} with
+ * {@code library/} before single names, and {@code :latest} added when there is neither tag nor
+ * digest.
  *
  * @param registry the registry host, with port if any
  * @param repository the path inside the registry

@@ -14,9 +14,9 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * The steps' dependency graph: who waits for whom, by acb's `when` rules (acb-behaviour.md §3.1),
- * with duplicate dependencies collapsed (L11) and forward references allowed unless they form a
- * cycle (L12).
+ * The steps' dependency graph: who waits for whom, by acb's `when` rules
+ * (docs/behaviour.md#step-graph), with duplicate dependencies collapsed and forward references
+ * allowed unless they form a cycle.
  */
 public final class StepGraph {
 

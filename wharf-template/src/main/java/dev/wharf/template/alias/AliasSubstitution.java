@@ -2,7 +2,7 @@ package dev.wharf.template.alias;
 
 import java.util.Map;
 
-/** acb's {@code $alias} substitution state machine (decision L9: exactly as acb). */
+/** acb's {@code $alias} substitution state machine (exactly as acb, docs/behaviour.md#aliases). */
 public final class AliasSubstitution {
 
   private AliasSubstitution() {}

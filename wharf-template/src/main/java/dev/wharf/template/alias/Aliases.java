@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public record Aliases(Map<String, String> values, int directive) {
 
-  /** The image aliases acb predefines; a user file may replace them (decision L10). */
+  /** The image aliases acb predefines; a user file may replace them (docs/behaviour.md#aliases). */
   public static final Map<String, String> DEFAULT_IMAGES =
       Map.of(
           "acr", "mcr.microsoft.com/acr/acr-cli:0.19",

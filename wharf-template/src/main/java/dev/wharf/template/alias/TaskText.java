@@ -71,7 +71,7 @@ public final class TaskText {
 
   /**
    * Whether a {@code version} turns aliases on: a plain string comparison with {@code v1.1.0} as
-   * acb does, except that an upper-case {@code V} counts too (decision L8).
+   * acb does, except that an upper-case {@code V} counts too (docs/behaviour.md#aliases).
    */
   public static boolean aliasesEnabled(String version) {
     return version.toLowerCase(Locale.ROOT).compareTo(ALIAS_VERSION) >= 0;

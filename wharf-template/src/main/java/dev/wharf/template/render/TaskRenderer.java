@@ -60,7 +60,7 @@ public final class TaskRenderer {
       secretValues.add((String) v);
     }
     if (request.taskText().isEmpty()) {
-      return new RenderResult("", Optional.empty(), secretValues);
+      return new RenderResult("", Optional.empty(), secretValues, List.of());
     }
     Map<String, TemplateFunction> functions = Sprig.functions(request.allowEnv());
     Optional<Aliases> aliases = Optional.empty();
@@ -79,7 +79,8 @@ public final class TaskRenderer {
       secretValues.addAll(secrets.values());
       rendered = execute(task, functions, request.run(), values, secrets);
     }
-    return new RenderResult(rendered, aliases, secretValues);
+    return new RenderResult(
+        rendered, aliases, secretValues, LineMap.of(text, task.fileLines(), rendered));
   }
 
   /** A template text with, for each of its lines, the 0-based line of the task file. */

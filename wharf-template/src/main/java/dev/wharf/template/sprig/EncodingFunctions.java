@@ -21,7 +21,7 @@ final class EncodingFunctions {
 
   static void register(Map<String, TemplateFunction> m) {
     // acb replaces Sprig's b64enc so the first, secret-less render of {{.Secrets.x | b64enc}}
-    // works; Wharf encodes the printed value of non-strings (decision L7).
+    // works; Wharf encodes the printed value of non-strings (docs/behaviour.md#templates).
     m.put("b64enc", fn(1, a -> a.get(0) == null ? "" : b64(GoValues.sprint(a.get(0)))));
     m.put("b64dec", fn(1, a -> b64dec(str(a, 0))));
     m.put("b32enc", fn(1, a -> Base32.encode(utf8(str(a, 0)))));

@@ -3,6 +3,7 @@ package dev.wharf.template.sprig;
 import static dev.wharf.template.sprig.SprigCalls.call;
 import static dev.wharf.template.sprig.SprigCalls.list;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,8 +36,8 @@ class DictFunctionsTest {
     assertThat(call("pick", d, "a", "c")).isEqualTo(Map.of("a", 1L, "c", 3L));
     assertThat(call("omit", d, "a")).isEqualTo(Map.of("b", 2L, "c", 3L));
     assertThat(call("pluck", "a", d, dict("a", 9L))).isEqualTo(list(1L, 9L));
-    assertThat(call("keys", d)).asList().containsExactlyInAnyOrder("a", "b", "c");
-    assertThat(call("values", d)).asList().containsExactlyInAnyOrder(1L, 2L, 3L);
+    assertThat(call("keys", d)).asInstanceOf(LIST).containsExactlyInAnyOrder("a", "b", "c");
+    assertThat(call("values", d)).asInstanceOf(LIST).containsExactlyInAnyOrder(1L, 2L, 3L);
   }
 
   @Test

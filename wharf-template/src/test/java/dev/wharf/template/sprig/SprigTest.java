@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class SprigTest {
 
-  /** The exact Sprig v2.22 names acb offers (acb-behaviour.md §2.2). */
+  /** The exact Sprig v2.22 names acb offers (docs/behaviour.md#templates). */
   private static final List<String> ACB_NAMES =
       Arrays.asList(
           ("hello date date_in_zone date_modify now htmlDate htmlDateInZone dateInZone dateModify"

@@ -1,0 +1,52 @@
+package dev.wharf.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The record of one run, as the API shows it (nothing secret in it).
+ *
+ * @param queuePosition for a queued run shown on its own, how many runs are ahead of it
+ */
+public record Run(
+    String runId,
+    RunStatus status,
+    RunType runType,
+    String task,
+    String trigger,
+    String platform,
+    int timeoutSeconds,
+    Instant createTime,
+    Instant startTime,
+    Instant finishTime,
+    Instant lastUpdatedTime,
+    String agent,
+    String runErrorMessage,
+    List<OutputImage> outputImages,
+    List<BaseImageDependency> baseImageDependencies,
+    List<StepTiming> steps,
+    boolean logPruned,
+    Long queuePosition) {
+  /** This run with its place in the queue. */
+  public Run withQueuePosition(long position) {
+    return new Run(
+        runId,
+        status,
+        runType,
+        task,
+        trigger,
+        platform,
+        timeoutSeconds,
+        createTime,
+        startTime,
+        finishTime,
+        lastUpdatedTime,
+        agent,
+        runErrorMessage,
+        outputImages,
+        baseImageDependencies,
+        steps,
+        logPruned,
+        position);
+  }
+}

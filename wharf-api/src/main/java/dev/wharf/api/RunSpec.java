@@ -1,0 +1,69 @@
+package dev.wharf.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run executes: inline task text or a task file in the context, with values, secrets and
+ * registry logins.
+ *
+ * @param context where the sources come from (git or tarball URL, {@code /dev/null}), or null when
+ *     an uploaded archive is the context
+ * @param upload id of an uploaded tar.gz context, or null
+ * @param file task file inside the context (default {@code acb.yaml}) when {@code taskText} is null
+ * @param taskText inline task YAML (what {@code --cmd} and {@code /dev/null} contexts send)
+ * @param timeoutSeconds whole-run timeout, 0 for the server default
+ * @param gitAccessToken the token for a private git context (its task's), empty when none
+ */
+public record RunSpec(
+    String context,
+    String upload,
+    String file,
+    String taskText,
+    Map<String, String> values,
+    Map<String, String> secretValues,
+    List<RegistryCredential> credentials,
+    String platform,
+    int timeoutSeconds,
+    String gitAccessToken) {
+  /** The default whole-run timeout (ACR's server-side default). */
+  public static final int DEFAULT_TIMEOUT_SECONDS = 3600;
+
+  public RunSpec {
+    values = values == null ? Map.of() : Map.copyOf(values);
+    secretValues = secretValues == null ? Map.of() : Map.copyOf(secretValues);
+    credentials = credentials == null ? List.of() : List.copyOf(credentials);
+    platform = platform == null || platform.isBlank() ? "linux/amd64" : platform;
+    timeoutSeconds = timeoutSeconds <= 0 ? DEFAULT_TIMEOUT_SECONDS : timeoutSeconds;
+    gitAccessToken = gitAccessToken == null ? "" : gitAccessToken;
+  }
+
+  /** A spec without a git credential. */
+  public RunSpec(
+      String context,
+      String upload,
+      String file,
+      String taskText,
+      Map<String, String> values,
+      Map<String, String> secretValues,
+      List<RegistryCredential> credentials,
+      String platform,
+      int timeoutSeconds) {
+    this(
+        context,
+        upload,
+        file,
+        taskText,
+        values,
+        secretValues,
+        credentials,
+        platform,
+        timeoutSeconds,
+        null);
+  }
+
+  /** A quick run of inline task text without a context. */
+  public static RunSpec inline(String taskText) {
+    return new RunSpec("/dev/null", null, null, taskText, null, null, null, null, 0);
+  }
+}

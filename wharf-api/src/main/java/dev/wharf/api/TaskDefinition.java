@@ -1,0 +1,145 @@
+package dev.wharf.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A saved task as written by its owner, secrets included; only the server sees it whole.
+ *
+ * @param context git URL, tarball URL or {@code /dev/null}
+ * @param file task file in the context, when {@code taskText} is null
+ * @param taskText inline task YAML
+ * @param gitAccessToken the token for a private git context ({@code --git-access-token}),
+ *     write-only and sealed like the secret values; a token written into the context URL's
+ *     user-info is moved here when the task is saved, so the stored and shown URL never holds it
+ */
+public record TaskDefinition(
+    String name,
+    String context,
+    String file,
+    String taskText,
+    Map<String, String> values,
+    Map<String, String> secretValues,
+    List<RegistryCredential> credentials,
+    TaskStatus status,
+    String platform,
+    int timeoutSeconds,
+    String agentPool,
+    String gitAccessToken) {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{5,50}");
+
+  public TaskDefinition {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "a task name is 5 to 50 letters, digits, '-' or '_': " + name);
+    }
+    gitAccessToken = gitAccessToken == null ? "" : gitAccessToken;
+    if (taskText == null && (context == null || context.isBlank())) {
+      throw new IllegalArgumentException("a task needs a context or inline task text");
+    }
+    values = values == null ? Map.of() : Map.copyOf(values);
+    secretValues = secretValues == null ? Map.of() : Map.copyOf(secretValues);
+    credentials = credentials == null ? List.of() : List.copyOf(credentials);
+    status = status == null ? TaskStatus.Enabled : status;
+    platform = platform == null || platform.isBlank() ? "linux/amd64" : platform;
+    timeoutSeconds = timeoutSeconds <= 0 ? RunSpec.DEFAULT_TIMEOUT_SECONDS : timeoutSeconds;
+    if (timeoutSeconds > 28_800) {
+      throw new IllegalArgumentException("timeout is at most 28800 seconds: " + timeoutSeconds);
+    }
+  }
+
+  /** A definition without a git credential of its own (other than one in the context URL). */
+  public TaskDefinition(
+      String name,
+      String context,
+      String file,
+      String taskText,
+      Map<String, String> values,
+      Map<String, String> secretValues,
+      List<RegistryCredential> credentials,
+      TaskStatus status,
+      String platform,
+      int timeoutSeconds,
+      String agentPool) {
+    this(
+        name,
+        context,
+        file,
+        taskText,
+        values,
+        secretValues,
+        credentials,
+        status,
+        platform,
+        timeoutSeconds,
+        agentPool,
+        null);
+  }
+
+  /** Whether the task builds a Dockerfile rather than running a task file (as ACR decides). */
+  public boolean isBuild() {
+    return taskText == null
+        && file != null
+        && !file.matches(
+            "(?i).*\\.(yaml|yml|toml|json|sh|bash|zsh|ps1|ps|cmd|bat|ts|js|php|py|rb|lua)");
+  }
+
+  /** The type of the task's runs: a build of a Dockerfile or a run of a task file. */
+  public RunType runType() {
+    return isBuild() ? RunType.AutoBuild : RunType.AutoRun;
+  }
+
+  /**
+   * What one run of the task executes, with {@code overrides} applied. A run whose context, file or
+   * values the overrides change runs the caller's instructions: it gets the task's secret values,
+   * registry logins and git credential only when {@code byAdmin}; otherwise only the secret values
+   * the overrides bring. The git credential never goes with another context.
+   */
+  public RunSpec runSpec(TaskRunOverrides overrides, boolean byAdmin) {
+    Map<String, String> runValues = new LinkedHashMap<>(values);
+    if (overrides.values() != null) {
+      runValues.putAll(overrides.values());
+    }
+    boolean newContext = overrides.context() != null || overrides.upload() != null;
+    boolean changed =
+        newContext
+            || overrides.file() != null
+            || (overrides.values() != null && !overrides.values().isEmpty());
+    boolean withTaskSecrets = !changed || byAdmin;
+    Map<String, String> runSecrets = new LinkedHashMap<>(withTaskSecrets ? secretValues : Map.of());
+    if (overrides.secretValues() != null) {
+      runSecrets.putAll(overrides.secretValues());
+    }
+    return new RunSpec(
+        newContext ? overrides.context() : context,
+        overrides.upload(),
+        overrides.file() != null ? overrides.file() : file,
+        overrides.file() != null ? null : taskText,
+        runValues,
+        runSecrets,
+        withTaskSecrets ? credentials : List.of(),
+        platform,
+        timeoutSeconds,
+        withTaskSecrets && !newContext ? gitAccessToken : "");
+  }
+
+  /** What the task shows to API callers: names only for values, servers only for logins. */
+  public Task shown(java.time.Instant createTime, java.time.Instant updateTime) {
+    return new Task(
+        name,
+        status,
+        context,
+        file,
+        taskText,
+        platform,
+        timeoutSeconds,
+        agentPool,
+        values.keySet().stream().sorted().toList(),
+        secretValues.keySet().stream().sorted().toList(),
+        credentials.stream().map(RegistryCredential::loginServer).sorted().toList(),
+        createTime,
+        updateTime);
+  }
+}

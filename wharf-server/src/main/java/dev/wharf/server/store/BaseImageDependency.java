@@ -1,5 +1,0 @@
-package dev.wharf.server.store;
-
-/** A base image a build step used, {@code type} being {@code BuildTime} or {@code RunTime}. */
-public record BaseImageDependency(
-    String registry, String repository, String tag, String digest, String type) {}

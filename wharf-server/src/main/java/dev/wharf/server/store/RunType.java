@@ -1,9 +1,0 @@
-package dev.wharf.server.store;
-
-/** How a run came to be: a quick build or run from a client, or a saved task's build or run. */
-public enum RunType {
-  QuickBuild,
-  QuickRun,
-  AutoBuild,
-  AutoRun
-}

@@ -1,4 +1,0 @@
-package dev.wharf.server.store;
-
-/** How one step of a run ended and how long it took. */
-public record StepTiming(String id, String status, double seconds) {}
