@@ -6,7 +6,10 @@ import java.util.List;
 /**
  * The record of one run, as the API shows it (nothing secret in it).
  *
- * @param queuePosition for a queued run shown on its own, how many runs are ahead of it
+ * @param queuePosition for a queued run shown on its own, how many runs of its agent pool are ahead
+ *     of it
+ * @param agent the name of the agent that claimed the run
+ * @param agentPool the pool of agents the run goes to ({@code default} unless the run names one)
  */
 public record Run(
     String runId,
@@ -26,7 +29,8 @@ public record Run(
     List<BaseImageDependency> baseImageDependencies,
     List<StepTiming> steps,
     boolean logPruned,
-    Long queuePosition) {
+    Long queuePosition,
+    String agentPool) {
   /** This run with its place in the queue. */
   public Run withQueuePosition(long position) {
     return new Run(
@@ -47,6 +51,7 @@ public record Run(
         baseImageDependencies,
         steps,
         logPruned,
-        position);
+        position,
+        agentPool);
   }
 }

@@ -50,7 +50,12 @@ public final class ServerClient {
 
   /** Queues a quick run (or build) of {@code spec}. */
   public Run queue(RunType type, RunSpec spec) {
-    return json(send(post("/api/v1/runs", new QuickRunRequest(type, spec))), Run.class);
+    return queue(new QuickRunRequest(type, spec, null));
+  }
+
+  /** Queues a quick run (or build), on the agent pool the request names. */
+  public Run queue(QuickRunRequest request) {
+    return json(send(post("/api/v1/runs", request)), Run.class);
   }
 
   /** Uploads {@code contextArchive} (tar.gz) and queues a quick run of {@code spec} on it. */
@@ -147,6 +152,11 @@ public final class ServerClient {
         throw new ServerException("interrupted while following " + runId, e);
       }
     }
+  }
+
+  /** The agents attached to the server. */
+  public List<AgentWire.AgentInfo> agents() {
+    return json(send(get("/api/v1/agents")), new TypeReference<List<AgentWire.AgentInfo>>() {});
   }
 
   /** Creates a task. */

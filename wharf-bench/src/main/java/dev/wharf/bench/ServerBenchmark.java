@@ -106,7 +106,7 @@ public final class ServerBenchmark {
             long now = System.currentTimeMillis();
             for (int i = 0; i < STORED_RUNS; i++) {
               RunStore.insert(
-                  handle, "wa", RunType.QuickRun, null, "manual", spec, sealed, now + i);
+                  handle, "wa", RunType.QuickRun, null, "manual", spec, sealed, "default", now + i);
             }
             return handle
                 .createUpdate(

@@ -44,6 +44,7 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       CleanupCommand.class,
       ServerCommand.class,
+      AgentCommand.class,
       SavedTaskCommand.class,
       VersionCommand.class,
       HelpCommand.class

@@ -1,5 +1,6 @@
 package dev.wharf.cli;
 
+import dev.wharf.api.AgentWire;
 import dev.wharf.api.Run;
 import dev.wharf.api.Task;
 import java.time.Duration;
@@ -44,6 +45,29 @@ final class RunTable {
               task.status().name(),
               orEmpty(task.context()),
               task.taskText() != null ? "(inline)" : orEmpty(task.file())));
+    }
+    return table(rows);
+  }
+
+  /** {@code NAME | POOL | LABELS | VERSION | PLATFORM | LAST SEEN | RUNNING}. */
+  static String agents(List<AgentWire.AgentInfo> agents) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("NAME", "POOL", "LABELS", "VERSION", "PLATFORM", "LAST SEEN", "RUNNING"));
+    for (AgentWire.AgentInfo agent : agents) {
+      rows.add(
+          List.of(
+              agent.name(),
+              orEmpty(agent.pool()),
+              agent.labels().entrySet().stream()
+                  .map(e -> e.getKey() + "=" + e.getValue())
+                  .sorted()
+                  .collect(java.util.stream.Collectors.joining(",")),
+              orEmpty(agent.version()),
+              orEmpty(agent.platform()),
+              agent.lastSeen() == null
+                  ? ""
+                  : agent.lastSeen().truncatedTo(ChronoUnit.SECONDS).toString(),
+              Integer.toString(agent.running())));
     }
     return table(rows);
   }

@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
       "  wharf server --registry 127.0.0.1:5000",
       "  wharf server --allow-local-contexts     # runs may fetch from this machine's git servers",
       "  wharf server token create --role admin --name me",
+      "  wharf server token create --role agent --name builders",
+      "  wharf server --agents 0 --db jdbc:postgresql://db/wharf?user=wharf   # API only",
       "  wharf server --db jdbc:postgresql://db/wharf?user=wharf --listen 0.0.0.0:8423"
     },
     subcommands = ServerCommand.Token.class)
@@ -47,8 +49,19 @@ final class ServerCommand implements Callable<Integer> {
       description = "jdbc:postgresql://… (default: SQLite in the data directory).")
   String db;
 
-  @Option(names = "--agents", paramLabel = "N", description = "Runs at once (default 2; 0: none).")
+  @Option(
+      names = "--agents",
+      paramLabel = "N",
+      description = "Runs the embedded agent runs at once (default 2; 0: none, a pure API server).")
   Integer agents;
+
+  @Option(
+      names = "--heartbeat",
+      paramLabel = "SECONDS",
+      description =
+          "How often agents send heartbeats (default 10); a run whose agent misses them for one"
+              + " and a half intervals ends as Error.")
+  Integer heartbeatSeconds;
 
   @Option(
       names = {"-r", "--registry"},
@@ -113,7 +126,7 @@ final class ServerCommand implements Callable<Integer> {
         names = "--role",
         required = true,
         paramLabel = "ROLE",
-        description = "read, run or admin.")
+        description = "read, run, admin, or agent (may only claim runs and report on them).")
     String role;
 
     @Option(names = "--name", paramLabel = "NAME", description = "What the token is for.")

@@ -39,6 +39,13 @@ final class ServerStart {
                 ? new EngineRunExecutor(command.registry)
                     .withLocalContexts(command.allowLocalContexts)
                 : null);
+    if (command.heartbeatSeconds != null) {
+      if (command.heartbeatSeconds < 1 || command.heartbeatSeconds > 300) {
+        throw new BadInputException(
+            "--heartbeat takes 1 to 300 seconds, not " + command.heartbeatSeconds);
+      }
+      config = config.withAgentHeartbeat(java.time.Duration.ofSeconds(command.heartbeatSeconds));
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     WharfServer server = WharfServer.start(config);
     Runtime.getRuntime()
@@ -75,7 +82,7 @@ final class ServerStart {
     try {
       role = Role.valueOf(command.role.toLowerCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new BadInputException("--role takes read, run or admin, not " + command.role);
+      throw new BadInputException("--role takes read, run, admin or agent, not " + command.role);
     }
     ServerConfig config =
         config(command.parent.parent.main.workingDirectory(), command.dataDir, command.db);

@@ -31,7 +31,8 @@ class RunTableTest {
         null,
         null,
         false,
-        null);
+        null,
+        "default");
   }
 
   @Test

@@ -37,7 +37,7 @@ class ServerCommandTest {
             new StringWriter(), err, "server", "token", "create", "--data-dir", "d", "--role", "x");
 
     assertThat(status).isEqualTo(Main.EXIT_BAD_INPUT);
-    assertThat(err.toString()).contains("--role takes read, run or admin");
+    assertThat(err.toString()).contains("--role takes read, run, admin or agent");
   }
 
   @Test

@@ -89,7 +89,7 @@ class ServerRestartIT {
     await().atMost(WAIT).until(() -> restarted.run(interrupted).status().isTerminal());
     Run lost = restarted.run(interrupted);
     assertThat(lost.status()).isEqualTo(RunStatus.Error);
-    assertThat(lost.runErrorMessage()).contains("stopped before it finished");
+    assertThat(lost.runErrorMessage()).contains("restarted before the run finished");
     assertThat(restarted.log(interrupted)).contains("before-the-kill");
     await()
         .atMost(WAIT)

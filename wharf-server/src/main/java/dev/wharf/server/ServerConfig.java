@@ -13,9 +13,10 @@ import java.time.Duration;
  * @param dbUrl JDBC URL of the database, null for SQLite in the data directory
  * @param runIdPrefix two lower-case letters before each run's counter
  * @param agentConcurrency runs the embedded agent executes at once; 0 runs no embedded agent
- * @param agentName how this server's agent is recorded on its runs; servers sharing one database
- *     need different names
- * @param agentLease how long an agent may stay silent before its runs are declared lost
+ * @param agentName how this server's embedded agent is recorded on its runs, null for the host name
+ *     and a digest of the data directory (servers sharing one database get different names)
+ * @param agentHeartbeat how often agents send heartbeats; a run whose agent misses them for one and
+ *     a half intervals ends as {@code Error}
  * @param executor what executes runs (by default the engine of {@code wharf run}); needed when
  *     {@code agentConcurrency > 0}
  * @param keyFile the key sealing secrets at rest, null for {@code server.key} in the data
@@ -29,7 +30,7 @@ public record ServerConfig(
     String runIdPrefix,
     int agentConcurrency,
     String agentName,
-    Duration agentLease,
+    Duration agentHeartbeat,
     Duration logRetention,
     RunExecutor executor,
     Path keyFile) {
@@ -54,8 +55,8 @@ public record ServerConfig(
         null,
         "wa",
         DEFAULT_AGENT_CONCURRENCY,
-        hostName() + "-embedded",
-        Duration.ofSeconds(60),
+        null,
+        Duration.ofSeconds(10),
         Duration.ofDays(30),
         new EngineRunExecutor(),
         null);
@@ -95,13 +96,51 @@ public record ServerConfig(
         });
   }
 
-  /** This config with another agent name and lease. */
-  public ServerConfig withAgentName(String name, Duration lease) {
+  /** This config with another embedded agent name and heartbeat interval. */
+  public ServerConfig withAgentName(String name, Duration heartbeat) {
     return copy(
         c -> {
           c.agentName = name;
-          c.agentLease = lease;
+          c.agentHeartbeat = heartbeat;
         });
+  }
+
+  /** This config with agents sending heartbeats every {@code heartbeat}. */
+  public ServerConfig withAgentHeartbeat(Duration heartbeat) {
+    return copy(
+        c -> {
+          c.agentHeartbeat = heartbeat;
+        });
+  }
+
+  /**
+   * The embedded agent's name: the configured one, else the host name and a digest of the data
+   * directory, so that servers on one host have agents of their own and a restarted server finds
+   * its agent's runs.
+   */
+  public String effectiveAgentName() {
+    if (agentName != null) {
+      return agentName;
+    }
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(
+                  dataDir
+                      .toAbsolutePath()
+                      .normalize()
+                      .toString()
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return hostName() + "-embedded-" + java.util.HexFormat.of().formatHex(digest, 0, 3);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is unavailable", e);
+    }
+  }
+
+  /** This build's version, as agents report it. */
+  public static String version() {
+    String version = ServerConfig.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
   }
 
   /** This config giving run IDs another two-letter prefix. */
@@ -138,7 +177,8 @@ public record ServerConfig(
     return dbUrl != null ? dbUrl : dev.wharf.server.store.Database.sqliteUrl(dataDir);
   }
 
-  private static String hostName() {
+  /** This machine's host name. */
+  public static String hostName() {
     try {
       return InetAddress.getLocalHost().getHostName();
     } catch (UnknownHostException e) {
@@ -155,7 +195,7 @@ public record ServerConfig(
     String runIdPrefix;
     int agentConcurrency;
     String agentName;
-    Duration agentLease;
+    Duration agentHeartbeat;
     Duration logRetention;
     RunExecutor executor;
     Path keyFile;
@@ -170,7 +210,7 @@ public record ServerConfig(
     c.runIdPrefix = runIdPrefix;
     c.agentConcurrency = agentConcurrency;
     c.agentName = agentName;
-    c.agentLease = agentLease;
+    c.agentHeartbeat = agentHeartbeat;
     c.logRetention = logRetention;
     c.executor = executor;
     c.keyFile = keyFile;
@@ -183,7 +223,7 @@ public record ServerConfig(
         c.runIdPrefix,
         c.agentConcurrency,
         c.agentName,
-        c.agentLease,
+        c.agentHeartbeat,
         c.logRetention,
         c.executor,
         c.keyFile);

@@ -1,7 +1,10 @@
 package dev.wharf.server;
 
+import dev.wharf.api.AgentWire;
 import dev.wharf.api.RunStatus;
-import dev.wharf.server.agent.EmbeddedAgent;
+import dev.wharf.server.agent.Agent;
+import dev.wharf.server.agent.AgentService;
+import dev.wharf.server.agent.Platforms;
 import dev.wharf.server.api.ApiServer;
 import dev.wharf.server.auth.Role;
 import dev.wharf.server.auth.TokenAdmin;
@@ -9,10 +12,13 @@ import dev.wharf.server.auth.WebSessions;
 import dev.wharf.server.logs.LogHub;
 import dev.wharf.server.logs.LogPruner;
 import dev.wharf.server.queue.RunQueue;
+import dev.wharf.server.queue.Wakeups;
+import dev.wharf.server.store.AgentStore;
 import dev.wharf.server.store.BlobStore;
 import dev.wharf.server.store.Database;
 import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.SecretBox;
+import dev.wharf.server.store.SqlDialect;
 import dev.wharf.server.store.TaskStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -32,13 +38,19 @@ public final class WharfServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WharfServer.class);
 
   private final Database db;
-  private final EmbeddedAgent agent;
+  private final Wakeups wakeups;
+  private final Agent agent;
   private final ApiServer api;
   private final ScheduledExecutorService housekeeping;
 
   private WharfServer(
-      Database db, EmbeddedAgent agent, ApiServer api, ScheduledExecutorService housekeeping) {
+      Database db,
+      Wakeups wakeups,
+      Agent agent,
+      ApiServer api,
+      ScheduledExecutorService housekeeping) {
     this.db = db;
+    this.wakeups = wakeups;
     this.agent = agent;
     this.api = api;
     this.housekeeping = housekeeping;
@@ -49,18 +61,32 @@ public final class WharfServer implements AutoCloseable {
     createDataDir(config);
     Clock clock = Clock.systemUTC();
     Database db = Database.open(config.jdbcUrl());
-    EmbeddedAgent agent = null;
+    Wakeups wakeups =
+        db.dialect() == SqlDialect.POSTGRESQL
+            ? Wakeups.postgres(config.jdbcUrl())
+            : Wakeups.local();
+    Agent agent = null;
     ApiServer api = null;
     ScheduledExecutorService housekeeping = null;
     try {
       SecretBox box = SecretBox.openOrCreate(config.effectiveKeyFile());
       BlobStore blobs = BlobStore.forServer(db, config.dataDir());
       RunStore runs = new RunStore(db);
-      RunQueue queue = new RunQueue(db, box, config.runIdPrefix(), clock);
-      LogHub logs = new LogHub(blobs, runs);
+      RunQueue queue = new RunQueue(db, box, config.runIdPrefix(), clock, wakeups);
+      LogHub logs = new LogHub(blobs, runs, wakeups);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       registerGauges(metrics, runs, queue);
       TokenAdmin tokens = new TokenAdmin(db, clock);
+      AgentService agents =
+          new AgentService(
+              new AgentStore(db, clock),
+              queue,
+              runs,
+              logs,
+              blobs,
+              metrics,
+              clock,
+              config.agentHeartbeat());
       api =
           ApiServer.start(
               config.host(),
@@ -73,33 +99,48 @@ public final class WharfServer implements AutoCloseable {
                   blobs,
                   tokens,
                   new WebSessions(db, tokens, clock),
-                  metrics));
+                  metrics,
+                  agents));
       if (config.agentConcurrency() > 0) {
         agent =
-            new EmbeddedAgent(
-                config.agentName(),
-                config.agentConcurrency(),
-                config.agentLease(),
-                queue,
-                logs,
-                blobs,
-                config.executor(),
-                metrics);
+            new Agent(
+                agents,
+                new Agent.Settings(
+                    new AgentWire.Registration(
+                        config.effectiveAgentName(),
+                        null,
+                        java.util.Map.of("embedded", "true"),
+                        ServerConfig.version(),
+                        Platforms.local(),
+                        config.agentConcurrency(),
+                        Agent.localEngine(),
+                        true),
+                    "the server stopped during the run"),
+                config.executor());
         agent.start();
       }
       LogPruner pruner = new LogPruner(db, blobs, config.logRetention(), clock);
       housekeeping =
-          Executors.newSingleThreadScheduledExecutor(
+          Executors.newScheduledThreadPool(
+              1,
               r -> {
                 Thread thread = new Thread(r, "wharf-housekeeping");
                 thread.setDaemon(true);
                 return thread;
               });
       housekeeping.scheduleWithFixedDelay(() -> prune(pruner), 0, 1, TimeUnit.HOURS);
+      long reapMillis = agents.reapInterval().toMillis();
+      housekeeping.scheduleWithFixedDelay(
+          () -> reap(agents), reapMillis, reapMillis, TimeUnit.MILLISECONDS);
+      agents.startReaping();
       LOG.info("Wharf server listening on http://{}:{}", config.host(), api.port());
-      return new WharfServer(db, agent, api, housekeeping);
+      return new WharfServer(db, wakeups, agent, api, housekeeping);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      new WharfServer(db, wakeups, agent, api, housekeeping).close();
+      throw new IllegalStateException("interrupted while starting", e);
     } catch (RuntimeException e) {
-      new WharfServer(db, agent, api, housekeeping).close();
+      new WharfServer(db, wakeups, agent, api, housekeeping).close();
       throw e;
     }
   }
@@ -126,23 +167,34 @@ public final class WharfServer implements AutoCloseable {
     if (housekeeping != null) {
       housekeeping.shutdownNow();
     }
-    if (api != null) {
-      api.close();
-    }
+    // the embedded agent records how its runs ended before the store closes
     if (agent != null) {
       agent.close();
     }
+    if (api != null) {
+      api.close();
+    }
+    wakeups.close();
     db.close();
   }
 
   /** Stops without recording anything more about running runs, as a killed server would. */
   void halt() {
     housekeeping.shutdownNow();
-    api.close();
     if (agent != null) {
       agent.halt();
     }
+    api.close();
+    wakeups.close();
     db.close();
+  }
+
+  private static void reap(AgentService agents) {
+    try {
+      agents.reap();
+    } catch (RuntimeException e) {
+      LOG.warn("could not end the runs of agents that stopped answering; retrying", e);
+    }
   }
 
   private static void prune(LogPruner pruner) {

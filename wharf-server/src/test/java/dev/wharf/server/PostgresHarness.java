@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * as an unprivileged user when the tests run as root (PostgreSQL refuses root). Anything that keeps
  * it from starting is an error with the reason, never a skip.
  */
-final class PostgresHarness implements AutoCloseable {
+public final class PostgresHarness implements AutoCloseable {
   /** Where initdb, pg_ctl and postgres are: WHARF_PG_BIN, else /usr/local/bin (.ci/run sets it). */
   private static final Path BIN =
       Path.of(System.getenv().getOrDefault("WHARF_PG_BIN", "/usr/local/bin"));
@@ -38,7 +38,8 @@ final class PostgresHarness implements AutoCloseable {
     this.runAs = runAs;
   }
 
-  static PostgresHarness start() throws IOException, InterruptedException {
+  /** Starts a new cluster from initdb on a free loopback port. */
+  public static PostgresHarness start() throws IOException, InterruptedException {
     for (String tool : List.of("initdb", "pg_ctl", "postgres")) {
       if (!Files.isExecutable(BIN.resolve(tool))) {
         throw new IllegalStateException(
@@ -93,7 +94,7 @@ final class PostgresHarness implements AutoCloseable {
   }
 
   /** A JDBC URL of a new, empty database on this server. */
-  String newDatabase() throws SQLException {
+  public String newDatabase() throws SQLException {
     String name = "wharf_" + DATABASES.incrementAndGet();
     try (Connection connection = DriverManager.getConnection(url("postgres"));
         Statement statement = connection.createStatement()) {

@@ -346,7 +346,7 @@ abstract class ServerScenarios {
     assertThat(after.follow(waiting.runId(), line -> {})).isEqualTo(RunStatus.Succeeded);
     Run ended = after.run(interrupted.runId());
     assertThat(ended.status()).isEqualTo(RunStatus.Error);
-    assertThat(ended.runErrorMessage()).contains("stopped before it finished");
+    assertThat(ended.runErrorMessage()).contains("restarted before the run finished");
     assertThat(after.log(interrupted.runId()))
         .contains("line 3 of " + interrupted.runId())
         .contains("waiting to be cancelled");

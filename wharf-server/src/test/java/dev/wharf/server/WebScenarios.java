@@ -129,6 +129,7 @@ abstract class WebScenarios {
                           "Manual",
                           RunSpec.inline("lines=1"),
                           "never opened: no agent claims these runs",
+                          "default",
                           System.currentTimeMillis())
                       .runId());
             }

@@ -2,6 +2,7 @@ package dev.wharf.server.api;
 
 import dev.wharf.api.ApiError;
 import dev.wharf.api.Json;
+import dev.wharf.server.agent.AgentService;
 import dev.wharf.server.auth.Role;
 import dev.wharf.server.auth.TokenAdmin;
 import dev.wharf.server.auth.WebSessions;
@@ -42,7 +43,8 @@ public final class ApiServer implements AutoCloseable {
       BlobStore blobs,
       TokenAdmin tokens,
       WebSessions sessions,
-      PrometheusMeterRegistry metrics) {}
+      PrometheusMeterRegistry metrics,
+      AgentService agents) {}
 
   private ApiServer(Javalin app) {
     this.app = app;
@@ -85,6 +87,7 @@ public final class ApiServer implements AutoCloseable {
                   .register(config.routes, guard);
               new TaskRoutes(parts.tasks(), parts.queue()).register(config.routes, guard);
               new LogRoutes(parts.logs(), parts.runs()).register(config.routes, guard);
+              new AgentRoutes(parts.agents()).register(config.routes, guard);
               config.routes.exception(
                   ApiException.class,
                   (e, ctx) -> ctx.status(e.status()).json(new ApiError(e.getMessage())));

@@ -57,7 +57,7 @@ final class RunRoutes {
     if (spec.taskText() == null && spec.upload() == null && spec.context() == null) {
       throw new ApiException(400, "a run needs task text, an uploaded context or a context");
     }
-    Run run = queue.enqueue(type, null, "Manual", spec);
+    Run run = queue.enqueue(type, null, "Manual", spec, request.agentPool());
     ctx.status(201).json(run);
   }
 

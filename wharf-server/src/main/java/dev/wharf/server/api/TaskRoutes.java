@@ -87,7 +87,12 @@ final class TaskRoutes {
         body.isBlank() ? TaskRunOverrides.none() : Json.read(body, TaskRunOverrides.class);
     ContextCredentials.refuseIn(overrides.context());
     Run run =
-        queue.enqueue(task.runType(), name, "Manual", task.runSpec(overrides, Guard.isAdmin(ctx)));
+        queue.enqueue(
+            task.runType(),
+            name,
+            "Manual",
+            task.runSpec(overrides, Guard.isAdmin(ctx)),
+            task.agentPool());
     ctx.status(201).json(run);
   }
 

@@ -1,14 +1,17 @@
 package dev.wharf.server.logs;
 
+import dev.wharf.api.AgentWire;
 import dev.wharf.api.Run;
 import dev.wharf.api.RunStatus;
 import dev.wharf.engine.output.Utf8Boundary;
+import dev.wharf.server.queue.Wakeups;
 import dev.wharf.server.store.BlobStore;
 import dev.wharf.server.store.RunStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,42 +35,62 @@ public final class LogHub {
 
   private final BlobStore blobs;
   private final RunStore runs;
-  private final Object appended = new Object();
+  private final Wakeups wakeups;
 
   /** A hub over the blob store, asking the run store whether a run has ended. */
   public LogHub(BlobStore blobs, RunStore runs) {
+    this(blobs, runs, Wakeups.local());
+  }
+
+  /**
+   * A hub over the blob store whose followers wake on {@code wakeups}, so that they see lines other
+   * servers store as soon as they are stored.
+   */
+  public LogHub(BlobStore blobs, RunStore runs, Wakeups wakeups) {
     this.blobs = blobs;
     this.runs = runs;
+    this.wakeups = wakeups;
   }
 
   /** Stores one line of a run's log (already masked) and wakes the followers. */
   public void append(String runId, String line) {
-    byte[] bytes = line.replace("\r", " ").replace("\n", " ").getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream stored = new ByteArrayOutputStream(bytes.length + 1);
+    appendLines(runId, List.of(line));
+  }
+
+  /**
+   * Stores lines of a run's log (already masked) as one write and wakes the followers; a line over
+   * {@link #MAX_LINE_BYTES} is stored as marked pieces.
+   */
+  public void appendLines(String runId, List<String> lines) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    ByteArrayOutputStream stored = new ByteArrayOutputStream();
     byte[] marker = CONTINUED.getBytes(StandardCharsets.UTF_8);
-    int from = 0;
-    do {
-      int room = from == 0 ? MAX_LINE_BYTES : MAX_LINE_BYTES - marker.length;
-      int end = Math.min(bytes.length, from + room);
-      if (end < bytes.length) {
-        end = from + Utf8Boundary.completeLength(Arrays.copyOfRange(bytes, from, end));
-      }
-      if (from > 0) {
-        stored.writeBytes(marker);
-      }
-      stored.write(bytes, from, end - from);
-      stored.write('\n');
-      from = end;
-    } while (from < bytes.length);
+    for (String line : lines) {
+      byte[] bytes = AgentWire.LogBatch.stored(line).getBytes(StandardCharsets.UTF_8);
+      int from = 0;
+      do {
+        int room = from == 0 ? MAX_LINE_BYTES : MAX_LINE_BYTES - marker.length;
+        int end = Math.min(bytes.length, from + room);
+        if (end < bytes.length) {
+          end = from + Utf8Boundary.completeLength(Arrays.copyOfRange(bytes, from, end));
+        }
+        if (from > 0) {
+          stored.writeBytes(marker);
+        }
+        stored.write(bytes, from, end - from);
+        stored.write('\n');
+        from = end;
+      } while (from < bytes.length);
+    }
     blobs.appendLog(runId, stored.toByteArray());
     wake();
   }
 
   /** Wakes the followers, e.g. because a run ended. */
   public void wake() {
-    synchronized (appended) {
-      appended.notifyAll();
-    }
+    wakeups.publish(Wakeups.Topic.LOG);
   }
 
   /**
@@ -82,6 +105,7 @@ public final class LogHub {
     RunStatus status = null;
     while (true) {
       long now = System.currentTimeMillis();
+      long seen = wakeups.version(Wakeups.Topic.LOG);
       if (status == null || now >= nextStatusCheck) {
         Optional<Run> run = runs.find(runId);
         if (run.isEmpty()) {
@@ -101,9 +125,7 @@ public final class LogHub {
       if (status.isTerminal()) {
         return Optional.of(status);
       }
-      synchronized (appended) {
-        appended.wait(WAIT_MILLIS);
-      }
+      wakeups.await(Wakeups.Topic.LOG, seen, WAIT_MILLIS);
       nextStatusCheck = Math.min(nextStatusCheck, System.currentTimeMillis() + WAIT_MILLIS);
     }
   }

@@ -9,18 +9,22 @@ import dev.wharf.api.RunStatus;
 import dev.wharf.api.RunType;
 import dev.wharf.api.StepTiming;
 import dev.wharf.server.store.Database;
+import dev.wharf.server.store.LogAppend;
 import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.SecretBox;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
- * The queue of runs, kept in the runs table: enqueue, claim (exactly one claimant, also across
- * servers sharing a database), heartbeat, cancel and finish. The table's SQL is {@link RunStore}'s.
+ * The queue of runs, kept in the runs table: enqueue, claim by pool and platform (exactly one
+ * claimant, also across servers sharing a database), leases renewed by heartbeats, numbered log
+ * batches, cancel and finish; each change is published on {@link Wakeups}. The table's SQL is
+ * {@link RunStore}'s.
  */
 public final class RunQueue {
   private static final Pattern PREFIX = Pattern.compile("[a-z]{2}");
@@ -29,10 +33,18 @@ public final class RunQueue {
   private final SecretBox box;
   private final String prefix;
   private final Clock clock;
-  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  private final Wakeups wakeups;
 
-  /** A queue whose run IDs start with {@code prefix} (two lower-case letters). */
+  /** A queue whose run IDs start with {@code prefix}, waking waiters of this process only. */
   public RunQueue(Database db, SecretBox box, String prefix, Clock clock) {
+    this(db, box, prefix, clock, Wakeups.local());
+  }
+
+  /**
+   * A queue whose run IDs start with {@code prefix} (two lower-case letters), publishing what
+   * happens to its runs on {@code wakeups}.
+   */
+  public RunQueue(Database db, SecretBox box, String prefix, Clock clock, Wakeups wakeups) {
     if (!PREFIX.matcher(prefix).matches()) {
       throw new IllegalArgumentException("a run ID prefix is two lower-case letters: " + prefix);
     }
@@ -40,54 +52,100 @@ public final class RunQueue {
     this.box = box;
     this.prefix = prefix;
     this.clock = clock;
+    this.wakeups = wakeups;
   }
 
-  /** Calls {@code listener} after each enqueue, so that idle local agents wake at once. */
-  public void onEnqueue(Runnable listener) {
-    listeners.add(listener);
+  /** Where this queue publishes what happens to its runs. */
+  public Wakeups wakeups() {
+    return wakeups;
   }
 
-  /** Queues a run of {@code spec}; secrets in the spec are sealed before storage. */
+  /** Queues a run of {@code spec} for the default agent pool. */
   public Run enqueue(RunType type, String task, String trigger, RunSpec spec) {
-    String sealed = box.seal(Json.write(spec));
-    Run run = runs.insert(prefix, type, task, trigger, spec, sealed, clock.millis());
-    listeners.forEach(Runnable::run);
-    return run;
+    return enqueue(type, task, trigger, spec, null);
   }
 
   /**
-   * Queues a new run of what {@code runId} ran (same type, task and spec, secrets included), as a
-   * manual run; empty when there is no such run.
+   * Queues a new run of what {@code runId} ran (same type, task, spec and agent pool, secrets
+   * included), as a manual run; empty when there is no such run.
    */
   public Optional<Run> rerun(String runId) {
     Optional<ClaimedRun> original =
         runs.withSealedSpec(runId)
             .map(c -> new ClaimedRun(c.run(), Json.read(box.open(c.sealedSpec()), RunSpec.class)));
-    return original.map(o -> enqueue(o.run().runType(), o.run().task(), "Manual", o.spec()));
-  }
-
-  /** Claims the oldest queued run for {@code agent}, moving it to {@code Started}. */
-  public Optional<ClaimedRun> claim(String agent) {
-    return runs.claimOldest(agent, clock.millis())
-        .map(c -> new ClaimedRun(c.run(), Json.read(box.open(c.sealedSpec()), RunSpec.class)));
-  }
-
-  /** Moves a claimed run from {@code Started} to {@code Running}. */
-  public void markRunning(String runId) {
-    runs.markRunning(runId, clock.millis());
-  }
-
-  /** Records that {@code agent} is still working on {@code runIds}. */
-  public void heartbeat(String agent, Collection<String> runIds) {
-    // a copy, since the caller's live set may empty between the check and the bind
-    runs.heartbeat(agent, List.copyOf(runIds), clock.millis());
+    return original.map(
+        o -> enqueue(o.run().runType(), o.run().task(), "Manual", o.spec(), o.run().agentPool()));
   }
 
   /**
-   * Finishes an active run with its outcome; false if it had already ended (for example because it
-   * was declared lost), in which case nothing is changed.
+   * Queues a run of {@code spec} for the agents of {@code pool} (null: the default pool); secrets
+   * in the spec are sealed before storage.
+   */
+  public Run enqueue(RunType type, String task, String trigger, RunSpec spec, String pool) {
+    String sealed = box.seal(Json.write(spec));
+    String agentPool = pool == null || pool.isBlank() ? Claimant.DEFAULT_POOL : pool;
+    Run run = runs.insert(prefix, type, task, trigger, spec, sealed, agentPool, clock.millis());
+    wakeups.publish(Wakeups.Topic.QUEUED);
+    return run;
+  }
+
+  /**
+   * Claims the oldest queued run of the claimant's pool and platforms, moving it to {@code Started}
+   * and leasing it to the claimant.
+   */
+  public Optional<ClaimedRun> claim(Claimant agent) {
+    long now = clock.millis();
+    return runs.claimOldest(
+            agent.pool(),
+            agent.platforms(),
+            agent.name(),
+            agent.agentId(),
+            agent.engine(),
+            now,
+            now + agent.leaseMillis())
+        .map(c -> new ClaimedRun(c.run(), Json.read(box.open(c.sealedSpec()), RunSpec.class)));
+  }
+
+  /** Moves a claimed run of {@code agentId} from {@code Started} to {@code Running}. */
+  public void markRunning(String agentId, String runId) {
+    runs.markRunning(agentId, runId, clock.millis());
+  }
+
+  /**
+   * Extends the lease of {@code agentId} on {@code runIds}; answers those of them it no longer
+   * holds (they ended, or their lease expired), which the agent must stop.
+   */
+  public List<String> renew(String agentId, Collection<String> runIds, long leaseMillis) {
+    long now = clock.millis();
+    return runs.renew(agentId, List.copyOf(runIds), now, now + leaseMillis);
+  }
+
+  /**
+   * Stores log batch {@code seq} of a run held by {@code agentId} exactly once (see {@link
+   * RunStore#appendLog}).
+   */
+  public LogAppend appendLog(
+      String agentId,
+      String runId,
+      long seq,
+      long offset,
+      long bytes,
+      LongSupplier stored,
+      Runnable append) {
+    return runs.appendLog(agentId, runId, seq, offset, bytes, stored, append);
+  }
+
+  /** The number of the last log batch stored for a run (0: none). */
+  public long logSeq(String runId) {
+    return runs.logSeq(runId);
+  }
+
+  /**
+   * Finishes an active run of {@code agentId} with its outcome; false if it had already ended or is
+   * not that agent's, in which case nothing is changed.
    */
   public boolean finish(
+      String agentId,
       String runId,
       RunStatus status,
       String errorMessage,
@@ -97,34 +155,85 @@ public final class RunQueue {
     if (!status.isTerminal()) {
       throw new IllegalArgumentException("not a final status: " + status);
     }
-    return runs.finish(
-        runId, status, errorMessage, outputImages, dependencies, steps, clock.millis());
+    boolean finished =
+        runs.finish(
+            agentId,
+            runId,
+            status,
+            errorMessage,
+            outputImages,
+            dependencies,
+            steps,
+            clock.millis());
+    wakeups.publish(Wakeups.Topic.LOG);
+    return finished;
+  }
+
+  /**
+   * Finishes an active run with its outcome, whichever agent holds it; false if it had already
+   * ended (for example because it was declared lost), in which case nothing is changed.
+   */
+  public boolean finish(
+      String runId,
+      RunStatus status,
+      String errorMessage,
+      List<OutputImage> outputImages,
+      List<BaseImageDependency> dependencies,
+      List<StepTiming> steps) {
+    return finish(null, runId, status, errorMessage, outputImages, dependencies, steps);
   }
 
   /**
    * Cancels a run: a queued one ends {@code Canceled} at once, an active one is flagged for its
-   * agent to stop. Answers the run as it is now, empty if there is no such run.
+   * agent to stop (its agent hears of it at once, through whichever server). Answers the run as it
+   * is now, empty if there is no such run.
    */
   public Optional<Run> cancel(String runId) {
-    return runs.cancel(runId, clock.millis());
+    Optional<Run> run = runs.cancel(runId, clock.millis());
+    wakeups.publish(Wakeups.Topic.CANCEL);
+    wakeups.publish(Wakeups.Topic.LOG);
+    return run;
   }
 
-  /** Which of {@code runIds} somebody asked to cancel. */
-  public List<String> cancelRequested(Collection<String> runIds) {
-    return runs.cancelRequested(List.copyOf(runIds));
+  /** The active runs of {@code agentId} that somebody asked to cancel. */
+  public List<String> cancelRequested(String agentId) {
+    return runs.cancelRequested(agentId);
+  }
+
+  /** Active runs whose lease ran out, with the name of their agent. */
+  public List<RunStore.LeasedRun> expired() {
+    return runs.expired(clock.millis());
+  }
+
+  /** The active runs of the agent called {@code name}, whichever process of it holds them. */
+  public List<RunStore.LeasedRun> heldBy(String name) {
+    return runs.heldBy(name);
   }
 
   /**
-   * Ends as {@code Error} the active runs whose agent is gone: those of {@code agent} (this server
-   * restarted) and those whose agent has not sent a heartbeat since {@code staleBefore}. Answers
-   * their run IDs.
+   * Ends a run as {@code Error} because its agent is gone, unless it ended or was renewed meanwhile
+   * (a lease is only taken away once it expired, or when {@code force}); what it left on its engine
+   * waits for an agent there. Answers whether it was ended.
    */
-  public List<String> failLost(String agent, long staleBefore) {
-    return runs.failLost(
-        agent,
-        staleBefore,
-        "the agent executing this run stopped before it finished (server restarted or agent lost)",
-        clock.millis());
+  public boolean lose(String runId, String message, boolean force) {
+    boolean lost = runs.lose(runId, message, force, clock.millis());
+    wakeups.publish(Wakeups.Topic.LOG);
+    return lost;
+  }
+
+  /** Runs lost on the engine {@code engine} whose leftovers nobody removed yet. */
+  public List<String> leftoversOn(String engine) {
+    return runs.leftoversOn(engine);
+  }
+
+  /** Records that what {@code runIds} left on their engine was removed. */
+  public void cleaned(Collection<String> runIds) {
+    runs.cleaned(List.copyOf(runIds));
+  }
+
+  /** Active runs per agent id (for the agent list). */
+  public Map<String, Integer> activeByAgent() {
+    return runs.activeByAgent();
   }
 
   /** How many runs wait for an agent. */

@@ -15,6 +15,9 @@ public interface BlobStore {
    */
   byte[] readLines(String runId, long offset, int max);
 
+  /** How many bytes of a run's log are stored (0 when it has none). */
+  long logLength(String runId);
+
   /** Whether a run has a stored log. */
   boolean hasLog(String runId);
 

@@ -86,6 +86,19 @@ final class DatabaseBlobStore implements BlobStore {
   }
 
   @Override
+  public long logLength(String runId) {
+    BlobStore.checkRunId(runId);
+    return db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT COALESCE(MAX(end_offset), 0) FROM log_chunks WHERE run_id = :runId")
+                .bind("runId", runId)
+                .mapTo(Long.class)
+                .one());
+  }
+
+  @Override
   public boolean hasLog(String runId) {
     return exists("SELECT COUNT(*) FROM log_chunks WHERE run_id = :id", runId);
   }

@@ -72,6 +72,16 @@ public final class FileBlobStore implements BlobStore {
   }
 
   @Override
+  public long logLength(String runId) {
+    try {
+      Path file = logFile(runId);
+      return Files.exists(file) ? Files.size(file) : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the log of " + runId, e);
+    }
+  }
+
+  @Override
   public boolean hasLog(String runId) {
     return Files.exists(logFile(runId));
   }

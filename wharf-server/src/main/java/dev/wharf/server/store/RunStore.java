@@ -14,8 +14,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -31,7 +34,7 @@ public final class RunStore {
   private static final String COLUMNS =
       "run_id, status, run_type, task_name, trigger_kind, platform, timeout_seconds, create_time,"
           + " start_time, finish_time, last_updated_time, agent, error_message, output_images,"
-          + " dependencies, steps, log_pruned";
+          + " dependencies, steps, log_pruned, agent_pool";
 
   private final Database db;
 
@@ -51,6 +54,7 @@ public final class RunStore {
       String trigger,
       RunSpec spec,
       String sealedSpec,
+      String agentPool,
       long now) {
     long number =
         handle
@@ -63,9 +67,10 @@ public final class RunStore {
     handle
         .createUpdate(
             "INSERT INTO runs (seq, run_id, status, run_type, task_name, trigger_kind, platform,"
-                + " timeout_seconds, request_sealed, context_blob, create_time, last_updated_time)"
+                + " timeout_seconds, request_sealed, context_blob, create_time, last_updated_time,"
+                + " agent_pool)"
                 + " VALUES (:seq, :runId, 'Queued', :type, :task, :trigger, :platform, :timeout,"
-                + " :sealed, :upload, :now, :now)")
+                + " :sealed, :upload, :now, :now, :pool)")
         .bind("seq", number)
         .bind("runId", runId)
         .bind("type", type.name())
@@ -75,6 +80,7 @@ public final class RunStore {
         .bind("timeout", spec.timeoutSeconds())
         .bind("sealed", sealedSpec)
         .bind("upload", spec.upload())
+        .bind("pool", agentPool)
         .bind("now", now)
         .execute();
     return find(handle, runId).orElseThrow();
@@ -88,32 +94,56 @@ public final class RunStore {
       String trigger,
       RunSpec spec,
       String sealedSpec,
+      String agentPool,
       long now) {
-    return db.write(handle -> insert(handle, prefix, type, task, trigger, spec, sealedSpec, now));
+    return db.write(
+        handle -> insert(handle, prefix, type, task, trigger, spec, sealedSpec, agentPool, now));
   }
 
   /**
-   * Moves the oldest queued run to {@code Started} for {@code agent} and answers it with its sealed
-   * spec; empty when nothing is queued or another claimant was faster.
+   * Moves the oldest queued run of {@code pool} and one of {@code platforms} to {@code Started},
+   * leased to agent {@code agentId} until {@code leaseUntil}, and answers it with its sealed spec;
+   * empty when nothing is queued for it or another claimant was faster.
+   *
+   * @param engine where the agent runs it, so that what it leaves there can be removed if it is
+   *     lost
    */
-  public Optional<Claimed> claimOldest(String agent, long now) {
+  public Optional<Claimed> claimOldest(
+      String pool,
+      List<String> platforms,
+      String agentName,
+      String agentId,
+      String engine,
+      long now,
+      long leaseUntil) {
     String pick =
-        "SELECT seq FROM runs WHERE status = 'Queued' ORDER BY seq LIMIT 1"
+        "SELECT seq FROM runs WHERE status = 'Queued' AND agent_pool = :pool"
+            + " AND platform IN (<platforms>) ORDER BY seq LIMIT 1"
             + db.dialect().claimSuffix();
     return db.write(
         handle -> {
-          Optional<Long> seq = handle.createQuery(pick).mapTo(Long.class).findOne();
+          Optional<Long> seq =
+              handle
+                  .createQuery(pick)
+                  .bind("pool", pool)
+                  .bindList("platforms", platforms)
+                  .mapTo(Long.class)
+                  .findOne();
           if (seq.isEmpty()) {
             return Optional.empty();
           }
           int claimed =
               handle
                   .createUpdate(
-                      "UPDATE runs SET status = 'Started', agent = :agent, start_time = :now,"
-                          + " heartbeat_time = :now, last_updated_time = :now"
+                      "UPDATE runs SET status = 'Started', agent = :agent, agent_id = :agentId,"
+                          + " agent_engine = :engine, start_time = :now, heartbeat_time = :now,"
+                          + " lease_until = :lease, last_updated_time = :now"
                           + " WHERE seq = :seq AND status = 'Queued'")
-                  .bind("agent", agent)
+                  .bind("agent", agentName)
+                  .bind("agentId", agentId)
+                  .bind("engine", engine)
                   .bind("now", now)
+                  .bind("lease", leaseUntil)
                   .bind("seq", seq.get())
                   .execute();
           if (claimed == 0) {
@@ -136,39 +166,121 @@ public final class RunStore {
         handle -> handle.createQuery("SELECT request_sealed FROM runs").mapTo(String.class).list());
   }
 
-  /** Moves a run from {@code Started} to {@code Running}. */
-  public void markRunning(String runId, long now) {
+  /** Moves a run of agent {@code agentId} from {@code Started} to {@code Running}. */
+  public void markRunning(String agentId, String runId, long now) {
     db.write(
         handle ->
             handle
                 .createUpdate(
                     "UPDATE runs SET status = 'Running', last_updated_time = :now"
-                        + " WHERE run_id = :runId AND status = 'Started'")
+                        + " WHERE run_id = :runId AND agent_id = :agentId AND status = 'Started'")
                 .bind("now", now)
                 .bind("runId", runId)
+                .bind("agentId", agentId)
                 .execute());
   }
 
-  /** Records that {@code agent} is still working on the active runs among {@code runIds}. */
-  public void heartbeat(String agent, List<String> runIds, long now) {
+  /**
+   * Extends the lease of {@code agentId} on {@code runIds} to {@code leaseUntil}; answers those of
+   * them it no longer holds (they ended, or their lease expired).
+   */
+  public List<String> renew(String agentId, List<String> runIds, long now, long leaseUntil) {
     if (runIds.isEmpty()) {
-      return;
+      return List.of();
     }
-    db.write(
+    return db.write(
+        handle -> {
+          handle
+              .createUpdate(
+                  "UPDATE runs SET heartbeat_time = :now, lease_until = :lease"
+                      + " WHERE agent_id = :agentId AND run_id IN (<ids>) AND status IN "
+                      + ACTIVE)
+              .bind("now", now)
+              .bind("lease", leaseUntil)
+              .bind("agentId", agentId)
+              .bindList("ids", runIds)
+              .execute();
+          List<String> held =
+              handle
+                  .createQuery(
+                      "SELECT run_id FROM runs WHERE agent_id = :agentId AND run_id IN (<ids>)"
+                          + " AND status IN "
+                          + ACTIVE)
+                  .bind("agentId", agentId)
+                  .bindList("ids", runIds)
+                  .mapTo(String.class)
+                  .list();
+          return runIds.stream().filter(id -> !held.contains(id)).toList();
+        });
+  }
+
+  /**
+   * Stores log batch {@code seq} of a run held by {@code agentId} exactly once. The stored log's
+   * length ({@code stored}) is the truth: the batch is appended only when the log ends where the
+   * batch starts ({@code offset}), and is a duplicate when the log already reaches past it, also if
+   * the server stopped after storing it but before recording its number. The run's row stays locked
+   * meanwhile, so two servers given the same batch store it once.
+   */
+  public LogAppend appendLog(
+      String agentId,
+      String runId,
+      long seq,
+      long offset,
+      long bytes,
+      LongSupplier stored,
+      Runnable append) {
+    return db.write(
+        handle -> {
+          int held =
+              handle
+                  .createUpdate(
+                      "UPDATE runs SET log_seq = log_seq WHERE run_id = :runId"
+                          + " AND agent_id = :agentId AND status IN "
+                          + ACTIVE)
+                  .bind("runId", runId)
+                  .bind("agentId", agentId)
+                  .execute();
+          if (held == 0) {
+            return LogAppend.NOT_YOURS;
+          }
+          long length = stored.getAsLong();
+          LogAppend result;
+          if (length == offset) {
+            append.run();
+            result = LogAppend.APPENDED;
+          } else if (length >= offset + bytes) {
+            result = LogAppend.DUPLICATE;
+          } else {
+            return LogAppend.GAP;
+          }
+          handle
+              .createUpdate(
+                  "UPDATE runs SET log_seq = :seq WHERE run_id = :runId AND log_seq < :seq")
+              .bind("seq", seq)
+              .bind("runId", runId)
+              .execute();
+          return result;
+        });
+  }
+
+  /** The number of the last log batch stored for a run (0: none). */
+  public long logSeq(String runId) {
+    return db.read(
         handle ->
             handle
-                .createUpdate(
-                    "UPDATE runs SET heartbeat_time = :now WHERE agent = :agent"
-                        + " AND run_id IN (<ids>) AND status IN "
-                        + ACTIVE)
-                .bind("now", now)
-                .bind("agent", agent)
-                .bindList("ids", runIds)
-                .execute());
+                .createQuery("SELECT log_seq FROM runs WHERE run_id = :runId")
+                .bind("runId", runId)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L));
   }
 
-  /** Writes the outcome of an active run; false if it had already ended. */
+  /**
+   * Writes the outcome of an active run (of agent {@code agentId}, unless null); false if it had
+   * already ended or is another agent's.
+   */
   public boolean finish(
+      String agentId,
       String runId,
       RunStatus status,
       String errorMessage,
@@ -177,25 +289,31 @@ public final class RunStore {
       List<StepTiming> steps,
       long now) {
     return db.write(
-        handle ->
-            handle
-                    .createUpdate(
-                        "UPDATE runs SET status = :status, error_message = :error,"
-                            + " finish_time = :now, last_updated_time = :now,"
-                            + " output_images = :images, image_keys = :keys,"
-                            + " dependencies = :deps, steps = :steps"
-                            + " WHERE run_id = :runId AND status IN "
-                            + ACTIVE)
-                    .bind("status", status.name())
-                    .bind("error", errorMessage)
-                    .bind("now", now)
-                    .bind("images", Json.write(outputImages))
-                    .bind("keys", imageKeys(outputImages))
-                    .bind("deps", Json.write(dependencies))
-                    .bind("steps", Json.write(steps))
-                    .bind("runId", runId)
-                    .execute()
-                > 0);
+        handle -> {
+          var update =
+              handle
+                  .createUpdate(
+                      "UPDATE runs SET status = :status, error_message = :error,"
+                          + " finish_time = :now, last_updated_time = :now,"
+                          + " output_images = :images, image_keys = :keys,"
+                          + " dependencies = :deps, steps = :steps"
+                          + " WHERE run_id = :runId"
+                          + (agentId == null ? "" : " AND agent_id = :agentId")
+                          + " AND status IN "
+                          + ACTIVE)
+                  .bind("status", status.name())
+                  .bind("error", errorMessage)
+                  .bind("now", now)
+                  .bind("images", Json.write(outputImages))
+                  .bind("keys", imageKeys(outputImages))
+                  .bind("deps", Json.write(dependencies))
+                  .bind("steps", Json.write(steps))
+                  .bind("runId", runId);
+          if (agentId != null) {
+            update.bind("agentId", agentId);
+          }
+          return update.execute() > 0;
+        });
   }
 
   /**
@@ -228,53 +346,112 @@ public final class RunStore {
         });
   }
 
-  /** Which of {@code runIds} somebody asked to cancel. */
-  public List<String> cancelRequested(List<String> runIds) {
-    if (runIds.isEmpty()) {
-      return List.of();
-    }
+  /** The active runs of agent {@code agentId} that somebody asked to cancel. */
+  public List<String> cancelRequested(String agentId) {
     return db.read(
         handle ->
             handle
                 .createQuery(
-                    "SELECT run_id FROM runs WHERE cancel_requested = 1 AND run_id IN (<ids>)")
-                .bindList("ids", runIds)
+                    "SELECT run_id FROM runs WHERE agent_id = :agentId AND cancel_requested = 1"
+                        + " AND status IN "
+                        + ACTIVE)
+                .bind("agentId", agentId)
                 .mapTo(String.class)
                 .list());
   }
 
+  /** Active runs whose lease ran out before {@code now}, with the name of their agent. */
+  public List<LeasedRun> expired(long now) {
+    return db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT run_id, agent FROM runs WHERE status IN "
+                        + ACTIVE
+                        + " AND lease_until < :now")
+                .bind("now", now)
+                .map((rs, ctx) -> new LeasedRun(rs.getString(1), rs.getString(2)))
+                .list());
+  }
+
+  /** The active runs of the agent called {@code name}, whichever process of it holds them. */
+  public List<LeasedRun> heldBy(String name) {
+    return db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT run_id, agent FROM runs WHERE status IN "
+                        + ACTIVE
+                        + " AND agent = :name")
+                .bind("name", name)
+                .map((rs, ctx) -> new LeasedRun(rs.getString(1), rs.getString(2)))
+                .list());
+  }
+
+  /** An active run and the name of the agent holding it. */
+  public record LeasedRun(String runId, String agent) {}
+
   /**
-   * Ends as {@code Error} with {@code message} the active runs of {@code agent} and those with no
-   * heartbeat since {@code staleBefore}; answers their run IDs.
+   * Ends an active run as {@code Error} with {@code message} because its agent is gone, and marks
+   * what it left on its engine for removal; unless {@code force}, only once its lease expired.
+   * Answers whether it was ended.
    */
-  public List<String> failLost(String agent, long staleBefore, String message, long now) {
+  public boolean lose(String runId, String message, boolean force, long now) {
     return db.write(
-        handle -> {
-          List<String> lost =
-              handle
-                  .createQuery(
-                      "SELECT run_id FROM runs WHERE status IN "
-                          + ACTIVE
-                          + " AND (agent = :agent OR heartbeat_time < :stale)"
-                          + db.dialect().claimSuffix())
-                  .bind("agent", agent)
-                  .bind("stale", staleBefore)
-                  .mapTo(String.class)
-                  .list();
-          if (lost.isEmpty()) {
-            return lost;
-          }
-          handle
-              .createUpdate(
-                  "UPDATE runs SET status = 'Error', finish_time = :now, last_updated_time = :now,"
-                      + " error_message = :message WHERE run_id IN (<ids>) AND status IN "
-                      + ACTIVE)
-              .bind("now", now)
-              .bind("message", message)
-              .bindList("ids", lost)
-              .execute();
-          return lost;
-        });
+        handle ->
+            handle
+                    .createUpdate(
+                        "UPDATE runs SET status = 'Error', finish_time = :now,"
+                            + " last_updated_time = :now, error_message = :message,"
+                            + " cleanup_pending = 1 WHERE run_id = :runId AND status IN "
+                            + ACTIVE
+                            + (force ? "" : " AND lease_until < :now"))
+                    .bind("now", now)
+                    .bind("message", message)
+                    .bind("runId", runId)
+                    .execute()
+                > 0);
+  }
+
+  /** Runs lost on the engine {@code engine} whose leftovers nobody removed yet. */
+  public List<String> leftoversOn(String engine) {
+    return db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT run_id FROM runs WHERE cleanup_pending = 1 AND agent_engine = :engine"
+                        + " ORDER BY seq LIMIT 50")
+                .bind("engine", engine)
+                .mapTo(String.class)
+                .list());
+  }
+
+  /** Records that what {@code runIds} left on their engine was removed. */
+  public void cleaned(List<String> runIds) {
+    if (runIds.isEmpty()) {
+      return;
+    }
+    db.write(
+        handle ->
+            handle
+                .createUpdate("UPDATE runs SET cleanup_pending = 0 WHERE run_id IN (<ids>)")
+                .bindList("ids", runIds)
+                .execute());
+  }
+
+  /** Active runs per agent id (for the agent list). */
+  public Map<String, Integer> activeByAgent() {
+    Map<String, Integer> counts = new HashMap<>();
+    db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT agent_id, COUNT(*) FROM runs WHERE status IN "
+                        + ACTIVE
+                        + " AND agent_id IS NOT NULL GROUP BY agent_id")
+                .map((rs, ctx) -> counts.put(rs.getString(1), rs.getInt(2)))
+                .list());
+    return counts;
   }
 
   /** How many runs wait for an agent. */
@@ -415,14 +592,15 @@ public final class RunStore {
     return list(new RunFilter(task, null, null, 1)).stream().findFirst();
   }
 
-  /** How many runs are queued ahead of {@code runId} (0: it is next). */
+  /** How many runs of its agent pool are queued ahead of {@code runId} (0: it is next). */
   public long queuePosition(String runId) {
     return db.read(
         handle ->
             handle
                 .createQuery(
-                    "SELECT COUNT(*) FROM runs WHERE status = 'Queued'"
-                        + " AND seq < (SELECT seq FROM runs WHERE run_id = :runId)")
+                    "SELECT COUNT(*) FROM runs r, runs me WHERE me.run_id = :runId"
+                        + " AND r.status = 'Queued' AND r.agent_pool = me.agent_pool"
+                        + " AND r.seq < me.seq")
                 .bind("runId", runId)
                 .mapTo(Long.class)
                 .one());
@@ -483,7 +661,8 @@ public final class RunStore {
         list(rs.getString("dependencies"), new TypeReference<List<BaseImageDependency>>() {}),
         list(rs.getString("steps"), new TypeReference<List<StepTiming>>() {}),
         rs.getInt("log_pruned") != 0,
-        null);
+        null,
+        rs.getString("agent_pool"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

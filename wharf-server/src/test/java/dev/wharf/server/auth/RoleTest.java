@@ -12,4 +12,13 @@ class RoleTest {
     assertThat(Role.read.allows(Role.run)).isFalse();
     assertThat(Role.run.allows(Role.admin)).isFalse();
   }
+
+  @Test
+  void allows_agentRole_onlyAgentWork() {
+    assertThat(Role.agent.allows(Role.agent)).isTrue();
+    assertThat(Role.agent.allows(Role.read)).isFalse();
+    assertThat(Role.agent.allows(Role.run)).isFalse();
+    assertThat(Role.run.allows(Role.agent)).isFalse();
+    assertThat(Role.admin.allows(Role.agent)).isTrue();
+  }
 }

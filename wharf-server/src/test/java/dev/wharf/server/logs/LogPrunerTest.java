@@ -33,8 +33,8 @@ class LogPrunerTest {
           new RunQueue(db, SecretBox.openOrCreate(dir.resolve("k")), "wa", Clock.systemUTC());
       Run old = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
       Run running = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
-      queue.claim("a");
-      queue.claim("a");
+      queue.claim(dev.wharf.server.queue.Claimant.named("a"));
+      queue.claim(dev.wharf.server.queue.Claimant.named("a"));
       queue.finish(old.runId(), RunStatus.Succeeded, null, List.of(), List.of(), List.of());
       blobs.appendLog(old.runId(), "done\n".getBytes(StandardCharsets.UTF_8));
       blobs.appendLog(running.runId(), "going\n".getBytes(StandardCharsets.UTF_8));
@@ -56,7 +56,7 @@ class LogPrunerTest {
       RunQueue queue =
           new RunQueue(db, SecretBox.openOrCreate(dir.resolve("k")), "wa", Clock.systemUTC());
       Run run = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
-      queue.claim("a");
+      queue.claim(dev.wharf.server.queue.Claimant.named("a"));
       queue.finish(run.runId(), RunStatus.Failed, "x", List.of(), List.of(), List.of());
 
       assertThat(new LogPruner(db, blobs, Duration.ofDays(30), Clock.systemUTC()).prune()).isZero();

@@ -8,6 +8,7 @@ import dev.wharf.api.RunSpec;
 import dev.wharf.api.RunStatus;
 import dev.wharf.api.RunType;
 import dev.wharf.server.store.Database;
+import dev.wharf.server.store.LogAppend;
 import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.SecretBox;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ class RunQueueTest {
           claimants.submit(
               () -> {
                 Optional<ClaimedRun> run;
-                while ((run = queue.claim(agent)).isPresent()) {
+                while ((run = queue.claim(Claimant.named(agent))).isPresent()) {
                   claimed.add(run.get().run().runId());
                 }
               }));
@@ -94,7 +95,7 @@ class RunQueueTest {
     queue.enqueue(RunType.QuickRun, null, "Manual", spec);
 
     String stored = new RunStore(db).sealedSpecs().get(0);
-    ClaimedRun claimed = queue.claim("a").orElseThrow();
+    ClaimedRun claimed = queue.claim(Claimant.named("a")).orElseThrow();
 
     assertThat(stored).doesNotContain("hunter2");
     assertThat(claimed.spec().secretValues()).containsEntry("token", "hunter2");
@@ -104,36 +105,102 @@ class RunQueueTest {
   @Test
   void finish_runAlreadyDeclaredLost_changesNothing() {
     Run run = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
-    queue.claim("agent-a");
-    queue.markRunning(run.runId());
+    queue.claim(Claimant.named("agent-a"));
+    queue.markRunning("agent-a", run.runId());
 
-    assertThat(queue.failLost("agent-a", 0)).containsExactly(run.runId());
+    assertThat(queue.lose(run.runId(), "agent agent-a stopped answering", true)).isTrue();
     assertThat(
-            queue.finish(run.runId(), RunStatus.Succeeded, null, List.of(), List.of(), List.of()))
+            queue.finish(
+                "agent-a", run.runId(), RunStatus.Succeeded, null, List.of(), List.of(), List.of()))
         .isFalse();
-    assertThat(new RunStore(db).find(run.runId()).orElseThrow().status())
-        .isEqualTo(RunStatus.Error);
+    Run lost = new RunStore(db).find(run.runId()).orElseThrow();
+    assertThat(lost.status()).isEqualTo(RunStatus.Error);
+    assertThat(lost.runErrorMessage()).isEqualTo("agent agent-a stopped answering");
   }
 
   @Test
-  void failLost_otherAgentWithFreshHeartbeat_isLeftAlone() {
-    queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
-    queue.claim("agent-b");
+  void expired_leaseNotRenewed_isListedAndRenewedOneIsNot() throws Exception {
+    Run stale = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+    Run renewed = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+    Claimant shortLease =
+        new Claimant("a", "agent-a", null, List.of("linux/amd64"), "engine-1", 50);
+    queue.claim(shortLease);
+    queue.claim(shortLease);
+    Thread.sleep(100);
+    assertThat(queue.renew("a", List.of(renewed.runId()), 60_000)).isEmpty();
 
-    assertThat(queue.failLost("agent-a", System.currentTimeMillis() - 60_000)).isEmpty();
-    assertThat(queue.failLost("agent-a", System.currentTimeMillis() + 1)).hasSize(1);
+    assertThat(queue.expired())
+        .extracting(RunStore.LeasedRun::runId)
+        .containsExactly(stale.runId());
+    assertThat(queue.lose(stale.runId(), "agent agent-a stopped answering", false)).isTrue();
+    assertThat(queue.lose(renewed.runId(), "agent agent-a stopped answering", false)).isFalse();
+    assertThat(queue.leftoversOn("engine-1")).containsExactly(stale.runId());
+    assertThat(queue.renew("a", List.of(stale.runId(), renewed.runId()), 60_000))
+        .containsExactly(stale.runId());
+    queue.cleaned(List.of(stale.runId()));
+    assertThat(queue.leftoversOn("engine-1")).isEmpty();
+  }
+
+  @Test
+  void claim_pools_runsGoOnlyToAgentsOfTheirPool() {
+    Run gpu = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"), "gpu");
+    Run plain = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+    Claimant gpuAgent = new Claimant("g", "g", "gpu", List.of("linux/amd64"), "", 60_000);
+
+    assertThat(queue.claim(gpuAgent).orElseThrow().run().runId()).isEqualTo(gpu.runId());
+    assertThat(queue.claim(gpuAgent)).isEmpty();
+    assertThat(queue.claim(Claimant.named("d")).orElseThrow().run().runId())
+        .isEqualTo(plain.runId());
+  }
+
+  @Test
+  void appendLog_batchSentAgainOrOutOfPlace_isStoredOnce() {
+    Run run = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+    queue.claim(Claimant.named("a"));
+    StringBuilder log = new StringBuilder();
+
+    assertThat(append("a", run, 1, 0, "one\n", log)).isEqualTo(LogAppend.APPENDED);
+    assertThat(append("a", run, 1, 0, "one\n", log)).isEqualTo(LogAppend.DUPLICATE);
+    assertThat(append("a", run, 3, 9, "three\n", log)).isEqualTo(LogAppend.GAP);
+    assertThat(append("b", run, 2, 4, "two\n", log)).isEqualTo(LogAppend.NOT_YOURS);
+    assertThat(append("a", run, 2, 4, "two\n", log)).isEqualTo(LogAppend.APPENDED);
+    assertThat(log).hasToString("one\ntwo\n");
+    assertThat(queue.logSeq(run.runId())).isEqualTo(2);
+  }
+
+  @Test
+  void appendLog_storedButNotNumberedBeforeAStop_isADuplicate() {
+    Run run = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+    queue.claim(Claimant.named("a"));
+    // the server stored the batch, then stopped before recording its number
+    StringBuilder log = new StringBuilder("one\n");
+
+    assertThat(append("a", run, 1, 0, "one\n", log)).isEqualTo(LogAppend.DUPLICATE);
+    assertThat(log).hasToString("one\n");
+    assertThat(queue.logSeq(run.runId())).isEqualTo(1);
+  }
+
+  private LogAppend append(
+      String agent, Run run, long seq, long offset, String lines, StringBuilder log) {
+    return queue.appendLog(
+        agent,
+        run.runId(),
+        seq,
+        offset,
+        lines.length(),
+        () -> log.length(),
+        () -> log.append(lines));
   }
 
   @Test
   void cancel_queuedRun_endsAtOnceAndActiveRunIsFlagged() {
     Run active = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
     Run waiting = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
-    queue.claim("a");
+    queue.claim(Claimant.named("a"));
 
     assertThat(queue.cancel(waiting.runId()).orElseThrow().status()).isEqualTo(RunStatus.Canceled);
     assertThat(queue.cancel(active.runId()).orElseThrow().status()).isEqualTo(RunStatus.Started);
-    assertThat(queue.cancelRequested(List.of(active.runId(), waiting.runId())))
-        .containsExactly(active.runId());
+    assertThat(queue.cancelRequested("a")).containsExactly(active.runId());
     assertThat(queue.cancel("ca99")).isEmpty();
   }
 }
