@@ -17,6 +17,7 @@ import java.util.Map;
  * @param registry the run's {@code .Run.Registry} ({@code -r}), or null for the server's
  * @param valuesFile a values file in the context ({@code --values}, relative to the context as ACR
  *     reads it), or null
+ * @param gitAccessToken the token for a private git context (its task's), empty when none
  */
 public record RunSpec(
     String context,
@@ -29,7 +30,8 @@ public record RunSpec(
     String platform,
     int timeoutSeconds,
     String registry,
-    String valuesFile) {
+    String valuesFile,
+    String gitAccessToken) {
   /** The default whole-run timeout (ACR's server-side default). */
   public static final int DEFAULT_TIMEOUT_SECONDS = 3600;
 
@@ -41,9 +43,10 @@ public record RunSpec(
     timeoutSeconds = timeoutSeconds <= 0 ? DEFAULT_TIMEOUT_SECONDS : timeoutSeconds;
     registry = registry == null || registry.isBlank() ? null : registry;
     valuesFile = valuesFile == null || valuesFile.isBlank() ? null : valuesFile;
+    gitAccessToken = gitAccessToken == null ? "" : gitAccessToken;
   }
 
-  /** A spec with the server's registry and no values file. */
+  /** A spec with the server's registry, no values file and no git credential. */
   public RunSpec(
       String context,
       String upload,
@@ -64,6 +67,7 @@ public record RunSpec(
         credentials,
         platform,
         timeoutSeconds,
+        null,
         null,
         null);
   }
@@ -86,6 +90,7 @@ public record RunSpec(
         platform,
         timeoutSeconds,
         registry,
-        valuesFile);
+        valuesFile,
+        gitAccessToken);
   }
 }

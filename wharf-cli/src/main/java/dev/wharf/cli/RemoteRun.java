@@ -144,7 +144,8 @@ final class RemoteRun {
         null,
         command.timeout == null ? 0 : command.timeout,
         options.registry,
-        options.valuesFile);
+        options.valuesFile,
+        null);
   }
 
   private static RunSpec withValuesFile(RunSpec spec, String valuesFile) {
@@ -159,7 +160,8 @@ final class RemoteRun {
         spec.platform(),
         spec.timeoutSeconds(),
         spec.registry(),
-        valuesFile);
+        valuesFile,
+        spec.gitAccessToken());
   }
 
   /**

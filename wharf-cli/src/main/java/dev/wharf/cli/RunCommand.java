@@ -243,7 +243,8 @@ final class RunCommand extends TaskCommand {
                 true,
                 env,
                 input.imageAliases(),
-                new HttpAliasSource()))
+                new HttpAliasSource(),
+                true))
         .build();
   }
 

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  wharf task create -n hello-task -c https://host/repo.git -f acb.yaml --set greeting=hi",
+      "  wharf task create -n private-task -c https://host/private.git --git-access-token \"$TOKEN\"",
       "  wharf task run -n hello-task",
       "  wharf task list-runs --top 5",
       "  wharf task logs --run-id wa3",
@@ -108,6 +109,14 @@ final class SavedTaskCommand implements Runnable {
         paramLabel = "REGISTRY=USER:PASSWORD",
         description = "A registry login (repeatable; write-only).")
     List<String> credentials = new ArrayList<>();
+
+    @Option(
+        names = "--git-access-token",
+        paramLabel = "TOKEN",
+        description =
+            "Token for a private git context (write-only, sealed, never shown); a token written"
+                + " into the -c URL is moved here.")
+    String gitAccessToken;
 
     @Option(names = "--status", paramLabel = "STATUS", description = "Enabled or Disabled.")
     String status;
@@ -201,7 +210,8 @@ final class SavedTaskCommand implements Runnable {
                 timeout == null ? 0 : timeout,
                 null,
                 triggers.forCreate(schedules),
-                valuesFile);
+                valuesFile,
+                gitAccessToken);
       } catch (IllegalArgumentException e) {
         throw new BadInputException(e.getMessage());
       }
@@ -246,6 +256,9 @@ final class SavedTaskCommand implements Runnable {
       }
       if (!credentials.isEmpty()) {
         fields.put("credentials", logins());
+      }
+      if (gitAccessToken != null) {
+        fields.put("gitAccessToken", gitAccessToken);
       }
       if (status != null) {
         fields.put("status", TaskStatus.valueOf(status));

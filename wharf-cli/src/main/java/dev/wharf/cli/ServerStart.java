@@ -36,7 +36,13 @@ final class ServerStart {
     if (agents < 0) {
       throw new BadInputException("--agents takes 0 or more, not " + agents);
     }
-    config = config.withAgent(agents, agents > 0 ? new EngineRunExecutor(command.registry) : null);
+    config =
+        config.withAgent(
+            agents,
+            agents > 0
+                ? new EngineRunExecutor(command.registry)
+                    .withLocalContexts(command.allowLocalContexts)
+                : null);
     if (command.heartbeatSeconds != null) {
       if (command.heartbeatSeconds < 1 || command.heartbeatSeconds > 300) {
         throw new BadInputException(

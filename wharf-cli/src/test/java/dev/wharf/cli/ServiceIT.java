@@ -61,7 +61,7 @@ class ServiceIT {
             .withDataDir(dataDir)
             .withListen("127.0.0.1", 0)
             .withRunIdPrefix("q" + letter)
-            .withAgent(2, new EngineRunExecutor(LocalDocker.REGISTRY));
+            .withAgent(2, new EngineRunExecutor(LocalDocker.REGISTRY).withLocalContexts(true));
     server = WharfServer.start(config);
     url = "http://127.0.0.1:" + server.port();
     token = WharfServer.createToken(config, Role.admin, "it");

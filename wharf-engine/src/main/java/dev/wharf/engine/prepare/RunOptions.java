@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param env {@code KEY=VALUE} entries added to every step's environment ({@code --env})
  * @param imageAliases image aliases replacing acb's predefined ones, or null for acb's
  * @param remoteAliases fetches {@code http(s)} alias files, or null to refuse them
+ * @param localContexts whether local folders, {@code file://} URLs and hosts on this machine or its
+ *     private network may be contexts (a server allows them only with {@code
+ *     --allow-local-contexts})
  */
 public record RunOptions(
     int parallelism,
@@ -30,7 +33,8 @@ public record RunOptions(
     boolean allowEnv,
     List<String> env,
     Map<String, String> imageAliases,
-    RemoteAliases remoteAliases) {
+    RemoteAliases remoteAliases,
+    boolean localContexts) {
 
   public RunOptions {
     if (parallelism < 0) {
@@ -43,18 +47,48 @@ public record RunOptions(
 
   /** All steps at once as their order allows, the run's scoped engine socket, nothing else. */
   public static RunOptions defaults() {
-    return new RunOptions(0, null, "", EngineAccess.SCOPED, false, List.of(), null, null);
+    return new RunOptions(0, null, "", EngineAccess.SCOPED, false, List.of(), null, null, true);
   }
 
   /** These options with steps' engine access {@code access}. */
   public RunOptions withEngineAccess(EngineAccess access) {
     return new RunOptions(
-        parallelism, timeout, network, access, allowEnv, env, imageAliases, remoteAliases);
+        parallelism,
+        timeout,
+        network,
+        access,
+        allowEnv,
+        env,
+        imageAliases,
+        remoteAliases,
+        localContexts);
   }
 
   /** These options with the run's own deadline (null: only the task's). */
   public RunOptions withTimeout(Duration timeout) {
     return new RunOptions(
-        parallelism, timeout, network, engineAccess, allowEnv, env, imageAliases, remoteAliases);
+        parallelism,
+        timeout,
+        network,
+        engineAccess,
+        allowEnv,
+        env,
+        imageAliases,
+        remoteAliases,
+        localContexts);
+  }
+
+  /** These options with local contexts allowed or refused. */
+  public RunOptions withLocalContexts(boolean allowed) {
+    return new RunOptions(
+        parallelism,
+        timeout,
+        network,
+        engineAccess,
+        allowEnv,
+        env,
+        imageAliases,
+        remoteAliases,
+        allowed);
   }
 }

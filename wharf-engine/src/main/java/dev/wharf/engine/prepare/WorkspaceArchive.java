@@ -109,7 +109,9 @@ public final class WorkspaceArchive implements AutoCloseable {
 
   private static SourceOptions options(RunInputs inputs) {
     SourceOptions options =
-        SourceOptions.defaults().withRun(inputs.run().commit(), inputs.run().branch());
+        SourceOptions.defaults()
+            .withRun(inputs.run().commit(), inputs.run().branch())
+            .withLocalContexts(inputs.options().localContexts());
     if (inputs.keepFile() != null) {
       options = options.withFiles(inputs.keepFile(), List.of());
     }

@@ -1,5 +1,6 @@
 package dev.wharf.engine.source;
 
+import dev.wharf.task.docker.ContextKind;
 import dev.wharf.task.docker.ContextSpec;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,6 +27,14 @@ public interface SourceContext {
     Objects.requireNonNull(location, "location");
     Objects.requireNonNull(options, "options");
     ContextSpec context = ContextSpec.parse(location);
+    boolean onThisDisk = location.startsWith("file:") || context.kind() == ContextKind.LOCAL;
+    if (!options.localContexts() && onThisDisk) {
+      throw new SourceException(
+          "the context "
+              + ContextUrl.shown(location)
+              + " is on the server's own disk, which a server does not read; upload a local"
+              + " folder from the client, or use a git or tarball URL");
+    }
     switch (context.kind()) {
       case NONE:
         return new EmptySource(options);

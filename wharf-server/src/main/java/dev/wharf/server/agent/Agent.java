@@ -263,6 +263,9 @@ public final class Agent implements AutoCloseable {
     RunSpec spec = assignment.spec();
     List<String> secrets = new ArrayList<>(spec.secretValues().values());
     spec.credentials().stream().map(RegistryCredential::password).forEach(secrets::add);
+    if (!spec.gitAccessToken().isEmpty()) {
+      secrets.add(spec.gitAccessToken());
+    }
     // the executor's log is masked by the run's own masker; this one keeps secrets out of the
     // error message an executor failure may carry
     SecretMasker masker = new SecretMasker(secrets);
@@ -291,7 +294,14 @@ public final class Agent implements AutoCloseable {
     } catch (Exception e) {
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
       outcome = new RunOutcome(RunStatus.Error, message, null, null, null);
+    } catch (Error e) {
+      // A StackOverflowError or OutOfMemoryError ends this run only; the agent goes on.
+      LOG.warn("run {} ended as Error: {}", runId, e.toString());
+      String message = RunFailures.describe(e);
+      log.line("Run ended as Error: " + message);
+      outcome = new RunOutcome(RunStatus.Error, message, null, null, null);
     } finally {
+      Thread.interrupted(); // an interrupt meant for this run must not reach the next one
       if (context != null) {
         port.release(context);
       }

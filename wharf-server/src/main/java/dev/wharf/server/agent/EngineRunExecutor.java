@@ -43,6 +43,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class EngineRunExecutor implements RunExecutor {
   private final String registry;
   private final Clock clock;
+  private final boolean localContexts;
 
   /** An executor on the Docker engine of this process's environment, with no registry. */
   public EngineRunExecutor() {
@@ -58,8 +59,21 @@ public final class EngineRunExecutor implements RunExecutor {
   }
 
   EngineRunExecutor(String registry, Clock clock) {
+    this(registry, clock, false);
+  }
+
+  private EngineRunExecutor(String registry, Clock clock, boolean localContexts) {
     this.registry = registry == null ? "" : registry;
     this.clock = clock;
+    this.localContexts = localContexts;
+  }
+
+  /**
+   * This executor allowing contexts on the server's own disk and on hosts of its machine or private
+   * network ({@code wharf server --allow-local-contexts}): for one-machine set-ups and tests.
+   */
+  public EngineRunExecutor withLocalContexts(boolean allowLocal) {
+    return new EngineRunExecutor(registry, clock, allowLocal);
   }
 
   @Override
@@ -68,6 +82,8 @@ public final class EngineRunExecutor implements RunExecutor {
         PrintStream console = new PrintStream(lines, true, StandardCharsets.UTF_8);
         DockerEngine engine = DockerEngine.fromEnvironment()) {
       PreparedRun prepared;
+      // rendering and planning stop when the run is cancelled or times out
+      CancelSignal.Scope preparing = cancel.interruptWhileRaised();
       try {
         prepared = RunPreparation.prepare(inputs(job), engine::info);
       } catch (PrepareException e) {
@@ -77,6 +93,8 @@ public final class EngineRunExecutor implements RunExecutor {
         String message = known(job.spec()).mask(e.getMessage());
         console.println(message);
         return RunOutcome.failed(message);
+      } finally {
+        preparing.close();
       }
       try (prepared) {
         SecretMasker masker = prepared.masker();
@@ -143,7 +161,9 @@ public final class EngineRunExecutor implements RunExecutor {
         .options(
             RunOptions.defaults()
                 .withTimeout(Duration.ofSeconds(spec.timeoutSeconds()))
-                .withEngineAccess(EngineAccess.UNTRUSTED))
+                .withEngineAccess(EngineAccess.UNTRUSTED)
+                .withLocalContexts(localContexts))
+        .gitToken(spec.gitAccessToken().isEmpty() ? null : spec.gitAccessToken())
         .build();
   }
 

@@ -51,6 +51,7 @@ final class RunRoutes {
       throw new ApiException(400, "a quick run is QuickRun or QuickBuild, not " + type);
     }
     RunSpec spec = request.spec();
+    ContextCredentials.refuseIn(spec.context());
     if (spec.upload() != null && !blobs.hasUpload(spec.upload())) {
       throw new ApiException(400, "unknown upload " + spec.upload());
     }

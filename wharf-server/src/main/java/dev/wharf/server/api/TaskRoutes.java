@@ -43,10 +43,11 @@ final class TaskRoutes {
   }
 
   private void create(Context ctx) {
-    TaskDefinition task = Json.read(ctx.body(), TaskDefinition.class);
-    if (task == null) {
+    TaskDefinition read = Json.read(ctx.body(), TaskDefinition.class);
+    if (read == null) {
       throw new ApiException(400, "the body needs a task");
     }
+    TaskDefinition task = ContextCredentials.movedToGitCredential(read);
     TriggerSettings.check(task);
     if (!tasks.create(task)) {
       throw new ApiException(409, "task " + task.name() + " already exists");
@@ -69,7 +70,8 @@ final class TaskRoutes {
     if (patch == null || !patch.isObject()) {
       throw new ApiException(400, "a PATCH body is a JSON object of the fields to change");
     }
-    TaskDefinition updated = patched(current, (ObjectNode) patch);
+    TaskDefinition updated =
+        ContextCredentials.movedToGitCredential(patched(current, (ObjectNode) patch));
     TriggerSettings.check(updated);
     tasks.update(updated);
     ctx.json(tasks.show(name).orElseThrow());
@@ -94,9 +96,14 @@ final class TaskRoutes {
     String body = ctx.body();
     TaskRunOverrides overrides =
         body.isBlank() ? TaskRunOverrides.none() : Json.read(body, TaskRunOverrides.class);
+    ContextCredentials.refuseIn(overrides.context());
     Run run =
         queue.enqueue(
-            task.runType(), name, RunTrigger.MANUAL, task.runSpec(overrides), task.agentPool());
+            task.runType(),
+            name,
+            RunTrigger.MANUAL,
+            task.runSpec(overrides, Guard.isAdmin(ctx)),
+            task.agentPool());
     ctx.status(201).json(run);
   }
 
@@ -133,7 +140,15 @@ final class TaskRoutes {
     }
     ObjectNode merged = Json.mapper().valueToTree(current);
     for (String field :
-        List.of("context", "file", "taskText", "status", "platform", "agentPool", "valuesFile")) {
+        List.of(
+            "context",
+            "file",
+            "taskText",
+            "status",
+            "platform",
+            "agentPool",
+            "valuesFile",
+            "gitAccessToken")) {
       if (patch.has(field)) {
         merged.set(field, patch.get(field));
       }
@@ -183,7 +198,8 @@ final class TaskRoutes {
               result.timeoutSeconds(),
               result.agentPool(),
               result.triggers(),
-              result.valuesFile());
+              result.valuesFile(),
+              result.gitAccessToken());
     }
     if (patch.has("triggers")) {
       result = result.withTriggers(patchedTriggers(current.triggers(), patch.get("triggers")));

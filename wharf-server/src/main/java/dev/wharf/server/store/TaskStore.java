@@ -161,7 +161,8 @@ public final class TaskStore {
         open.timeoutSeconds(),
         open.agentPool(),
         withSecret(open.triggers(), secure.webhookSecret()),
-        open.valuesFile());
+        open.valuesFile(),
+        secure.gitAccessToken());
   }
 
   private static TaskTriggers withSecret(TaskTriggers triggers, String secret) {
@@ -195,7 +196,8 @@ public final class TaskStore {
         task.timeoutSeconds(),
         task.agentPool(),
         withSecret(task.triggers(), null),
-        task.valuesFile());
+        task.valuesFile(),
+        null);
   }
 
   private static Secure secure(TaskDefinition task) {
@@ -204,7 +206,8 @@ public final class TaskStore {
         task.values(),
         task.secretValues(),
         task.credentials(),
-        source == null ? null : source.webhookSecret());
+        source == null ? null : source.webhookSecret(),
+        task.gitAccessToken());
   }
 
   /** The sealed part of a task. */
@@ -212,5 +215,6 @@ public final class TaskStore {
       Map<String, String> values,
       Map<String, String> secretValues,
       List<RegistryCredential> credentials,
-      String webhookSecret) {}
+      String webhookSecret,
+      String gitAccessToken) {}
 }

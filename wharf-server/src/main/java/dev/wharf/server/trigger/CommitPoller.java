@@ -67,7 +67,7 @@ public final class CommitPoller {
   }
 
   private boolean poll(TaskDefinition task, SourceTrigger source, String known, Instant now) {
-    TaskRepository repository = TaskRepository.of(task.context());
+    TaskRepository repository = TaskRepository.of(task.context(), task.gitAccessToken());
     String branch = repository.branch(source.branch());
     String head;
     try {

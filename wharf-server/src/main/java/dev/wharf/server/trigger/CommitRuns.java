@@ -22,6 +22,11 @@ final class CommitRuns {
         new TaskRunOverrides(
             TaskRepository.contextAt(task.context(), trigger.commit()), null, null, null, null);
     return queue.enqueueOnce(
-        claimKey, task.runType(), task.name(), trigger, task.runSpec(atCommit), task.agentPool());
+        claimKey,
+        task.runType(),
+        task.name(),
+        trigger,
+        task.runSpec(atCommit, true),
+        task.agentPool());
   }
 }

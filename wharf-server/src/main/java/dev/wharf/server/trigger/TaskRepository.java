@@ -30,6 +30,20 @@ public record TaskRepository(
     return SCHEME.matcher(context).matches();
   }
 
+  /** Splits a task's context; the task's git credential, when set, is the password to send. */
+  public static TaskRepository of(String context, String gitAccessToken) {
+    TaskRepository repository = of(context);
+    if (gitAccessToken == null || gitAccessToken.isEmpty()) {
+      return repository;
+    }
+    return new TaskRepository(
+        repository.remote(),
+        repository.ref(),
+        repository.folder(),
+        repository.user() == null ? "dummy" : repository.user(),
+        gitAccessToken);
+  }
+
   /** Splits a task's context. */
   public static TaskRepository of(String context) {
     String remote = context;

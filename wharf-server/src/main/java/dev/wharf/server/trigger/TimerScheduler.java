@@ -82,7 +82,7 @@ public final class TimerScheduler {
               task.runType(),
               task.name(),
               new RunTrigger.Timer(timer.name(), occurrence),
-              task.runSpec(TaskRunOverrides.none()),
+              task.runSpec(TaskRunOverrides.none(), true),
               task.agentPool());
       queued = run.isPresent();
       if (queued && missed) {

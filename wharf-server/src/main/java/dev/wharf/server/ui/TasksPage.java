@@ -265,9 +265,14 @@ final class TasksPage {
             blankToNull(ctx.formParam("file")),
             values,
             null);
+    boolean admin = Layout.may(WebAuth.session(ctx), Role.admin);
     Run run =
         queue.enqueue(
-            task.runType(), name, RunTrigger.MANUAL, task.runSpec(overrides), task.agentPool());
+            task.runType(),
+            name,
+            RunTrigger.MANUAL,
+            task.runSpec(overrides, admin),
+            task.agentPool());
     ctx.redirect("/runs/" + run.runId(), HttpStatus.SEE_OTHER);
   }
 
