@@ -46,7 +46,8 @@ public final class AgentWire {
   }
 
   /** A run handed to an agent. */
-  public record Assignment(String runId, RunType type, String task, RunSpec spec) {}
+  public record Assignment(
+      String runId, RunType type, String task, RunSpec spec, RunTrigger trigger) {}
 
   /**
    * An agent's heartbeat, which also waits up to {@code waitMillis} for a cancel.

@@ -10,6 +10,9 @@ import java.util.List;
  *     of it
  * @param agent the name of the agent that claimed the run
  * @param agentPool the pool of agents the run goes to ({@code default} unless the run names one)
+ * @param trigger what started the run as {@code list-runs} shows it: {@code Manual}, {@code
+ *     Commit}, {@code Pull Request}, {@code Timer} or {@code Image Update}
+ * @param triggerDetails what started the run, with its details (commit, timer, image update)
  */
 public record Run(
     String runId,
@@ -30,7 +33,8 @@ public record Run(
     List<StepTiming> steps,
     boolean logPruned,
     Long queuePosition,
-    String agentPool) {
+    String agentPool,
+    RunTrigger triggerDetails) {
   /** This run with its place in the queue. */
   public Run withQueuePosition(long position) {
     return new Run(
@@ -52,6 +56,7 @@ public record Run(
         steps,
         logPruned,
         position,
-        agentPool);
+        agentPool,
+        triggerDetails);
   }
 }

@@ -12,7 +12,12 @@ import java.util.Map;
  * @param upload id of an uploaded tar.gz context, or null
  * @param file task file inside the context (default {@code acb.yaml}) when {@code taskText} is null
  * @param taskText inline task YAML (what {@code --cmd} and {@code /dev/null} contexts send)
- * @param timeoutSeconds whole-run timeout, 0 for the server default
+ * @param timeoutSeconds whole-run timeout, 0 for the server default (the task's {@code
+ *     totalTimeout} applies as well: the earlier ends the run)
+ * @param registry the run's {@code .Run.Registry} ({@code -r}), or null for the server's
+ * @param valuesFile a values file in the context ({@code --values}, relative to the context as ACR
+ *     reads it), or null
+ * @param gitAccessToken the token for a private git context (its task's), empty when none
  */
 public record RunSpec(
     String context,
@@ -23,7 +28,10 @@ public record RunSpec(
     Map<String, String> secretValues,
     List<RegistryCredential> credentials,
     String platform,
-    int timeoutSeconds) {
+    int timeoutSeconds,
+    String registry,
+    String valuesFile,
+    String gitAccessToken) {
   /** The default whole-run timeout (ACR's server-side default). */
   public static final int DEFAULT_TIMEOUT_SECONDS = 3600;
 
@@ -33,10 +41,56 @@ public record RunSpec(
     credentials = credentials == null ? List.of() : List.copyOf(credentials);
     platform = platform == null || platform.isBlank() ? "linux/amd64" : platform;
     timeoutSeconds = timeoutSeconds <= 0 ? DEFAULT_TIMEOUT_SECONDS : timeoutSeconds;
+    registry = registry == null || registry.isBlank() ? null : registry;
+    valuesFile = valuesFile == null || valuesFile.isBlank() ? null : valuesFile;
+    gitAccessToken = gitAccessToken == null ? "" : gitAccessToken;
+  }
+
+  /** A spec with the server's registry, no values file and no git credential. */
+  public RunSpec(
+      String context,
+      String upload,
+      String file,
+      String taskText,
+      Map<String, String> values,
+      Map<String, String> secretValues,
+      List<RegistryCredential> credentials,
+      String platform,
+      int timeoutSeconds) {
+    this(
+        context,
+        upload,
+        file,
+        taskText,
+        values,
+        secretValues,
+        credentials,
+        platform,
+        timeoutSeconds,
+        null,
+        null,
+        null);
   }
 
   /** A quick run of inline task text without a context. */
   public static RunSpec inline(String taskText) {
     return new RunSpec("/dev/null", null, null, taskText, null, null, null, null, 0);
+  }
+
+  /** This spec with its context replaced by the uploaded archive {@code upload}. */
+  public RunSpec withUpload(String upload) {
+    return new RunSpec(
+        null,
+        upload,
+        file,
+        taskText,
+        values,
+        secretValues,
+        credentials,
+        platform,
+        timeoutSeconds,
+        registry,
+        valuesFile,
+        gitAccessToken);
   }
 }

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -61,18 +62,7 @@ public final class ServerClient {
   /** Uploads {@code contextArchive} (tar.gz) and queues a quick run of {@code spec} on it. */
   public Run queue(RunType type, Path contextArchive, RunSpec spec) {
     String upload = upload(contextArchive);
-    return queue(
-        type,
-        new RunSpec(
-            null,
-            upload,
-            spec.file(),
-            spec.taskText(),
-            spec.values(),
-            spec.secretValues(),
-            spec.credentials(),
-            spec.platform(),
-            spec.timeoutSeconds()));
+    return queue(type, spec.withUpload(upload));
   }
 
   /** One run. */
@@ -190,6 +180,43 @@ public final class ServerClient {
   /** Deletes a task. */
   public void deleteTask(String name) {
     send(request("/api/v1/tasks/" + encode(name)).DELETE().build());
+  }
+
+  /** A task's timers with their next occurrences. */
+  public List<TriggerState.TimerState> timers(String task) {
+    return json(
+        send(get("/api/v1/tasks/" + encode(task) + "/timers")),
+        new TypeReference<List<TriggerState.TimerState>>() {});
+  }
+
+  /** Adds a timer to a task. */
+  public Task addTimer(String task, TaskTriggers.TimerTrigger timer) {
+    return json(send(post("/api/v1/tasks/" + encode(task) + "/timers", timer)), Task.class);
+  }
+
+  /** Changes a timer's schedule and/or whether it is enabled (null: unchanged). */
+  public Task updateTimer(String task, String timer, String schedule, Boolean enabled) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    if (schedule != null) {
+      fields.put("schedule", schedule);
+    }
+    if (enabled != null) {
+      fields.put("enabled", enabled);
+    }
+    HttpRequest request =
+        request("/api/v1/tasks/" + encode(task) + "/timers/" + encode(timer))
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(Json.write(fields)))
+            .build();
+    return json(send(request), Task.class);
+  }
+
+  /** Removes a timer from a task. */
+  public Task removeTimer(String task, String timer) {
+    return json(
+        send(
+            request("/api/v1/tasks/" + encode(task) + "/timers/" + encode(timer)).DELETE().build()),
+        Task.class);
   }
 
   /** Runs a task now with {@code overrides}. */

@@ -3,7 +3,13 @@ package dev.wharf.api;
 import java.time.Instant;
 import java.util.List;
 
-/** A saved task as the API shows it: values, secrets and logins by name only. */
+/**
+ * A saved task as the API shows it: values, secrets and logins by name only.
+ *
+ * @param triggers the task's triggers, the webhook secret left out
+ * @param triggerState what the triggers last did (last poll and delivery, next timer occurrences,
+ *     tracked base images); filled when one task is shown, null in lists
+ */
 public record Task(
     String name,
     TaskStatus status,
@@ -17,4 +23,28 @@ public record Task(
     List<String> secretValueNames,
     List<String> credentialLoginServers,
     Instant createTime,
-    Instant updateTime) {}
+    Instant updateTime,
+    TaskTriggers triggers,
+    TriggerState triggerState,
+    String valuesFile) {
+  /** This task with its trigger state. */
+  public Task withTriggerState(TriggerState state) {
+    return new Task(
+        name,
+        status,
+        context,
+        file,
+        taskText,
+        platform,
+        timeoutSeconds,
+        agentPool,
+        valueNames,
+        secretValueNames,
+        credentialLoginServers,
+        createTime,
+        updateTime,
+        triggers,
+        state,
+        valuesFile);
+  }
+}

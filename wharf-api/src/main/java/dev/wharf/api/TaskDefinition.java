@@ -11,6 +11,11 @@ import java.util.regex.Pattern;
  * @param context git URL, tarball URL or {@code /dev/null}
  * @param file task file in the context, when {@code taskText} is null
  * @param taskText inline task YAML
+ * @param triggers what starts the task besides a person (commit, timers, base image)
+ * @param valuesFile a values file in the context ({@code --values}), or null
+ * @param gitAccessToken the token for a private git context ({@code --git-access-token}),
+ *     write-only and sealed like the secret values; a token written into the context URL's
+ *     user-info is moved here when the task is saved, so the stored and shown URL never holds it
  */
 public record TaskDefinition(
     String name,
@@ -23,7 +28,10 @@ public record TaskDefinition(
     TaskStatus status,
     String platform,
     int timeoutSeconds,
-    String agentPool) {
+    String agentPool,
+    TaskTriggers triggers,
+    String valuesFile,
+    String gitAccessToken) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{5,50}");
 
   public TaskDefinition {
@@ -31,6 +39,7 @@ public record TaskDefinition(
       throw new IllegalArgumentException(
           "a task name is 5 to 50 letters, digits, '-' or '_': " + name);
     }
+    gitAccessToken = gitAccessToken == null ? "" : gitAccessToken;
     if (taskText == null && (context == null || context.isBlank())) {
       throw new IllegalArgumentException("a task needs a context or inline task text");
     }
@@ -43,6 +52,60 @@ public record TaskDefinition(
     if (timeoutSeconds > 28_800) {
       throw new IllegalArgumentException("timeout is at most 28800 seconds: " + timeoutSeconds);
     }
+    triggers = triggers == null ? TaskTriggers.none() : triggers;
+    valuesFile = valuesFile == null || valuesFile.isBlank() ? null : valuesFile;
+  }
+
+  /**
+   * A task with no triggers but the default base-image trigger, no values file and no git
+   * credential of its own.
+   */
+  public TaskDefinition(
+      String name,
+      String context,
+      String file,
+      String taskText,
+      Map<String, String> values,
+      Map<String, String> secretValues,
+      List<RegistryCredential> credentials,
+      TaskStatus status,
+      String platform,
+      int timeoutSeconds,
+      String agentPool) {
+    this(
+        name,
+        context,
+        file,
+        taskText,
+        values,
+        secretValues,
+        credentials,
+        status,
+        platform,
+        timeoutSeconds,
+        agentPool,
+        null,
+        null,
+        null);
+  }
+
+  /** This task with other triggers. */
+  public TaskDefinition withTriggers(TaskTriggers newTriggers) {
+    return new TaskDefinition(
+        name,
+        context,
+        file,
+        taskText,
+        values,
+        secretValues,
+        credentials,
+        status,
+        platform,
+        timeoutSeconds,
+        agentPool,
+        newTriggers,
+        valuesFile,
+        gitAccessToken);
   }
 
   /** Whether the task builds a Dockerfile rather than running a task file (as ACR decides). */
@@ -58,17 +121,27 @@ public record TaskDefinition(
     return isBuild() ? RunType.AutoBuild : RunType.AutoRun;
   }
 
-  /** What one run of the task executes, with {@code overrides} applied. */
-  public RunSpec runSpec(TaskRunOverrides overrides) {
+  /**
+   * What one run of the task executes, with {@code overrides} applied. A run whose context, file or
+   * values the overrides change runs the caller's instructions: it gets the task's secret values,
+   * registry logins and git credential only when {@code byAdmin}; otherwise only the secret values
+   * the overrides bring. The git credential goes only with the task's own repository.
+   */
+  public RunSpec runSpec(TaskRunOverrides overrides, boolean byAdmin) {
     Map<String, String> runValues = new LinkedHashMap<>(values);
     if (overrides.values() != null) {
       runValues.putAll(overrides.values());
     }
-    Map<String, String> runSecrets = new LinkedHashMap<>(secretValues);
+    boolean newContext = overrides.context() != null || overrides.upload() != null;
+    boolean changed =
+        newContext
+            || overrides.file() != null
+            || (overrides.values() != null && !overrides.values().isEmpty());
+    boolean withTaskSecrets = !changed || byAdmin;
+    Map<String, String> runSecrets = new LinkedHashMap<>(withTaskSecrets ? secretValues : Map.of());
     if (overrides.secretValues() != null) {
       runSecrets.putAll(overrides.secretValues());
     }
-    boolean newContext = overrides.context() != null || overrides.upload() != null;
     return new RunSpec(
         newContext ? overrides.context() : context,
         overrides.upload(),
@@ -76,9 +149,26 @@ public record TaskDefinition(
         overrides.file() != null ? null : taskText,
         runValues,
         runSecrets,
-        credentials,
+        withTaskSecrets ? credentials : List.of(),
         platform,
-        timeoutSeconds);
+        timeoutSeconds,
+        null,
+        overrides.valuesFile() != null ? overrides.valuesFile() : valuesFile,
+        withTaskSecrets && (!newContext || sameRepository(overrides.context()))
+            ? gitAccessToken
+            : "");
+  }
+
+  /**
+   * Whether {@code other} names this task's repository (at another ref, as a commit trigger does).
+   */
+  private boolean sameRepository(String other) {
+    return other != null && context != null && repository(other).equals(repository(context));
+  }
+
+  private static String repository(String location) {
+    int hash = location.indexOf('#');
+    return hash < 0 ? location : location.substring(0, hash);
   }
 
   /** What the task shows to API callers: names only for values, servers only for logins. */
@@ -96,6 +186,9 @@ public record TaskDefinition(
         secretValues.keySet().stream().sorted().toList(),
         credentials.stream().map(RegistryCredential::loginServer).sorted().toList(),
         createTime,
-        updateTime);
+        updateTime,
+        triggers.shown(),
+        null,
+        valuesFile);
   }
 }

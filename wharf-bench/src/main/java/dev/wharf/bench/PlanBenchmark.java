@@ -14,7 +14,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -75,8 +75,8 @@ public class PlanBenchmark {
                 Path.of(""),
                 values,
                 null,
-                List.of(),
-                List.of(),
+                Map.of(),
+                Map.of(),
                 run,
                 null,
                 null,

@@ -2,6 +2,7 @@ package dev.wharf.bench;
 
 import dev.wharf.api.Json;
 import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunTrigger;
 import dev.wharf.api.RunType;
 import dev.wharf.api.ServerClient;
 import dev.wharf.server.ServerConfig;
@@ -106,7 +107,15 @@ public final class ServerBenchmark {
             long now = System.currentTimeMillis();
             for (int i = 0; i < STORED_RUNS; i++) {
               RunStore.insert(
-                  handle, "wa", RunType.QuickRun, null, "manual", spec, sealed, "default", now + i);
+                  handle,
+                  "wa",
+                  RunType.QuickRun,
+                  null,
+                  RunTrigger.MANUAL,
+                  spec,
+                  sealed,
+                  "default",
+                  now + i);
             }
             return handle
                 .createUpdate(

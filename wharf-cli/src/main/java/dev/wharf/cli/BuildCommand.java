@@ -1,6 +1,8 @@
 package dev.wharf.cli;
 
 import dev.wharf.task.QuickTask;
+import dev.wharf.task.docker.ContextKind;
+import dev.wharf.task.docker.ContextSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,24 +149,23 @@ final class BuildCommand implements Callable<Integer> {
       }
     }
     List<String> tags = images.stream().map(tag -> QuickTask.registryTag(tag, registry)).toList();
-    run.taskText =
-        QuickTask.build(
-            new QuickTask.Build(
-                tags,
-                inContext,
-                buildArgs,
-                secretBuildArgs,
-                target,
-                platform,
-                noCache,
-                false,
-                ".",
-                !noPush));
+    run.build =
+        new QuickTask.Build(
+            tags,
+            inContext,
+            buildArgs,
+            secretBuildArgs,
+            target,
+            platform,
+            noCache,
+            false,
+            ".",
+            !noPush);
     return run.call();
   }
 
   private static boolean isLocal(String context) {
-    return !context.contains("://") && !context.startsWith("git@");
+    return ContextSpec.parse(context).kind() == ContextKind.LOCAL;
   }
 
   private static String value(String nameEqualsValue) {

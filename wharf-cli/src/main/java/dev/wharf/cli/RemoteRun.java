@@ -5,94 +5,88 @@ import dev.wharf.api.RunSpec;
 import dev.wharf.api.RunType;
 import dev.wharf.api.ServerClient;
 import dev.wharf.api.ServerException;
+import dev.wharf.engine.prepare.PrepareException;
+import dev.wharf.engine.prepare.RunContext;
+import dev.wharf.engine.prepare.WorkspaceArchive;
 import dev.wharf.task.QuickTask;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * {@code wharf run --server} and {@code wharf build --server}: a local context is packed as tar.gz
  * (as it would be for a local run: {@code .dockerignore}, no VCS folders) and uploaded, a git or
- * tarball URL is passed on, the run is queued and followed (see {@link RunWatch}).
+ * tarball URL is passed on with the values, {@code --values} file and {@code -r} registry, the run
+ * is queued and followed (see {@link RunWatch}).
  */
 final class RemoteRun {
   private RemoteRun() {}
+
+  /** Where a values file read from the working folder travels inside an uploaded context. */
+  static final String UPLOADED_VALUES = ".wharf/values.yaml";
 
   /** Queues {@code command}'s run on its server and follows it; answers the exit status. */
   static int run(RunCommand command, TaskInput input) throws BadInputException {
     RenderOptions options = command.options;
     PrintWriter out = command.out();
     PrintWriter err = command.err();
-    if (options.valuesFile != null) {
-      throw new BadInputException(
-          "--values is not sent to a server; give the values with --set and --set-secret");
-    }
     if (!command.credentials.isEmpty()) {
       throw new BadInputException(
           "--credential is not sent with a quick run; save it on a task instead");
     }
     ignored(command).forEach(flag -> err.println("Warning: " + flag + " is not sent to a server"));
-    ServerClient client = ServerSession.open(command.remote.connection).client();
-    String context = command.context;
-    boolean url = context.contains("://") || context.startsWith("git@");
-    boolean none = context.equals("/dev/null");
+    Path cwd = command.main.workingDirectory();
+    RunContext context = RunContext.of(command.context, cwd);
     String taskText =
-        command.taskText != null
-            ? command.taskText
+        command.build != null
+            ? QuickTask.build(command.build)
             : command.cmd != null ? QuickTask.command(command.cmd) : null;
-    RunType type = command.taskText != null ? RunType.QuickBuild : RunType.QuickRun;
+    RunType type = command.build != null ? RunType.QuickBuild : RunType.QuickRun;
+    ServerClient client = ServerSession.open(command.remote.connection).client();
     try {
-      if (url) {
-        return RunWatch.watch(
-            client,
-            client.queue(type, spec(command, context, taskText)),
-            command.remote.noWait,
-            command.remote.noLogs,
-            out,
-            err);
+      if (context instanceof RunContext.Remote) {
+        return watch(command, client, client.queue(type, spec(command, command.context, taskText)));
       }
-      if (taskText == null && none) {
-        taskText = input.read(command.main.workingDirectory(), System.in).text();
+      if (context instanceof RunContext.None) {
+        if (options.valuesFile != null) {
+          throw new BadInputException(
+              "--values is read from the run's context, and /dev/null has none; give the values"
+                  + " with --set, or a context that holds the file");
+        }
+        if (taskText == null) {
+          taskText = input.read(cwd, System.in).text();
+        }
+        return watch(command, client, client.queue(type, spec(command, "/dev/null", taskText)));
       }
-      if (none) {
-        return RunWatch.watch(
-            client,
-            client.queue(type, spec(command, context, taskText)),
-            command.remote.noWait,
-            command.remote.noLogs,
-            out,
-            err);
+      RunContext.LocalFolder folder = (RunContext.LocalFolder) context;
+      if (taskText == null) {
+        taskText = input.read(folder.folder(), System.in).text();
+      }
+      Map<String, byte[]> extraFiles = new LinkedHashMap<>(command.extraFiles);
+      RunSpec spec = spec(command, null, taskText);
+      if (options.valuesFile != null
+          && !Files.exists(folder.folder().resolve(options.valuesFile))) {
+        // As a local run does, a values file missing from the context is read from here.
+        extraFiles.put(UPLOADED_VALUES, localValues(cwd.resolve(options.valuesFile)));
+        spec = withValuesFile(spec, UPLOADED_VALUES);
       }
       Path archive = Files.createTempFile("wharf-context", ".tar.gz");
-      try (RunSource source =
-          RunSource.open(
-              context, command.main.workingDirectory(), null, command.dockerfile, options)) {
-        if (taskText == null) {
-          taskText = source.taskFile(input, options.file).text();
-        }
-        for (var extra : command.extraFiles.entrySet()) {
-          source.add(extra.getKey(), extra.getValue());
-        }
+      try {
         err.println("Packing source code into tar to upload...");
-        pack(source, archive);
+        WorkspaceArchive.pack(folder, command.dockerfile, extraFiles, archive);
         err.printf(
             "Sending context (%.3f KiB) to %s...%n",
             Files.size(archive) / 1024.0, command.remote.connection.url());
         err.flush();
-        Run queued = client.queue(type, archive, spec(command, null, taskText));
-        return RunWatch.watch(
-            client, queued, command.remote.noWait, command.remote.noLogs, out, err);
+        return watch(command, client, client.queue(type, archive, spec));
       } finally {
         Files.deleteIfExists(archive);
       }
-    } catch (RunSource.Unreachable e) {
+    } catch (PrepareException e) {
       err.println("Error: " + e.getMessage());
       return Main.EXIT_ENVIRONMENT;
     } catch (ServerException e) {
@@ -111,18 +105,63 @@ final class RemoteRun {
     }
   }
 
+  private static int watch(RunCommand command, ServerClient client, Run queued)
+      throws InterruptedException {
+    return RunWatch.watch(
+        client,
+        queued,
+        command.remote.noWait,
+        command.remote.noLogs,
+        command.output.equals("json"),
+        command.out(),
+        command.err());
+  }
+
+  private static byte[] localValues(Path file) throws BadInputException {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new BadInputException(
+          "failed to load values file at path "
+              + file
+              + ": it is neither in the context nor readable here ("
+              + e.getMessage()
+              + ")");
+    }
+  }
+
   private static RunSpec spec(RunCommand command, String context, String taskText)
       throws BadInputException {
+    RenderOptions options = command.options;
     return new RunSpec(
         context,
         null,
-        taskText == null ? command.options.file : null,
+        taskText == null ? options.file : null,
         taskText,
-        pairs(command.options.set, "--set"),
+        ValueFlags.parse(options.set),
         secretValues(command),
         List.of(),
         null,
-        command.timeout == null ? 0 : command.timeout);
+        command.timeout == null ? 0 : command.timeout,
+        options.registry,
+        options.valuesFile,
+        null);
+  }
+
+  private static RunSpec withValuesFile(RunSpec spec, String valuesFile) {
+    return new RunSpec(
+        spec.context(),
+        spec.upload(),
+        spec.file(),
+        spec.taskText(),
+        spec.values(),
+        spec.secretValues(),
+        spec.credentials(),
+        spec.platform(),
+        spec.timeoutSeconds(),
+        spec.registry(),
+        valuesFile,
+        spec.gitAccessToken());
   }
 
   /**
@@ -130,7 +169,7 @@ final class RemoteRun {
    * text carries) under names of their own, so that the server masks them too.
    */
   private static Map<String, String> secretValues(RunCommand command) throws BadInputException {
-    Map<String, String> secrets = pairs(command.options.setSecret, "--set-secret");
+    Map<String, String> secrets = new LinkedHashMap<>(ValueFlags.parse(command.options.setSecret));
     for (int i = 0; i < command.extraSecrets.size(); i++) {
       secrets.put("wharf_secret_build_arg_" + i, command.extraSecrets.get(i));
     }
@@ -141,8 +180,6 @@ final class RemoteRun {
   static List<String> ignored(RunCommand command) {
     RenderOptions o = command.options;
     Map<String, Boolean> flags = new LinkedHashMap<>();
-    // wharf build puts -r in front of its tags itself; a run's .Run.Registry is the server's
-    flags.put("-r/--registry", command.taskText == null && o.registry != null);
     flags.put("--id", o.id != null);
     flags.put("--commit", o.commit != null);
     flags.put("--branch", o.branch != null);
@@ -154,26 +191,5 @@ final class RemoteRun {
     flags.put("--dry-run", command.dryRun);
     flags.put("-o json", command.output.equals("json"));
     return flags.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
-  }
-
-  /** Writes the context as the tar.gz a server takes. */
-  static void pack(RunSource source, Path archive) throws IOException {
-    try (InputStream in = source.workspace();
-        OutputStream out = new GZIPOutputStream(Files.newOutputStream(archive))) {
-      in.transferTo(out);
-    }
-  }
-
-  /** {@code KEY=VALUE} flags as a map, the last one of a key winning as in a local run. */
-  static Map<String, String> pairs(List<String> flags, String flag) throws BadInputException {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (String pair : flags) {
-      int eq = pair.indexOf('=');
-      if (eq <= 0) {
-        throw new BadInputException(flag + " takes KEY=VALUE, not " + pair);
-      }
-      values.put(pair.substring(0, eq), pair.substring(eq + 1));
-    }
-    return values;
   }
 }

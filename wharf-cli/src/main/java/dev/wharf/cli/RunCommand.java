@@ -1,6 +1,5 @@
 package dev.wharf.cli;
 
-import dev.wharf.engine.MaskingListener;
 import dev.wharf.engine.RunListener;
 import dev.wharf.engine.RunResult;
 import dev.wharf.engine.RunStatus;
@@ -12,22 +11,30 @@ import dev.wharf.engine.container.RegistryLogin;
 import dev.wharf.engine.docker.DockerEngine;
 import dev.wharf.engine.output.ConsolePrinter;
 import dev.wharf.engine.output.JsonEventPrinter;
+import dev.wharf.engine.prepare.PrepareException;
+import dev.wharf.engine.prepare.PreparedRun;
+import dev.wharf.engine.prepare.RunContext;
+import dev.wharf.engine.prepare.RunInputs;
+import dev.wharf.engine.prepare.RunOptions;
+import dev.wharf.engine.prepare.RunPreparation;
+import dev.wharf.engine.prepare.RunValues;
+import dev.wharf.engine.prepare.TaskSource;
 import dev.wharf.engine.run.Credentials;
-import dev.wharf.engine.run.RunRequest;
 import dev.wharf.engine.run.Runner;
-import dev.wharf.engine.step.RunNames;
+import dev.wharf.engine.socket.EngineAccess;
 import dev.wharf.task.InspectWriter;
-import dev.wharf.task.Plan;
 import dev.wharf.task.QuickTask;
-import dev.wharf.task.TaskLoader;
 import dev.wharf.task.docker.DockerParseException;
+import dev.wharf.template.render.RunInfo;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
@@ -105,19 +112,27 @@ final class RunCommand extends TaskCommand {
 
   @Option(
       names = "--no-engine-socket",
-      description = "Do not give steps the engine's socket (steps cannot run docker).")
+      description = "Do not give steps an engine socket (steps cannot run docker).")
   boolean noEngineSocket;
+
+  @Option(
+      names = "--untrusted",
+      description =
+          "Give steps the engine socket of untrusted server runs: no privileged containers, host"
+              + " namespaces, devices or host paths, only the run's own containers (see"
+              + " docs/security.md).")
+  boolean untrusted;
 
   @Mixin RemoteOptions remote = new RemoteOptions();
 
-  /** The task text when a command builds it ({@code wharf build}); null reads the task file. */
-  String taskText;
+  /** The Dockerfile build a command runs ({@code wharf build}); null reads the task file. */
+  QuickTask.Build build;
 
   /** The Dockerfile in a local context that .dockerignore must not drop (wharf build -f). */
   String dockerfile;
 
   /** Files added to the workspace (a Dockerfile from outside the context, for wharf build). */
-  java.util.Map<String, byte[]> extraFiles = java.util.Map.of();
+  Map<String, byte[]> extraFiles = Map.of();
 
   /** Values masked besides the task's secrets ({@code --secret-build-arg}). */
   List<String> extraSecrets = List.of();
@@ -142,12 +157,14 @@ final class RunCommand extends TaskCommand {
       }
     }
     String runId = options.id != null ? options.id : newRunId();
+    RunInputs inputs = inputs(input, runId, logins);
     DockerEngine engine = dryRun ? null : DockerEngine.fromEnvironment();
     // Connecting (client set-up, API negotiation) takes a while: overlap it with reading the
     // context and rendering the task.
     CompletableFuture<EngineInfo> connecting =
         engine == null
-            ? null
+            ? CompletableFuture.completedFuture(
+                new EngineInfo("linux", RunInfo.hostArchitecture(), "", ""))
             : CompletableFuture.supplyAsync(
                 () -> {
                   try {
@@ -156,25 +173,19 @@ final class RunCommand extends TaskCommand {
                     throw new CompletionException(e);
                   }
                 });
-    try (RunSource source =
-        RunSource.open(context, main.workingDirectory(), gitToken, dockerfile, options)) {
-      for (var extra : extraFiles.entrySet()) {
-        source.add(extra.getKey(), extra.getValue());
-      }
-      TaskInput.TaskFile file =
-          taskText != null
-              ? new TaskInput.TaskFile(taskText, "build", main.workingDirectory())
-              : cmd != null
-                  ? new TaskInput.TaskFile(QuickTask.command(cmd), "cmd", main.workingDirectory())
-                  : source.taskFile(input, options.file);
+    try (PreparedRun prepared = RunPreparation.prepare(inputs, () -> connected(connecting))) {
+      prepared.plan().warnings().forEach(w -> err().println(w));
       if (engine == null) {
-        Plan plan = plan(input, file, runId, "linux", null, source);
-        out().println(InspectWriter.json(plan));
+        out().println(InspectWriter.json(prepared.plan()));
         return 0;
       }
-      EngineInfo info = connected(connecting);
-      Plan plan = plan(input, file, runId, info.os(), info.architecture(), source);
-      return execute(engine, plan, runId, source, logins);
+      return execute(engine, prepared);
+    } catch (PrepareException e) {
+      if (e.kind() == PrepareException.Kind.INPUT) {
+        throw new BadInputException(e.getMessage());
+      }
+      err().println("Error: " + e.getMessage());
+      return Main.EXIT_ENVIRONMENT;
     } catch (EngineUnreachableException e) {
       err().println("Error: " + e.getMessage());
       err()
@@ -184,14 +195,58 @@ final class RunCommand extends TaskCommand {
     } catch (EngineException e) {
       err().println("Error: " + e.getMessage());
       return Main.EXIT_ENVIRONMENT;
-    } catch (RunSource.Unreachable e) {
-      err().println("Error: " + e.getMessage());
-      return Main.EXIT_ENVIRONMENT;
     } finally {
       if (engine != null) {
         engine.close();
       }
     }
+  }
+
+  /** The flags as the engine's run inputs: only a conversion, every decision is the pipeline's. */
+  private RunInputs inputs(TaskInput input, String runId, List<RegistryLogin> logins)
+      throws BadInputException {
+    Path cwd = main.workingDirectory();
+    TaskSource task;
+    if (build != null) {
+      task = new TaskSource.DockerBuild(build);
+    } else if (cmd != null) {
+      task = new TaskSource.Command(cmd);
+    } else if ("-".equals(options.file)) {
+      TaskInput.TaskFile file = input.read(cwd, System.in);
+      task = new TaskSource.Text(file.text(), file.name(), file.folder());
+    } else {
+      task = new TaskSource.ContextFile(options.file, cwd);
+    }
+    return RunInputs.builder(
+            task,
+            RunContext.of(context, cwd),
+            input.runInfo(runId, "", null, null),
+            input.secrets())
+        .values(
+            new RunValues(
+                options.valuesFile,
+                cwd,
+                ValueFlags.parse(options.set),
+                ValueFlags.parse(options.setSecret)))
+        .logins(logins)
+        .gitToken(gitToken)
+        .keepFile(dockerfile)
+        .extraFiles(extraFiles)
+        .extraMasked(extraSecrets)
+        .options(
+            new RunOptions(
+                parallelism,
+                timeout == null ? null : Duration.ofSeconds(Math.max(0, timeout)),
+                network,
+                noEngineSocket
+                    ? EngineAccess.NONE
+                    : untrusted ? EngineAccess.UNTRUSTED : EngineAccess.SCOPED,
+                true,
+                env,
+                input.imageAliases(),
+                new HttpAliasSource(),
+                true))
+        .build();
   }
 
   private static EngineInfo connected(CompletableFuture<EngineInfo> connecting)
@@ -206,37 +261,8 @@ final class RunCommand extends TaskCommand {
     }
   }
 
-  private Plan plan(
-      TaskInput input,
-      TaskInput.TaskFile file,
-      String runId,
-      String os,
-      String arch,
-      RunSource source)
-      throws BadInputException {
-    RunNames names = RunNames.of(runId, network, List.of());
-    var run = input.runInfo(runId, names.workspaceVolume(), os, arch);
-    run = source.withCheckout(run, options);
-    var rendered = input.render(file, run);
-    // As acb exec --network: the user's network becomes the task's default, by its own name.
-    TaskLoader.Options loading =
-        TaskLoader.Options.defaults().withEnv(env).withNetwork(network == null ? "" : network);
-    Plan plan = input.plan(rendered, file.name(), loading);
-    plan.warnings().forEach(w -> err().println(w));
-    secrets = new ArrayList<>(rendered.secretValues());
-    return plan;
-  }
-
-  private List<String> secrets = List.of();
-
-  private int execute(
-      DockerEngine engine, Plan plan, String runId, RunSource source, List<RegistryLogin> logins)
-      throws BadInputException {
-    List<String> masked = new ArrayList<>(secrets);
-    masked.addAll(extraSecrets);
-    logins.forEach(l -> masked.add(l.password()));
-    masked.addAll(SecretVolumes.contents(plan));
-    SecretMasker masker = new SecretMasker(masked);
+  private int execute(DockerEngine engine, PreparedRun prepared) {
+    SecretMasker masker = prepared.masker();
     var out = WriterStream.of(out());
     var err = WriterStream.of(err());
     RunListener printer =
@@ -247,21 +273,9 @@ final class RunCommand extends TaskCommand {
                 err,
                 Clock.system(ZoneId.systemDefault()),
                 ConsolePrinter.useColour(onTerminal(), System.getenv()));
-    int totalSeconds = timeout != null ? timeout : plan.task().totalTimeout();
     Runner runner = new Runner(engine, Clock.systemUTC());
-    RunRequest request =
-        new RunRequest(
-            runId,
-            plan,
-            source::workspace,
-            logins,
-            new MaskingListener(masker, printer),
-            parallelism,
-            Duration.ofSeconds(Math.max(0, totalSeconds)),
-            network,
-            !noEngineSocket);
     try (Interrupts interrupts = Interrupts.cancelling(runner)) {
-      RunResult result = runner.run(request);
+      RunResult result = runner.run(prepared.request(printer));
       if (result.status() == RunStatus.SUCCESSFUL) {
         return 0;
       }

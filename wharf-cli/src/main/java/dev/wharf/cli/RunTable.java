@@ -2,6 +2,7 @@ package dev.wharf.cli;
 
 import dev.wharf.api.AgentWire;
 import dev.wharf.api.Run;
+import dev.wharf.api.RunTrigger;
 import dev.wharf.api.Task;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,8 @@ final class RunTable {
       rows.add(
           List.of(
               run.runId(),
-              orEmpty(run.task()),
+              // a quick run has no task: its type says what it was
+              run.task() != null ? run.task() : "(" + run.runType() + ")",
               orEmpty(run.platform()),
               run.status().name(),
               orEmpty(run.trigger()),
@@ -72,6 +74,33 @@ final class RunTable {
     return table(rows);
   }
 
+  /** The lines {@code show-run} prints about what started a run; none for a manual run. */
+  static List<String> triggerDetails(RunTrigger trigger) {
+    List<String> lines = new ArrayList<>();
+    if (trigger instanceof RunTrigger.Source source) {
+      lines.add(
+          "Trigger:        "
+              + source.label()
+              + " ("
+              + source.provider()
+              + ", "
+              + source.event()
+              + ")");
+      lines.add("Repository:     " + orEmpty(source.repository()));
+      lines.add("Branch:         " + orEmpty(source.branch()));
+      lines.add("Commit:         " + orEmpty(source.commit()));
+      if (source.pullRequest() != null) {
+        lines.add("Pull request:   " + source.pullRequest());
+      }
+    } else if (trigger instanceof RunTrigger.Timer timer) {
+      lines.add("Trigger:        Timer " + timer.name() + ", occurrence " + timer.scheduledTime());
+    } else if (trigger instanceof RunTrigger.ImageUpdate update) {
+      lines.add("Trigger:        Image Update of " + update.image());
+      lines.add("Digest:         " + update.oldDigest() + " -> " + update.newDigest());
+    }
+    return lines;
+  }
+
   /** {@code hh:mm:ss} between start and finish, empty until both are known. */
   static String duration(Instant start, Instant finish) {
     if (start == null || finish == null) {
@@ -81,7 +110,7 @@ final class RunTable {
     return String.format("%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
   }
 
-  private static String table(List<List<String>> rows) {
+  static String table(List<List<String>> rows) {
     int columns = rows.get(0).size();
     int[] widths = new int[columns];
     for (List<String> row : rows) {

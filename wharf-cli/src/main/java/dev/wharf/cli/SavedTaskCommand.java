@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -28,9 +29,12 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  wharf task create -n hello-task -c https://host/repo.git -f acb.yaml --set greeting=hi",
+      "  wharf task create -n private-task -c https://host/private.git --git-access-token \"$TOKEN\"",
       "  wharf task run -n hello-task",
       "  wharf task list-runs --top 5",
       "  wharf task logs --run-id wa3",
+      "  wharf task create -n app-ci -c http://git.example/app.git -f acb.yaml \\",
+      "      --commit-trigger-enabled true --branch main --schedule '0 21 * * *'",
       "",
       "The server comes from --server or WHARF_SERVER, the token from --token or WHARF_TOKEN.",
       "Exit status: 0 success (for runs: Succeeded), 1 run not Succeeded, 2 bad input,"
@@ -46,7 +50,8 @@ import picocli.CommandLine.Spec;
       TaskRunCommands.Logs.class,
       TaskRunCommands.ListRuns.class,
       TaskRunCommands.ShowRun.class,
-      TaskRunCommands.CancelRun.class
+      TaskRunCommands.CancelRun.class,
+      TimerCommand.class
     })
 final class SavedTaskCommand implements Runnable {
 
@@ -84,6 +89,12 @@ final class SavedTaskCommand implements Runnable {
     @Option(names = "--cmd", paramLabel = "'IMAGE ARGS'", description = "A one-command task.")
     String cmd;
 
+    @Option(
+        names = "--values",
+        paramLabel = "FILE",
+        description = "A values file in the task's context, read at each run.")
+    String valuesFile;
+
     @Option(names = "--set", paramLabel = "K=V", description = "A value (repeatable).")
     List<String> set = new ArrayList<>();
 
@@ -99,6 +110,14 @@ final class SavedTaskCommand implements Runnable {
         description = "A registry login (repeatable; write-only).")
     List<String> credentials = new ArrayList<>();
 
+    @Option(
+        names = "--git-access-token",
+        paramLabel = "TOKEN",
+        description =
+            "Token for a private git context (write-only, sealed, never shown); a token written"
+                + " into the -c URL is moved here.")
+    String gitAccessToken;
+
     @Option(names = "--status", paramLabel = "STATUS", description = "Enabled or Disabled.")
     String status;
 
@@ -107,6 +126,8 @@ final class SavedTaskCommand implements Runnable {
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Run timeout (≤ 28800).")
     Integer timeout;
+
+    @Mixin TriggerOptions triggers = new TriggerOptions();
 
     /**
      * Inline task text from {@code --cmd} or a local {@code -f} with a {@code /dev/null} context.
@@ -163,6 +184,12 @@ final class SavedTaskCommand implements Runnable {
         "  wharf task create -n local -c /dev/null -f acb.yaml   the local file, sent inline"
       })
   static final class Create extends Definition {
+    @Option(
+        names = "--schedule",
+        paramLabel = "[NAME:]CRON",
+        description = "A timer: 5-field cron in UTC, named t1, t2, … unless NAME: (repeatable).")
+    List<String> schedules = new ArrayList<>();
+
     @Override
     int run(ServerSession server) throws BadInputException {
       ServerClient client = server.client();
@@ -175,13 +202,16 @@ final class SavedTaskCommand implements Runnable {
                 text != null && context == null ? "/dev/null" : context,
                 text != null ? null : file == null ? "acb.yaml" : file,
                 text,
-                RemoteRun.pairs(set, "--set"),
-                RemoteRun.pairs(setSecret, "--set-secret"),
+                ValueFlags.parse(set),
+                ValueFlags.parse(setSecret),
                 logins(),
                 status == null ? null : TaskStatus.valueOf(status),
                 platform,
                 timeout == null ? 0 : timeout,
-                null);
+                null,
+                triggers.forCreate(schedules),
+                valuesFile,
+                gitAccessToken);
       } catch (IllegalArgumentException e) {
         throw new BadInputException(e.getMessage());
       }
@@ -215,14 +245,20 @@ final class SavedTaskCommand implements Runnable {
         fields.put("file", file);
         fields.put("taskText", null);
       }
+      if (valuesFile != null) {
+        fields.put("valuesFile", valuesFile);
+      }
       if (!set.isEmpty()) {
-        fields.put("values", RemoteRun.pairs(set, "--set"));
+        fields.put("values", ValueFlags.parse(set));
       }
       if (!setSecret.isEmpty()) {
-        fields.put("secretValues", RemoteRun.pairs(setSecret, "--set-secret"));
+        fields.put("secretValues", ValueFlags.parse(setSecret));
       }
       if (!credentials.isEmpty()) {
         fields.put("credentials", logins());
+      }
+      if (gitAccessToken != null) {
+        fields.put("gitAccessToken", gitAccessToken);
       }
       if (status != null) {
         fields.put("status", TaskStatus.valueOf(status));
@@ -232,6 +268,10 @@ final class SavedTaskCommand implements Runnable {
       }
       if (timeout != null) {
         fields.put("timeoutSeconds", timeout);
+      }
+      Map<String, Object> changedTriggers = triggers.forUpdate();
+      if (!changedTriggers.isEmpty()) {
+        fields.put("triggers", changedTriggers);
       }
       print(client.updateTask(name, fields));
       return 0;
@@ -269,6 +309,7 @@ final class SavedTaskCommand implements Runnable {
       out().println("Secret values:  " + String.join(", ", task.secretValueNames()));
       out().println("Credentials:    " + String.join(", ", task.credentialLoginServers()));
       out().println("Timeout:        " + task.timeoutSeconds() + "s");
+      TriggerLines.of(task).forEach(out()::println);
       if (task.taskText() != null) {
         out().println("Task:");
         out().print(task.taskText());

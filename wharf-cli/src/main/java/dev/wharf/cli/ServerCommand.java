@@ -22,10 +22,12 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  wharf server --registry 127.0.0.1:5000",
+      "  wharf server --allow-local-contexts     # runs may fetch from this machine's git servers",
       "  wharf server token create --role admin --name me",
       "  wharf server token create --role agent --name builders",
       "  wharf server --agents 0 --db jdbc:postgresql://db/wharf?user=wharf   # API only",
-      "  wharf server --db jdbc:postgresql://db/wharf?user=wharf --listen 0.0.0.0:8423"
+      "  wharf server --db jdbc:postgresql://db/wharf?user=wharf --listen 0.0.0.0:8423",
+      "  wharf server --quiet             no line per run on stderr"
     },
     subcommands = ServerCommand.Token.class)
 final class ServerCommand implements Callable<Integer> {
@@ -67,6 +69,18 @@ final class ServerCommand implements Callable<Integer> {
       paramLabel = "HOST",
       description = "The registry runs see as .Run.Registry and $Registry.")
   String registry;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No INFO lines on stderr (one per run queued, started and finished).")
+  boolean quiet;
+
+  @Option(
+      names = "--allow-local-contexts",
+      description =
+          "Let runs use contexts on this machine: file:// URLs and git or tarball URLs whose host"
+              + " is loopback, private or link-local (one-machine set-ups; refused by default).")
+  boolean allowLocalContexts;
 
   @Override
   public Integer call() {

@@ -1,5 +1,6 @@
 package dev.wharf.cli;
 
+import dev.wharf.engine.prepare.TaskSecrets;
 import dev.wharf.task.Plan;
 import dev.wharf.task.TaskException;
 import dev.wharf.task.TaskLoader;
@@ -96,13 +97,13 @@ final class TaskInput {
             task.folder(),
             null,
             options.valuesFile == null ? null : workingDirectory.resolve(options.valuesFile),
-            options.set,
-            options.setSecret,
+            ValueFlags.parse(options.set),
+            ValueFlags.parse(options.setSecret),
             run,
-            ImageAliasFile.read(environment),
+            imageAliases(),
             new HttpAliasSource(),
             true,
-            secrets(task.name()));
+            TaskPipeline.secrets(task.name(), secrets().lookup(), secrets().hint()));
     try {
       return new TaskRenderer().render(request);
     } catch (RenderException e) {
@@ -121,17 +122,21 @@ final class TaskInput {
   }
 
   /**
-   * Resolves a task's {@code secrets}. Wharf does not read Azure Key Vault: a secret's value comes
-   * from the environment variable {@code WHARF_SECRET_<ID>} (decided in docs/task-language.md).
+   * Where a task's {@code secrets} come from. Wharf does not read Azure Key Vault: a secret's value
+   * comes from the environment variable {@code WHARF_SECRET_<ID>} (see docs/task-language.md).
    */
-  private RenderRequest.SecretsResolver secrets(String name) {
-    return TaskPipeline.secrets(
-        name,
+  TaskSecrets secrets() {
+    return new TaskSecrets(
         id -> environment.get(secretVariable(id)),
         secret ->
             "Wharf does not read Azure Key Vault; set the environment variable "
                 + secretVariable(secret.id())
                 + " to the secret's value");
+  }
+
+  /** The image aliases of the alias file the environment names, or null for acb's. */
+  Map<String, String> imageAliases() throws BadInputException {
+    return ImageAliasFile.read(environment);
   }
 
   /** {@code WHARF_SECRET_} and the secret id in upper case, other characters as {@code _}. */

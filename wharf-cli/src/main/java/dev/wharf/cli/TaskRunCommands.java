@@ -5,11 +5,16 @@ import dev.wharf.api.RunFilter;
 import dev.wharf.api.RunStatus;
 import dev.wharf.api.ServerClient;
 import dev.wharf.api.TaskRunOverrides;
+import dev.wharf.engine.prepare.PrepareException;
+import dev.wharf.engine.prepare.RunContext;
+import dev.wharf.engine.prepare.WorkspaceArchive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -50,6 +55,12 @@ final class TaskRunCommands {
         description = "Another task file in the context.")
     String file;
 
+    @Option(
+        names = "--values",
+        paramLabel = "FILE",
+        description = "A values file in the context (a local context's, else read here).")
+    String valuesFile;
+
     @Option(names = "--set", paramLabel = "K=V", description = "A value for this run.")
     List<String> set = new ArrayList<>();
 
@@ -67,8 +78,16 @@ final class TaskRunCommands {
       ServerClient client = server.client();
       String upload = null;
       String remoteContext = context;
-      if (context != null && !context.contains("://") && !context.equals("/dev/null")) {
-        upload = upload(server);
+      String values = valuesFile;
+      Path cwd = parent.main.workingDirectory();
+      if (context != null && RunContext.of(context, cwd) instanceof RunContext.LocalFolder folder) {
+        Map<String, byte[]> extraFiles = new LinkedHashMap<>();
+        if (values != null && !Files.exists(folder.folder().resolve(values))) {
+          // As a local run does, a values file missing from the context is read from here.
+          extraFiles.put(RemoteRun.UPLOADED_VALUES, readValues(cwd.resolve(values)));
+          values = RemoteRun.UPLOADED_VALUES;
+        }
+        upload = upload(server, folder, extraFiles);
         remoteContext = null;
       }
       Run queued =
@@ -78,20 +97,30 @@ final class TaskRunCommands {
                   remoteContext,
                   upload,
                   file,
-                  set.isEmpty() ? null : RemoteRun.pairs(set, "--set"),
-                  setSecret.isEmpty() ? null : RemoteRun.pairs(setSecret, "--set-secret")));
-      return RunWatch.watch(client, queued, noWait, noLogs, out(), err());
+                  set.isEmpty() ? null : ValueFlags.parse(set),
+                  setSecret.isEmpty() ? null : ValueFlags.parse(setSecret),
+                  values));
+      return RunWatch.watch(client, queued, noWait, noLogs, json(), out(), err());
     }
 
-    private String upload(ServerSession server) throws BadInputException {
+    private static byte[] readValues(Path file) throws BadInputException {
+      try {
+        return Files.readAllBytes(file);
+      } catch (IOException e) {
+        throw new BadInputException(
+            "failed to load values file at path " + file + ": " + e.getMessage());
+      }
+    }
+
+    private String upload(
+        ServerSession server, RunContext.LocalFolder folder, Map<String, byte[]> extraFiles)
+        throws BadInputException {
       Path archive = null;
-      try (RunSource source =
-          RunSource.open(
-              context, parent.main.workingDirectory(), null, null, new RenderOptions())) {
+      try {
         archive = Files.createTempFile("wharf-context", ".tar.gz");
-        RemoteRun.pack(source, archive);
+        WorkspaceArchive.pack(folder, null, extraFiles, archive);
         return server.client().upload(archive);
-      } catch (RunSource.Unreachable | IOException e) {
+      } catch (PrepareException | IOException e) {
         throw new BadInputException(e.getMessage());
       } finally {
         if (archive != null) {
@@ -201,6 +230,9 @@ final class TaskRunCommands {
       ServerClient client = server.client();
       Run run = client.run(runId);
       out().print(json() ? RunWatch.json(run) + "\n" : RunTable.runs(List.of(run)));
+      if (!json()) {
+        RunTable.triggerDetails(run.triggerDetails()).forEach(out()::println);
+      }
       if (!json() && run.runErrorMessage() != null) {
         out().println("Error: " + run.runErrorMessage());
       }

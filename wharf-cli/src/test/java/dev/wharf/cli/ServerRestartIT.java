@@ -129,7 +129,8 @@ class ServerRestartIT {
             "--listen",
             "127.0.0.1:" + port,
             "--agents",
-            "1");
+            "1",
+            "--allow-local-contexts");
     servers.add(server);
     URI base = URI.create("http://127.0.0.1:" + port);
     HttpClient http = HttpClient.newHttpClient();

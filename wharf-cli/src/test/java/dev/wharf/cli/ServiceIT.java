@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import dev.wharf.api.Json;
+import dev.wharf.engine.StepStatus;
 import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.source.GitRepos;
 import dev.wharf.engine.testing.DockerTest;
@@ -20,11 +21,17 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +61,7 @@ class ServiceIT {
             .withDataDir(dataDir)
             .withListen("127.0.0.1", 0)
             .withRunIdPrefix("q" + letter)
-            .withAgent(2, new EngineRunExecutor(LocalDocker.REGISTRY));
+            .withAgent(2, new EngineRunExecutor(LocalDocker.REGISTRY).withLocalContexts(true));
     server = WharfServer.start(config);
     url = "http://127.0.0.1:" + server.port();
     token = WharfServer.createToken(config, Role.admin, "it");
@@ -80,6 +87,160 @@ class ServiceIT {
     return new Result(status, out.toString(), err.toString());
   }
 
+  private Result local(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.execute(args, new PrintWriter(out), new PrintWriter(err), work);
+    return new Result(status, out.toString(), err.toString());
+  }
+
+  private static String queuedRunId(Result result) {
+    Matcher id = Pattern.compile("Queued a run with ID: (\\S+)").matcher(result.err());
+    assertThat(id.find()).as(result.err()).isTrue();
+    return id.group(1);
+  }
+
+  @Test
+  void sameTask_locallyAndThroughTheServer_endsWithTheSameStepResults() throws Exception {
+    Files.writeString(
+        work.resolve("timed.yaml"),
+        "version: v1.1.0\ntotalTimeout: 10\nsteps:\n"
+            + "  - id: fails\n    cmd: wharf-test/busybox false\n    ignoreErrors: true\n"
+            + "  - id: slow\n    cmd: wharf-test/busybox sleep 60\n    when: [fails]\n");
+
+    Result local = local("run", "-o", "json", "-f", "timed.yaml", "/dev/null");
+    Result remote = wharf("run", "--", "-f", "timed.yaml", "/dev/null");
+    Result shown = wharf("task", "show-run", "--", "--run-id", queuedRunId(remote), "-o", "json");
+
+    JsonNode finished =
+        local
+            .out()
+            .lines()
+            .map(line -> Json.read(line, JsonNode.class))
+            .filter(event -> event.path("event").asText().equals("runFinished"))
+            .findFirst()
+            .orElseThrow();
+    Map<String, String> localSteps = new LinkedHashMap<>();
+    for (JsonNode step : finished.path("steps")) {
+      localSteps.put(
+          step.path("step").asText(),
+          StepStatus.valueOf(step.path("status").asText().toUpperCase(Locale.ROOT)).tableLabel());
+    }
+    JsonNode run = Json.read(shown.out(), JsonNode.class);
+    Map<String, String> serverSteps = new LinkedHashMap<>();
+    for (JsonNode step : run.path("steps")) {
+      serverSteps.put(step.path("id").asText(), step.path("status").asText());
+    }
+    assertThat(local.status()).as(local.err()).isEqualTo(1);
+    assertThat(remote.status()).as(remote.err()).isEqualTo(1);
+    assertThat(finished.path("status").asText()).isEqualTo("timed_out");
+    assertThat(run.path("status").asText()).isEqualTo("Timeout");
+    // which step the deadline catches depends on the machine's speed; both paths agree on it
+    assertThat(serverSteps).isEqualTo(localSteps).containsKeys("fails", "slow");
+    assertThat(serverSteps.get("slow")).isIn("timed out", "skipped");
+    // the task's totalTimeout of 10 s ended the server's run too, not the run's 3600 s timeout
+    assertThat(
+            Duration.between(
+                Instant.parse(run.path("startTime").asText()),
+                Instant.parse(run.path("finishTime").asText())))
+        .isLessThan(Duration.ofSeconds(50));
+  }
+
+  @Test
+  void quickRun_valuesFileSetSecretAndRegistry_reachTheTaskLikeALocalRun() throws Exception {
+    Path context = Files.createDirectories(work.resolve("values-ctx"));
+    Files.writeString(
+        context.resolve("acb.yaml"),
+        "version: v1.1.0\nsteps:\n"
+            + "  - cmd: wharf-test/busybox echo f={{.Values.f}} s={{.Values.s}}"
+            + " p={{.Values.p}} r={{.Run.Registry}}\n");
+    Files.writeString(context.resolve("values.yaml"), "f: from-file\ns: from-file\n");
+    String[] flags = {
+      "--values",
+      "values.yaml",
+      "--set",
+      "s=from-set",
+      "--set-secret",
+      "p=" + SECRET,
+      "-r",
+      "reg.example.io",
+      "values-ctx"
+    };
+
+    Result remote = wharf(concat(new String[] {"run", "--"}, flags));
+    Result locally = local(concat(new String[] {"run"}, flags));
+
+    String expected = "f=from-file s=from-set p=*** r=reg.example.io";
+    assertThat(remote.status()).as(remote.err()).isZero();
+    assertThat(remote.out()).contains(expected).doesNotContain(SECRET);
+    assertThat(locally.status()).as(locally.err()).isZero();
+    assertThat(locally.out()).contains(expected).doesNotContain(SECRET);
+  }
+
+  @Test
+  void savedTask_valuesFileAndRunOverrides_areReadFromTheRunsContext() throws Exception {
+    Files.writeString(
+        work.resolve("vtask.yaml"),
+        "version: v1.1.0\nsteps:\n"
+            + "  - cmd: wharf-test/busybox echo a={{.Values.a}} f={{.Values.f}} s={{.Values.s}}\n");
+    Path context = Files.createDirectories(work.resolve("vtask-ctx"));
+    Files.writeString(context.resolve("v.yaml"), "f: from-context\n");
+    Files.writeString(work.resolve("other.yaml"), "f: from-working-folder\n");
+
+    Result created =
+        wharf(
+            "task",
+            "create",
+            "--",
+            "-n",
+            "values-task",
+            "-c",
+            "/dev/null",
+            "-f",
+            "vtask.yaml",
+            "--values",
+            "v.yaml",
+            "--set",
+            "a=saved");
+    Result saved =
+        wharf(
+            "task",
+            "run",
+            "--",
+            "-n",
+            "values-task",
+            "-c",
+            "vtask-ctx",
+            "--set-secret",
+            "s=" + SECRET);
+    Result overridden =
+        wharf(
+            "task",
+            "run",
+            "--",
+            "-n",
+            "values-task",
+            "-c",
+            "vtask-ctx",
+            "--values",
+            "other.yaml",
+            "--set",
+            "a=run");
+    wharf("task", "delete", "--", "-n", "values-task");
+
+    assertThat(created.status()).as(created.err()).isZero();
+    assertThat(saved.status()).as(saved.out() + saved.err()).isZero();
+    assertThat(saved.out()).contains("a=saved f=from-context s=***").doesNotContain(SECRET);
+    assertThat(overridden.status()).as(overridden.out() + overridden.err()).isZero();
+    assertThat(overridden.out()).contains("a=run f=from-working-folder s=");
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
   @Test
   void quickRun_succeeding_streamsTheLogWithTheUploadedContextAndExitsZero() throws Exception {
     Path context = Files.createDirectories(work.resolve("ctx"));
@@ -94,7 +255,9 @@ class ServiceIT {
 
     assertThat(run.status()).as(run.err()).isZero();
     assertThat(run.err()).contains("Queued a run with ID: q");
-    assertThat(run.out())
+    // the log goes to stderr, as a local run prints it
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
         .contains("hello q")
         .contains("server")
         .contains("note-from-the-context")
@@ -137,6 +300,41 @@ class ServiceIT {
     assertThat(status).as(seen.toString()).isZero();
     assertThat(statusAtFirstLine.get()).isEqualTo("Running");
     assertThat(seen.toString()).contains("second-line");
+  }
+
+  @Test
+  void serverLog_oneInfoLinePerStateChange_andQuietSilencesThem() {
+    ch.qos.logback.classic.Logger queue =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(dev.wharf.server.queue.RunQueue.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+        new ch.qos.logback.core.read.ListAppender<>();
+    lines.start();
+    queue.addAppender(lines);
+    try {
+      ServerStart.serverLogLevel(false);
+      Result run = wharf("run", "--", "--cmd", "wharf-test/busybox true", "/dev/null");
+      assertThat(run.status()).as(run.err()).isZero();
+      String id = run.err().replaceAll("(?s).*Queued a run with ID: (\\w+).*", "$1");
+      List<String> mine =
+          lines.list.stream()
+              .map(e -> e.getFormattedMessage())
+              .filter(m -> m.startsWith("run " + id + " "))
+              .toList();
+      assertThat(mine).hasSize(3);
+      assertThat(mine.get(0)).startsWith("run " + id + " queued (");
+      assertThat(mine.get(1)).isEqualTo("run " + id + " started");
+      assertThat(mine.get(2)).matches("run " + id + " finished: Succeeded after \\d+s");
+
+      lines.list.clear();
+      ServerStart.serverLogLevel(true);
+      assertThat(wharf("run", "--", "--cmd", "wharf-test/busybox true", "/dev/null").status())
+          .isZero();
+      assertThat(lines.list).isEmpty();
+    } finally {
+      queue.detachAppender(lines);
+      ServerStart.serverLogLevel(true);
+    }
   }
 
   @Test
@@ -221,7 +419,7 @@ class ServiceIT {
 
     assertThat(created.status()).as(created.err()).isZero();
     assertThat(ran.status()).as(ran.err()).isZero();
-    assertThat(ran.out()).contains("token=***", "greeting=hej");
+    assertThat(ran.err()).contains("token=***", "greeting=hej");
     assertThat(runs.out())
         .startsWith("RUN ID")
         .contains("TASK", "PLATFORM", "STATUS", "TRIGGER", "STARTED", "DURATION")
@@ -269,14 +467,24 @@ class ServiceIT {
 
     assertThat(created.status()).as(created.err()).isZero();
     assertThat(ran.status()).as(ran.out() + ran.err()).isZero();
-    assertThat(ran.out()).contains("version-from-git", commit);
+    assertThat(ran.err()).contains("version-from-git", commit);
   }
 
   @Test
   void cancelRun_running_endsCanceledAndLeavesNoContainers(DockerClient docker) {
     Result queued =
-        wharf("run", "--", "--no-wait", "--cmd", "wharf-test/busybox sleep 120", "/dev/null");
+        wharf(
+            "run",
+            "--",
+            "--no-wait",
+            "-o",
+            "json",
+            "--cmd",
+            "wharf-test/busybox sleep 120",
+            "/dev/null");
     assertThat(queued.status()).as(queued.err()).isZero();
+    Result table = wharf("run", "--", "--no-wait", "--cmd", "wharf-test/busybox true", "/dev/null");
+    assertThat(table.out()).startsWith("RUN ID").doesNotContain("{");
     String runId = Json.read(queued.out(), JsonNode.class).path("runId").asText();
     await()
         .atMost(Duration.ofSeconds(60))

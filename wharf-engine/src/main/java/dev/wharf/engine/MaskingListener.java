@@ -44,7 +44,7 @@ public final class MaskingListener implements RunListener {
       flush(finished.result().stepId());
       next.onEvent(new RunEvent.StepFinished(masked(finished.result())));
     } else if (event instanceof RunEvent.Dependencies deps) {
-      next.onEvent(new RunEvent.Dependencies(masker.mask(deps.json())));
+      next.onEvent(new RunEvent.Dependencies(deps.images(), masker.mask(deps.json())));
     } else if (event instanceof RunEvent.Message message) {
       next.onEvent(new RunEvent.Message(masker.mask(message.text())));
     } else if (event instanceof RunEvent.RunFinished finished) {

@@ -1,5 +1,7 @@
 package dev.wharf.engine;
 
+import dev.wharf.task.docker.DependenciesJson;
+import dev.wharf.task.docker.ImageDependencies;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -49,10 +51,19 @@ public sealed interface RunEvent {
     }
   }
 
-  /** The dependencies of the run's build steps, as acb's compact JSON array. */
-  record Dependencies(String json) implements RunEvent {
+  /**
+   * The dependencies of the run's build steps: as records for whoever keeps them (a server's run
+   * record), and as acb's compact JSON array for whoever prints them.
+   */
+  record Dependencies(List<ImageDependencies> images, String json) implements RunEvent {
     public Dependencies {
+      images = List.copyOf(images);
       Objects.requireNonNull(json, "json cannot be null");
+    }
+
+    /** The report of {@code images}, its JSON written as acb writes it. */
+    public static Dependencies of(List<ImageDependencies> images) {
+      return new Dependencies(images, DependenciesJson.write(images));
     }
   }
 

@@ -47,7 +47,7 @@ class MaskingListenerTest {
   @Test
   void onEvent_messagesDependenciesAndRunErrors_areMasked() {
     listener.onEvent(new RunEvent.Message("Logging in with hunter22"));
-    listener.onEvent(new RunEvent.Dependencies("[{\"tag\":\"hunter22\"}]"));
+    listener.onEvent(new RunEvent.Dependencies(List.of(), "[{\"tag\":\"hunter22\"}]"));
     listener.onEvent(
         new RunEvent.RunFinished(
             new RunResult(
@@ -60,7 +60,8 @@ class MaskingListenerTest {
 
     List<RunEvent> events = downstream.events();
     assertThat(events.get(0)).isEqualTo(new RunEvent.Message("Logging in with ***"));
-    assertThat(events.get(1)).isEqualTo(new RunEvent.Dependencies("[{\"tag\":\"***\"}]"));
+    assertThat(events.get(1))
+        .isEqualTo(new RunEvent.Dependencies(List.of(), "[{\"tag\":\"***\"}]"));
     RunResult result = ((RunEvent.RunFinished) events.get(2)).result();
     assertThat(result.error()).isEqualTo("failed to run step ID: a: ***");
     assertThat(result.steps().get(0).error()).isEqualTo("***");

@@ -21,6 +21,7 @@ import java.time.Duration;
  *     {@code agentConcurrency > 0}
  * @param keyFile the key sealing secrets at rest, null for {@code server.key} in the data
  *     directory; servers sharing one database need the same key
+ * @param clock what the server tells time by (timers, records); tests move it
  */
 public record ServerConfig(
     Path dataDir,
@@ -33,7 +34,8 @@ public record ServerConfig(
     Duration agentHeartbeat,
     Duration logRetention,
     RunExecutor executor,
-    Path keyFile) {
+    Path keyFile,
+    java.time.Clock clock) {
   /** The port {@code wharf server} listens on by default. */
   public static final int DEFAULT_PORT = 8423;
 
@@ -59,7 +61,8 @@ public record ServerConfig(
         Duration.ofSeconds(10),
         Duration.ofDays(30),
         new EngineRunExecutor(),
-        null);
+        null,
+        java.time.Clock.systemUTC());
   }
 
   /** This config with another data directory. */
@@ -167,6 +170,14 @@ public record ServerConfig(
         });
   }
 
+  /** This config telling time by {@code newClock}. */
+  public ServerConfig withClock(java.time.Clock newClock) {
+    return copy(
+        c -> {
+          c.clock = newClock;
+        });
+  }
+
   /** The key file the server uses. */
   public Path effectiveKeyFile() {
     return keyFile != null ? keyFile : dataDir.resolve("server.key");
@@ -199,6 +210,7 @@ public record ServerConfig(
     Duration logRetention;
     RunExecutor executor;
     Path keyFile;
+    java.time.Clock clock;
   }
 
   private ServerConfig copy(java.util.function.Consumer<Copy> change) {
@@ -214,6 +226,7 @@ public record ServerConfig(
     c.logRetention = logRetention;
     c.executor = executor;
     c.keyFile = keyFile;
+    c.clock = clock;
     change.accept(c);
     return new ServerConfig(
         c.dataDir,
@@ -226,6 +239,7 @@ public record ServerConfig(
         c.agentHeartbeat,
         c.logRetention,
         c.executor,
-        c.keyFile);
+        c.keyFile,
+        c.clock);
   }
 }

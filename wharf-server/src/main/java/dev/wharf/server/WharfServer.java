@@ -20,6 +20,8 @@ import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.SecretBox;
 import dev.wharf.server.store.SqlDialect;
 import dev.wharf.server.store.TaskStore;
+import dev.wharf.server.store.TriggerStore;
+import dev.wharf.server.trigger.Triggers;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -42,24 +44,27 @@ public final class WharfServer implements AutoCloseable {
   private final Agent agent;
   private final ApiServer api;
   private final ScheduledExecutorService housekeeping;
+  private final Triggers triggers;
 
   private WharfServer(
       Database db,
       Wakeups wakeups,
       Agent agent,
       ApiServer api,
-      ScheduledExecutorService housekeeping) {
+      ScheduledExecutorService housekeeping,
+      Triggers triggers) {
     this.db = db;
     this.wakeups = wakeups;
     this.agent = agent;
     this.api = api;
     this.housekeeping = housekeeping;
+    this.triggers = triggers;
   }
 
   /** Opens (and migrates) the store, starts the agent and the pruning job, then serves. */
   public static WharfServer start(ServerConfig config) {
     createDataDir(config);
-    Clock clock = Clock.systemUTC();
+    Clock clock = config.clock();
     Database db = Database.open(config.jdbcUrl());
     Wakeups wakeups =
         db.dialect() == SqlDialect.POSTGRESQL
@@ -68,6 +73,7 @@ public final class WharfServer implements AutoCloseable {
     Agent agent = null;
     ApiServer api = null;
     ScheduledExecutorService housekeeping = null;
+    Triggers triggers = null;
     try {
       SecretBox box = SecretBox.openOrCreate(config.effectiveKeyFile());
       BlobStore blobs = BlobStore.forServer(db, config.dataDir());
@@ -87,6 +93,8 @@ public final class WharfServer implements AutoCloseable {
               metrics,
               clock,
               config.agentHeartbeat());
+      TaskStore tasks = new TaskStore(db, box, clock);
+      triggers = Triggers.start(tasks, new TriggerStore(db), queue, clock);
       api =
           ApiServer.start(
               config.host(),
@@ -94,13 +102,14 @@ public final class WharfServer implements AutoCloseable {
               new ApiServer.Parts(
                   queue,
                   runs,
-                  new TaskStore(db, box, clock),
+                  tasks,
                   logs,
                   blobs,
                   tokens,
                   new WebSessions(db, tokens, clock),
                   metrics,
-                  agents));
+                  agents,
+                  triggers));
       if (config.agentConcurrency() > 0) {
         agent =
             new Agent(
@@ -136,13 +145,13 @@ public final class WharfServer implements AutoCloseable {
               () -> reap(agents), reapMillis, reapMillis, TimeUnit.MILLISECONDS);
       agents.startReaping();
       LOG.info("Wharf server listening on http://{}:{}", config.host(), api.port());
-      return new WharfServer(db, wakeups, agent, api, housekeeping);
+      return new WharfServer(db, wakeups, agent, api, housekeeping, triggers);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      new WharfServer(db, wakeups, agent, api, housekeeping).close();
+      new WharfServer(db, wakeups, agent, api, housekeeping, triggers).close();
       throw new IllegalStateException("interrupted while starting", e);
     } catch (RuntimeException e) {
-      new WharfServer(db, wakeups, agent, api, housekeeping).close();
+      new WharfServer(db, wakeups, agent, api, housekeeping, triggers).close();
       throw e;
     }
   }
@@ -166,6 +175,10 @@ public final class WharfServer implements AutoCloseable {
   /** Stops serving; runs still executing end as {@code Error}. */
   @Override
   public void close() {
+    LOG.info("Wharf server stopping");
+    if (triggers != null) {
+      triggers.close();
+    }
     if (housekeeping != null) {
       housekeeping.shutdownNow();
     }
@@ -178,10 +191,12 @@ public final class WharfServer implements AutoCloseable {
     }
     wakeups.close();
     db.close();
+    LOG.info("Wharf server stopped");
   }
 
   /** Stops without recording anything more about running runs, as a killed server would. */
   void halt() {
+    triggers.close();
     housekeeping.shutdownNow();
     if (agent != null) {
       agent.halt();

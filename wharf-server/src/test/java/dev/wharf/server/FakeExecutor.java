@@ -56,6 +56,9 @@ final class FakeExecutor implements RunExecutor {
       job.spec().values().forEach((k, v) -> log.line("value " + k + "=" + v));
       job.spec().secretValues().forEach((k, v) -> log.line("secret " + k + "=" + v));
       job.spec().credentials().forEach(c -> log.line("login " + c.username() + ":" + c.password()));
+      if (!job.spec().gitAccessToken().isEmpty()) {
+        log.line("git token " + job.spec().gitAccessToken());
+      }
     }
     if (job.contextArchive() != null) {
       log.line("context bytes " + Files.size(job.contextArchive()));
@@ -66,6 +69,8 @@ final class FakeExecutor implements RunExecutor {
         return RunOutcome.failed("step build failed with exit code 1");
       case "throw":
         throw new IllegalStateException("engine exploded");
+      case "overflow":
+        throw new StackOverflowError();
       case "wait":
         log.line("waiting to be cancelled");
         cancel.await(Duration.ofMinutes(5));

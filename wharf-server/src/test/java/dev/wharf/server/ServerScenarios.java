@@ -197,6 +197,20 @@ abstract class ServerScenarios {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void quickRun_stackOverflowInARun_endsThatRunErrorAndTheAgentKeepsWorking() throws Exception {
+    ServerConfig config = config(1, "agent-a");
+    WharfServer server = start(config);
+    ServerClient runner = client(server, config, Role.run);
+    Run overflowing = runner.queue(RunType.QuickRun, RunSpec.inline("outcome=overflow"));
+
+    assertThat(runner.follow(overflowing.runId(), line -> {})).isEqualTo(RunStatus.Error);
+    assertThat(runner.run(overflowing.runId()).runErrorMessage()).contains("nested too deeply");
+    Run next = runner.queue(RunType.QuickRun, RunSpec.inline("lines=1"));
+    assertThat(runner.follow(next.runId(), line -> {})).isEqualTo(RunStatus.Succeeded);
+  }
+
+  @Test
   void quickRun_uploadedContext_reachesTheExecutor() throws Exception {
     ServerConfig config = config(1, "agent-a");
     WharfServer server = start(config);
@@ -375,6 +389,89 @@ abstract class ServerScenarios {
     }
   }
 
+  private TaskDefinition guardedTask(String context) {
+    return new TaskDefinition(
+        "guarded-task",
+        context,
+        null,
+        "lines=1 echo=true",
+        Map.of("plain", "visible"),
+        Map.of("password", SECRET),
+        List.of(new RegistryCredential("registry.example", "bot", REGISTRY_PASSWORD)),
+        TaskStatus.Enabled,
+        null,
+        0,
+        null,
+        null,
+        null,
+        "git-token-5150");
+  }
+
+  @Test
+  void taskRun_runTokenChangingTheValues_getsNoneOfTheTasksSecrets() throws Exception {
+    ServerConfig config = config(1, "agent-a");
+    WharfServer server = start(config);
+    ServerClient admin = client(server, config, Role.admin);
+    ServerClient runner = client(server, config, Role.run);
+    admin.createTask(guardedTask("/dev/null"));
+    TaskRunOverrides changed = new TaskRunOverrides(null, null, null, Map.of("x", "y"), null);
+
+    Run byRunner = runner.runTask("guarded-task", changed);
+    runner.follow(byRunner.runId(), line -> {});
+    Run byAdmin = admin.runTask("guarded-task", changed);
+    admin.follow(byAdmin.runId(), line -> {});
+    Run unchanged = runner.runTask("guarded-task", TaskRunOverrides.none());
+    runner.follow(unchanged.runId(), line -> {});
+
+    assertThat(runner.log(byRunner.runId()))
+        .contains("value x=y")
+        .doesNotContain("secret password")
+        .doesNotContain("login bot")
+        .doesNotContain("git token");
+    assertThat(admin.log(byAdmin.runId()))
+        .contains("secret password=")
+        .contains("login bot:")
+        .contains("git token ")
+        .doesNotContain(SECRET)
+        .doesNotContain("git-token-5150");
+    assertThat(runner.log(unchanged.runId())).contains("secret password=").contains("git token ");
+  }
+
+  @Test
+  void task_contextUrlWithAToken_storesAndShowsItWithoutTheToken() throws Exception {
+    ServerConfig config = config(1, "agent-a");
+    WharfServer server = start(config);
+    ServerClient admin = client(server, config, Role.admin);
+    String readToken = WharfServer.createToken(config, Role.read, "reader");
+
+    Task created =
+        admin.createTask(guardedTask("https://bot:url-token-77@git.example/repo.git#main"));
+    Run run = admin.runTask("guarded-task", TaskRunOverrides.none());
+    admin.follow(run.runId(), line -> {});
+
+    assertThat(created.context()).isEqualTo("https://git.example/repo.git#main");
+    assertThat(body(server, "/api/v1/tasks/guarded-task", readToken))
+        .doesNotContain("url-token-77")
+        .doesNotContain("git-token-5150");
+    assertThat(admin.log(run.runId())).contains("git token ").doesNotContain("url-token-77");
+    assertThat(storedBytes()).doesNotContain("url-token-77");
+  }
+
+  @Test
+  void quickRun_contextUrlWithCredentials_isRefusedWithAHint() throws Exception {
+    ServerConfig config = config(1, "agent-a");
+    WharfServer server = start(config);
+    ServerClient runner = client(server, config, Role.run);
+    RunSpec spec =
+        new RunSpec(
+            "https://me:pa55@host.example/ctx.tar.gz", null, null, null, null, null, null, null, 0);
+
+    assertThatThrownBy(() -> runner.queue(RunType.QuickRun, spec))
+        .isInstanceOf(ServerException.class)
+        .hasMessageContaining("--git-access-token")
+        .hasMessageNotContaining("pa55");
+  }
+
   @Test
   void secrets_setOnATask_neverAppearInResponsesLogsOrStorage() throws Exception {
     ServerConfig config = config(1, "agent-a");
@@ -426,6 +523,17 @@ abstract class ServerScenarios {
             .doesNotContain(REGISTRY_PASSWORD);
       }
     }
+  }
+
+  /** Every file of the data directory (the SQLite store, blobs, logs) as one string. */
+  private String storedBytes() throws IOException {
+    StringBuilder all = new StringBuilder();
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+      }
+    }
+    return all.toString();
   }
 
   static TaskDefinition task(String name, String script, Map<String, String> values) {

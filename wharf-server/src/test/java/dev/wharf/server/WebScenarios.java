@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wharf.api.Run;
 import dev.wharf.api.RunSpec;
 import dev.wharf.api.RunStatus;
+import dev.wharf.api.RunTrigger;
 import dev.wharf.api.RunType;
 import dev.wharf.api.ServerClient;
 import dev.wharf.server.auth.Role;
@@ -126,7 +127,7 @@ abstract class WebScenarios {
                           config.runIdPrefix(),
                           RunType.QuickRun,
                           null,
-                          "Manual",
+                          RunTrigger.MANUAL,
                           RunSpec.inline("lines=1"),
                           "never opened: no agent claims these runs",
                           "default",

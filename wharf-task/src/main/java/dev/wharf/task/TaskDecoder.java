@@ -1,12 +1,12 @@
 package dev.wharf.task;
 
+import dev.wharf.template.values.BoundedYaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -82,14 +82,14 @@ public final class TaskDecoder {
     // aliases would reject a long task sharing `<<: *common` in every step; NodeReader bounds the
     // work aliases can cause instead.
     LoadSettings settings =
-        LoadSettings.builder()
-            .setLabel(file)
-            .setAllowDuplicateKeys(true)
-            .setUseMarks(true)
-            .setMaxAliasesForCollections(10_000)
-            // Let NodeReader reject them, with a position.
-            .setAllowNonScalarKeys(true)
-            .build();
+        BoundedYaml.settings(
+            LoadSettings.builder()
+                .setLabel(file)
+                .setAllowDuplicateKeys(true)
+                .setUseMarks(true)
+                .setMaxAliasesForCollections(10_000)
+                // Let NodeReader reject them, with a position.
+                .setAllowNonScalarKeys(true));
     try {
       return composeLenient(settings, text);
     } catch (MarkedYamlEngineException e) {
@@ -142,7 +142,7 @@ public final class TaskDecoder {
     String current = text;
     for (int quoted = 0; ; quoted++) {
       try {
-        return new Compose(settings).composeString(current);
+        return BoundedYaml.compose(current, settings);
       } catch (MarkedYamlEngineException e) {
         int at = loneFlowDash(e, current);
         if (at < 0 || quoted >= MAX_QUOTED_DASHES) {

@@ -79,7 +79,43 @@ public final class TaskPipeline {
     for (Warning w : plan.warnings()) {
       warnings.add(new Warning(w.file(), inFile(rendered, w.position()), w.message()));
     }
+    refuseSecretsInStructure(plan, rendered, name);
     return new Plan(plan.task(), plan.graph(), warnings, plan.builds());
+  }
+
+  /**
+   * Refuses a secret value used as a step id or an image name: those are printed as they are (in
+   * the log, the step table, the dependency report, container names), where no masking reaches.
+   */
+  private static void refuseSecretsInStructure(Plan plan, RenderResult rendered, String name)
+      throws TaskException {
+    List<Step> steps = plan.task().steps();
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      List<String> printed = new ArrayList<>(step.push());
+      printed.add(step.id());
+      String cmd = step.cmd().strip();
+      if (!cmd.isEmpty()) {
+        printed.add(cmd.split("\\s+", 2)[0]);
+      }
+      for (String secret : rendered.secretValues()) {
+        if (secret == null || secret.strip().length() < 3) {
+          continue; // too short to tell apart from ordinary text
+        }
+        for (String text : printed) {
+          if (text.contains(secret.strip())) {
+            throw new TaskException(
+                name,
+                inFile(rendered, step.position()),
+                "step "
+                    + (i + 1)
+                    + " uses a secret value in its id or an image name, which are printed"
+                    + " unmasked",
+                "use secrets in env, build arguments or secret volumes instead");
+          }
+        }
+      }
+    }
   }
 
   /** Rendered text quoted in a message may hold secret values: they print as {@code ***}. */

@@ -27,6 +27,15 @@ class TaskLoaderTest {
   }
 
   @Test
+  void load_threeThousandDeepSequence_failsWithAPositionNotAStackOverflow() {
+    String deep = "steps:\n  - cmd: x\n    env:\n      " + "- ".repeat(3000) + "x\n";
+
+    assertThatThrownBy(() -> load(deep, TaskLoader.Options.defaults()))
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("nesting is deeper than 100 levels");
+  }
+
+  @Test
   void load_notStrict_returnsWarnings() throws TaskException {
     assertThat(load("steps:\n  - cmd: x\n    bogus: 1\n", TaskLoader.Options.defaults()).warnings())
         .hasSize(1);

@@ -10,12 +10,13 @@ import dev.wharf.template.render.RunInfo;
 import dev.wharf.template.render.TaskRenderer;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TaskPipelineTest {
 
-  private static RenderResult render(String task, List<String> secrets) throws RenderException {
+  private static RenderResult render(String task, Map<String, String> secrets)
+      throws RenderException {
     RunInfo host = RunInfo.onHost(Instant.parse("2026-01-02T03:04:05Z"));
     return new TaskRenderer()
         .render(
@@ -25,7 +26,7 @@ class TaskPipelineTest {
                 Path.of("."),
                 null,
                 null,
-                List.of(),
+                Map.of(),
                 secrets,
                 host,
                 null,
@@ -39,7 +40,7 @@ class TaskPipelineTest {
     RenderResult rendered =
         render(
             "# header\n# header\nsteps:\n  - build: -t {{.Run.Registry}}/app:{{.Run.ID}} .\n",
-            List.of());
+            Map.of());
 
     TaskException e =
         catchThrowableOfType(
@@ -52,7 +53,8 @@ class TaskPipelineTest {
 
   @Test
   void plan_renderedLineInHint_masksSecretValues() throws Exception {
-    RenderResult rendered = render("steps:\n  - cmd: x {{.Values.pw}}: y\n", List.of("pw=hunter2"));
+    RenderResult rendered =
+        render("steps:\n  - cmd: x {{.Values.pw}}: y\n", Map.of("pw", "hunter2"));
 
     TaskException e =
         catchThrowableOfType(
@@ -68,7 +70,7 @@ class TaskPipelineTest {
         render(
             "# header\nsteps:\n{{- range $i := until 3 }}\n  - cmd: x{{ $i }}\n{{- end }}\n"
                 + "# comment\n  - cmd: y\n    when: [nosuch]\n",
-            List.of());
+            Map.of());
 
     TaskException e =
         catchThrowableOfType(

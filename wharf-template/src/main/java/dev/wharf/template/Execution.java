@@ -91,7 +91,7 @@ final class Execution {
         walk(dot, child);
       }
     } else if (n instanceof TextNode t) {
-      out.append(t.text());
+      append(t.text());
     } else if (n instanceof ActionNode action) {
       Object val = evalPipeline(dot, action.pipe());
       if (action.pipe().decl().isEmpty()) {
@@ -114,16 +114,26 @@ final class Execution {
     }
   }
 
+  private void append(String text) {
+    if (out.length() + text.length() > Template.MAX_STRING_CHARS) {
+      errorf(
+          "the output is longer than "
+              + Template.MAX_STRING_CHARS
+              + " characters, the limit of a rendered template");
+    }
+    out.append(text);
+  }
+
   private void printValue(Node n, Object v) {
     node = n;
     if (v == MISSING || v == null) {
-      out.append("<no value>");
+      append("<no value>");
     } else if (v instanceof TemplateFunction) {
       errorf("can't print " + n + " of type " + GoFormat.typeName(v));
     } else if (v instanceof String s) {
-      out.append(s);
+      append(s);
     } else {
-      out.append(GoFormat.sprint(List.of(v)));
+      append(GoFormat.sprint(List.of(v)));
     }
   }
 
@@ -176,6 +186,7 @@ final class Execution {
   }
 
   private void oneIteration(BranchNode r, int mark, Object index, Object elem) {
+    stopIfInterrupted();
     int decls = r.pipe().decl().size();
     if (decls > 0) {
       vars.setTop(1, elem);
@@ -193,6 +204,13 @@ final class Execution {
     vars.pop(mark);
   }
 
+  /** Loops and template calls are where rendering can take long: a stopped run interrupts it. */
+  private void stopIfInterrupted() {
+    if (Thread.currentThread().isInterrupted()) {
+      errorf("rendering was stopped");
+    }
+  }
+
   private void walkTemplate(Object dot, TemplateNode t) {
     node = t;
     ListNode tree = trees.get(t.name());
@@ -202,6 +220,7 @@ final class Execution {
     if (depth >= MAX_DEPTH) {
       errorf("exceeded maximum template depth (" + MAX_DEPTH + ")");
     }
+    stopIfInterrupted();
     Object newDot = evalPipeline(dot, t.pipe());
     Variables saved = vars;
     String savedName = tmplName;
@@ -414,8 +433,9 @@ final class Execution {
       }
       argv.add(asArg(fin));
     }
+    Object result;
     try {
-      return fn.call(argv);
+      result = fn.call(argv);
     } catch (ExecError e) {
       throw e;
     } catch (RuntimeException e) {
@@ -423,6 +443,16 @@ final class Execution {
       String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
       throw errorf("error calling " + name + ": " + message);
     }
+    if (result instanceof String s && s.length() > Template.MAX_STRING_CHARS) {
+      node = cmd;
+      throw errorf(
+          "error calling "
+              + name
+              + ": the result is longer than "
+              + Template.MAX_STRING_CHARS
+              + " characters, the limit of a template value");
+    }
+    return result;
   }
 
   /** Evaluates an argument for a parameter of Go type {@code type} (null: untyped). */

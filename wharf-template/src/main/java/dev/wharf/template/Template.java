@@ -7,6 +7,15 @@ import java.util.Map;
 /** A parsed Go {@code text/template}, ready to execute against data any number of times. */
 public final class Template {
 
+  /**
+   * The longest string a template may produce, as its output or as one value (such as the result of
+   * {@code repeat}): 4 Mi characters, the size limit of a task file.
+   */
+  public static final int MAX_STRING_CHARS = 4 * 1024 * 1024;
+
+  /** The most items a function that makes a list (such as {@code until}) may make. */
+  public static final int MAX_LIST_ITEMS = 1_000_000;
+
   private final String name;
   private final String text;
   private final Map<String, ListNode> trees;

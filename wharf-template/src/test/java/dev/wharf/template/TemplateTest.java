@@ -480,4 +480,40 @@ class TemplateTest {
     }
     assertThat(perRunMicros).isLessThan(1_000);
   }
+
+  @Test
+  void execute_outputOverTheLimit_failsInsteadOfGrowing() throws TemplateException {
+    String chunk = "x".repeat(1024 * 1024);
+    Template t = Template.parse("t", "{{range .}}{{.}}{{end}}", Map.of());
+
+    assertThatThrownBy(() -> t.execute(List.of(chunk, chunk, chunk, chunk, chunk)))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("the limit of a rendered template");
+  }
+
+  @Test
+  void execute_functionResultOverTheLimit_fails() throws TemplateException {
+    Template t =
+        Template.parse(
+            "t",
+            "{{$x := .}}{{range $i := .}}{{$x = twice $x}}{{end}}",
+            Map.of("twice", TemplateFunction.of(1, a -> a.get(0).toString().repeat(2))));
+
+    assertThatThrownBy(() -> t.execute(List.of("a".repeat(1024 * 1024), "b", "c")))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("error calling twice: the result is longer than");
+  }
+
+  @Test
+  void execute_threadInterrupted_stopsRendering() throws TemplateException {
+    Template t = Template.parse("t", "{{range .}}x{{end}}", Map.of());
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(() -> t.execute(List.of(1, 2, 3)))
+          .isInstanceOf(TemplateException.class)
+          .hasMessageContaining("rendering was stopped");
+    } finally {
+      Thread.interrupted();
+    }
+  }
 }

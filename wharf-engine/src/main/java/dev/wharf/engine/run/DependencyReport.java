@@ -4,7 +4,6 @@ import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.container.EngineException;
 import dev.wharf.engine.container.ImageInfo;
 import dev.wharf.engine.step.BuiltImage;
-import dev.wharf.task.docker.DependenciesJson;
 import dev.wharf.task.docker.DependencyScanner;
 import dev.wharf.task.docker.DockerParseException;
 import dev.wharf.task.docker.ImageDependencies;
@@ -22,8 +21,8 @@ final class DependencyReport {
 
   private DependencyReport() {}
 
-  /** acb's compact JSON, or empty when no build step succeeded. */
-  static Optional<String> of(List<BuiltImage> builds, ContainerEngine engine)
+  /** The report's entries, none when no build step succeeded. */
+  static List<ImageDependencies> of(List<BuiltImage> builds, ContainerEngine engine)
       throws DockerParseException, EngineException {
     List<ImageDependencies> entries = new ArrayList<>();
     for (BuiltImage built : builds) {
@@ -46,7 +45,7 @@ final class DependencyReport {
                 d.gitHeadRevision()));
       }
     }
-    return entries.isEmpty() ? Optional.empty() : Optional.of(DependenciesJson.write(entries));
+    return entries;
   }
 
   private static ImageReference withDigest(ImageReference ref, ContainerEngine engine)

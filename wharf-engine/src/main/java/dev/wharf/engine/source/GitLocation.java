@@ -1,9 +1,7 @@
 package dev.wharf.engine.source;
 
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,45 +18,8 @@ import java.util.regex.Pattern;
  */
 record GitLocation(String remote, String ref, String folder, String user, String password) {
 
-  private static final Pattern GIT_SUFFIX = Pattern.compile("\\.git(#.+)?$");
-  private static final Pattern LOCAL_GIT_SUFFIX = Pattern.compile("\\.git/?(#.+)?$");
   private static final Pattern USER_INFO =
       Pattern.compile("^([a-z][a-z0-9+.-]*://)([^/?#@]+)@(.*)$");
-
-  /**
-   * Whether a context names a git repository (acb's rules, plus {@code file://…/repo.git} for local
-   * bare repositories).
-   */
-  static boolean isGit(String location) {
-    boolean url = location.startsWith("http://") || location.startsWith("https://");
-    if (url && GIT_SUFFIX.matcher(location).find()) {
-      return true;
-    }
-    if (location.startsWith("file://") && LOCAL_GIT_SUFFIX.matcher(location).find()) {
-      return true;
-    }
-    if (location.startsWith("git://")
-        || location.startsWith("github.com/")
-        || location.startsWith("git@")) {
-      return true;
-    }
-    return isAzureRepos(location);
-  }
-
-  private static boolean isAzureRepos(String location) {
-    try {
-      URI uri = new URI(location.toLowerCase(Locale.ROOT));
-      String host = uri.getHost();
-      return "https".equals(uri.getScheme())
-          && host != null
-          && (host.equals("dev.azure.com") || host.endsWith(".visualstudio.com"))
-          && uri.getPath() != null
-          && uri.getPath().contains("/_git/")
-          && uri.getRawQuery() == null;
-    } catch (Exception e) {
-      return false;
-    }
-  }
 
   /** Splits a git context; a token, when given, replaces the URL's password. */
   static GitLocation parse(String location, String token) {

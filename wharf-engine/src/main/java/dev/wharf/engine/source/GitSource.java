@@ -2,6 +2,7 @@ package dev.wharf.engine.source;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,9 @@ final class GitSource implements SourceContext {
   @Override
   public SourceInfo writeTo(OutputStream tar) throws IOException {
     LOG.info("Getting context from Git URL {}", location.description());
+    if (location.remote().contains("://")) {
+      NetworkTarget.check(URI.create(location.remote()), options);
+    }
     Path root = Files.createTempDirectory("wharf-git-");
     try {
       GitHead head = fetch(root);

@@ -1,11 +1,12 @@
 package dev.wharf.engine.source;
 
+import dev.wharf.task.docker.ContextKind;
+import dev.wharf.task.docker.ContextSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -15,36 +16,46 @@ import java.util.Objects;
 public interface SourceContext {
 
   /**
-   * Chooses the kind of context from its location, as acb classifies it: {@code /dev/null}; a git
-   * URL ({@code https://…/repo.git#ref:folder}, {@code file://…/repo.git}, {@code git://}, {@code
-   * github.com/…}, Azure Repos); any other {@code http(s)} URL is a tarball; anything else is a
-   * local folder.
+   * Opens the context its location names, classified once by {@link ContextSpec#parse}: {@code
+   * /dev/null}; a git URL ({@code https://…/repo.git#ref:folder}, {@code file://…/repo.git}, {@code
+   * git://}, {@code github.com/…}, Azure Repos); any other {@code http(s)} URL is a tarball;
+   * anything else is a local folder.
    *
    * @throws SourceException when the location is an unsupported kind or a missing folder
    */
   static SourceContext of(String location, SourceOptions options) throws SourceException {
     Objects.requireNonNull(location, "location");
     Objects.requireNonNull(options, "options");
-    if (location.equals("/dev/null")) {
-      return new EmptySource(options);
-    }
-    if (GitLocation.isGit(location)) {
-      GitLocation git = GitLocation.parse(location, options.gitToken());
-      if (git.remote().startsWith("git@") || git.remote().startsWith("ssh://")) {
-        // JGit's core has no SSH transport; saying so beats an obscure transport error later.
-        throw new SourceException(
-            "SSH git URLs are not supported: "
-                + git.description()
-                + "; use an https:// URL with --git-token");
-      }
-      return new GitSource(git, options);
-    }
-    if (location.startsWith("http://") || location.startsWith("https://")) {
-      return new TarballSource(location, options, Duration.ofSeconds(1));
-    }
-    if (location.toLowerCase(Locale.ROOT).startsWith("oci://")) {
+    ContextSpec context = ContextSpec.parse(location);
+    boolean onThisDisk = location.startsWith("file:") || context.kind() == ContextKind.LOCAL;
+    if (!options.localContexts() && onThisDisk) {
       throw new SourceException(
-          "registry artifact contexts (oci://) are not supported: " + location);
+          "the context "
+              + ContextUrl.shown(location)
+              + " is on the server's own disk, which a server does not read; upload a local"
+              + " folder from the client, or use a git or tarball URL");
+    }
+    switch (context.kind()) {
+      case NONE:
+        return new EmptySource(options);
+      case GIT:
+        GitLocation git = GitLocation.parse(location, options.gitToken());
+        if (git.remote().startsWith("git@") || git.remote().startsWith("ssh://")) {
+          // JGit's core has no SSH transport; saying so beats an obscure transport error later.
+          throw new SourceException(
+              "SSH git URLs are not supported: "
+                  + git.description()
+                  + "; use an https:// URL with --git-token");
+        }
+        return new GitSource(git, options);
+      case URL:
+        return new TarballSource(location, options, Duration.ofSeconds(1));
+      case OCI:
+        throw new SourceException(
+            "registry artifact contexts (oci://) are not supported: " + location);
+      case LOCAL:
+      default:
+        break;
     }
     if (location.startsWith("file://")) {
       throw new SourceException(

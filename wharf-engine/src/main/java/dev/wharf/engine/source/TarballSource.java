@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ final class TarballSource implements SourceContext {
 
   private static final Logger LOG = LoggerFactory.getLogger(TarballSource.class);
   private static final int ATTEMPTS = 3;
-  private static final int MAX_ERROR_BODY = 1024;
+  private static final int MAX_REDIRECTS = 5;
 
   private final URI url;
   private final String authorization;
@@ -63,12 +64,12 @@ final class TarballSource implements SourceContext {
 
   @Override
   public SourceInfo writeTo(OutputStream tar) throws IOException {
-    LOG.info("Getting context from URL {}", url);
+    LOG.info("Getting context from URL {}", ContextUrl.shown(url.toString()));
     Path folder = Files.createTempDirectory("wharf-url-");
     try {
       downloadWithRetries(folder);
       ContextPacker.everything().pack(folder, tar);
-      return new SourceInfo(options.commit(), options.branch(), url.toString());
+      return new SourceInfo(options.commit(), options.branch(), ContextUrl.shown(url.toString()));
     } finally {
       TempFolders.delete(folder);
     }
@@ -78,14 +79,19 @@ final class TarballSource implements SourceContext {
     HttpClient client =
         HttpClient.newBuilder()
             .connectTimeout(options.timeout())
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            // redirects are followed here, so that each target's host is checked too
+            .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     for (int attempt = 1; ; attempt++) {
       try {
         download(client, folder, attempt == ATTEMPTS);
         return;
       } catch (Retryable e) {
-        LOG.warn("attempt {} to get {} failed: {}", attempt, url, e.getMessage());
+        LOG.warn(
+            "attempt {} to get {} failed: {}",
+            attempt,
+            ContextUrl.shown(url.toString()),
+            e.getMessage());
         TempFolders.delete(folder);
         Files.createDirectories(folder);
         sleep(backoff.multipliedBy(1L << (attempt - 1)));
@@ -94,27 +100,30 @@ final class TarballSource implements SourceContext {
   }
 
   private void download(HttpClient client, Path folder, boolean last) throws IOException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(url).GET().timeout(options.timeout());
-    if (authorization != null) {
-      request.header("Authorization", authorization);
-    }
-    HttpResponse<InputStream> response;
-    try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (IOException e) {
-      if (last) {
-        throw new SourceException("failed to GET " + url, e);
+    URI target = url;
+    HttpResponse<InputStream> response = null;
+    for (int hop = 0; response == null; hop++) {
+      NetworkTarget.check(target, options);
+      HttpResponse<InputStream> answer =
+          send(client, target, java.util.Objects.equals(target.getHost(), url.getHost()), last);
+      int code = answer.statusCode();
+      Optional<String> location = answer.headers().firstValue("Location");
+      if (code >= 300 && code < 400 && location.isPresent()) {
+        answer.body().close();
+        if (hop == MAX_REDIRECTS) {
+          throw new SourceException(
+              "failed to GET " + shown() + ": more than " + MAX_REDIRECTS + " redirects");
+        }
+        target = target.resolve(location.get());
+      } else {
+        response = answer;
       }
-      throw new Retryable(e.toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SourceException("interrupted while getting " + url);
     }
     int status = response.statusCode();
     try (InputStream body = response.body()) {
       if (status >= 400) {
-        String text = new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8).strip();
-        String message = "failed to GET " + url + " with status " + status + ": " + text;
+        // the remote's answer is not repeated: it may echo the request's credentials
+        String message = "failed to GET " + shown() + " with status " + status;
         if (status >= 500 && !last) {
           throw new Retryable(message);
         }
@@ -125,13 +134,37 @@ final class TarballSource implements SourceContext {
     }
   }
 
+  private HttpResponse<InputStream> send(
+      HttpClient client, URI target, boolean sameHost, boolean last) throws IOException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(target).GET().timeout(options.timeout());
+    if (authorization != null && sameHost) {
+      request.header("Authorization", authorization);
+    }
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      if (last) {
+        throw new SourceException("failed to GET " + shown() + ": " + e.getClass().getSimpleName());
+      }
+      throw new Retryable(e.getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceException("interrupted while getting " + shown());
+    }
+  }
+
+  /** The URL as messages show it: no user-info, no query string. */
+  private String shown() {
+    return ContextUrl.shown(url.toString());
+  }
+
   /**
    * Extracts the body; a broken or truncated stream is worth another attempt, while a refused
    * archive ({@link SourceException}) is final.
    */
   private void extract(InputStream body, Path folder, boolean last) throws IOException {
     try {
-      TarExtractor.extract(body, folder);
+      TarExtractor.extract(body, folder, options.limits());
     } catch (SourceException e) {
       throw e;
     } catch (IOException e) {

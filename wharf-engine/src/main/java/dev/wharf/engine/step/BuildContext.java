@@ -54,7 +54,7 @@ final class BuildContext implements AutoCloseable {
     }
     Path tar = Files.createTempFile("wharf-build", ".tar");
     try {
-      if (context.kind() != ContextKind.LOCAL) {
+      if (context.isRemote()) {
         String name = dockerfile.isEmpty() ? "Dockerfile" : dockerfile;
         var info =
             SourceContext.of(context.context(), SourceOptions.defaults())

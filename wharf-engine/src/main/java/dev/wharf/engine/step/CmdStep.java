@@ -31,6 +31,8 @@ final class CmdStep implements StepAction {
   private static final Set<String> BUILT_IN_NETWORKS = Set.of("bridge", "host", "none", "default");
 
   private static final Duration GRACE = Duration.ofSeconds(3);
+
+  /** How long the output may stall after the container exited before the rest is given up. */
   private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(5);
 
   private final Step step;
@@ -139,7 +141,7 @@ final class CmdStep implements StepAction {
     }
     try {
       OptionalInt exit = env.engine().waitForExit(id, Duration.ofDays(365));
-      follow.awaitEnd(OUTPUT_DRAIN);
+      drain(context, follow, output);
       output.flush();
       int code = exit.orElse(-1);
       if (!step.keep()) {
@@ -158,6 +160,31 @@ final class CmdStep implements StepAction {
 
   private String create() throws EngineException {
     return env.createContainer(spec);
+  }
+
+  /**
+   * Waits for the rest of the output after the container exited, for as long as it keeps arriving:
+   * a step that wrote much faster than it is read still has all of its output delivered. Only an
+   * output stream that stalls is given up, and the log says so.
+   */
+  private void drain(StepContext context, OutputFollow follow, OutputDecoder output)
+      throws EngineException, InterruptedException {
+    long seen = output.received();
+    while (!follow.awaitEnd(OUTPUT_DRAIN)) {
+      long now = output.received();
+      if (now == seen) {
+        context.message(
+            "The output of step "
+                + step.id()
+                + " stopped arriving "
+                + OUTPUT_DRAIN.toSeconds()
+                + " s after its container exited; output after its first "
+                + now
+                + " bytes may be missing");
+        return;
+      }
+      seen = now;
+    }
   }
 
   @Override

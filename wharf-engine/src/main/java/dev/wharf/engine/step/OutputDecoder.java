@@ -17,6 +17,7 @@ final class OutputDecoder implements ContainerOutput {
 
   private final StepContext context;
   private final Map<Stream, ByteArrayOutputStream> pending = new EnumMap<>(Stream.class);
+  private volatile long received;
 
   OutputDecoder(StepContext context) {
     this.context = context;
@@ -24,6 +25,7 @@ final class OutputDecoder implements ContainerOutput {
 
   @Override
   public synchronized void accept(Stream stream, byte[] bytes) {
+    received += bytes.length;
     ByteArrayOutputStream buffer =
         pending.computeIfAbsent(stream, s -> new ByteArrayOutputStream());
     buffer.writeBytes(bytes);
@@ -34,6 +36,11 @@ final class OutputDecoder implements ContainerOutput {
     if (complete > 0) {
       context.output(target(stream), new String(all, 0, complete, StandardCharsets.UTF_8));
     }
+  }
+
+  /** The bytes of output received so far. */
+  long received() {
+    return received;
   }
 
   /** Delivers whatever is left (an incomplete character as the replacement character). */

@@ -117,7 +117,7 @@ class ConsolePrinterTest {
 
   @Test
   void onEvent_runSucceeded_printsSummaryDependenciesTableAndFinalLine() {
-    printer.onEvent(new RunEvent.Dependencies("[{\"image\":{}}]"));
+    printer.onEvent(new RunEvent.Dependencies(List.of(), "[{\"image\":{}}]"));
     printer.onEvent(
         new RunEvent.RunFinished(
             new RunResult(

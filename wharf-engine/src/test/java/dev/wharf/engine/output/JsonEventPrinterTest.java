@@ -46,7 +46,7 @@ class JsonEventPrinterTest {
     printer.onEvent(new RunEvent.StepLog("a", RunEvent.Stream.STDERR, "line\n\"quoted\""));
     printer.onEvent(new RunEvent.Message("Launching container with name: a"));
     printer.onEvent(new RunEvent.StepFinished(a));
-    printer.onEvent(new RunEvent.Dependencies("[{\"image\":{\"registry\":\"r\"}}]"));
+    printer.onEvent(new RunEvent.Dependencies(List.of(), "[{\"image\":{\"registry\":\"r\"}}]"));
     printer.onEvent(
         new RunEvent.RunFinished(
             new RunResult("r1", RunStatus.SUCCESSFUL, T0, T0.plusSeconds(3), List.of(a), null)));
@@ -96,7 +96,7 @@ class JsonEventPrinterTest {
 
   @Test
   void onEvent_dependenciesThatAreNotJson_areKeptAsText() throws Exception {
-    printer.onEvent(new RunEvent.Dependencies("not json ["));
+    printer.onEvent(new RunEvent.Dependencies(List.of(), "not json ["));
 
     assertThat(lines().get(0).get("dependencies").asText()).isEqualTo("not json [");
   }

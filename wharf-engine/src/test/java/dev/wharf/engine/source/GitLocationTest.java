@@ -2,6 +2,8 @@ package dev.wharf.engine.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.task.docker.ContextKind;
+import dev.wharf.task.docker.ContextSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,8 +29,8 @@ class GitLocationTest {
     "file:///srv/app.tar, false",
     "./src, false",
   })
-  void isGit_classifiesLikeAcb(String location, boolean expected) {
-    assertThat(GitLocation.isGit(location)).isEqualTo(expected);
+  void contextSpec_classifiesGitLikeAcb(String location, boolean expected) {
+    assertThat(ContextSpec.parse(location).kind() == ContextKind.GIT).isEqualTo(expected);
   }
 
   @Test

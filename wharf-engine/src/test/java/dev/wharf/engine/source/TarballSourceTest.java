@@ -140,7 +140,7 @@ class TarballSourceTest {
 
     assertThatThrownBy(() -> fetchWithFastRetries(url))
         .isInstanceOf(SourceException.class)
-        .hasMessage("failed to GET " + url + " with status 503: status 503 for /down.tar");
+        .hasMessage("failed to GET " + url + " with status 503");
     assertThat(server.requests.stream().filter("/down.tar"::equals)).hasSize(3);
   }
 
@@ -167,7 +167,7 @@ class TarballSourceTest {
 
     assertThatThrownBy(() -> fetchWithFastRetries(url))
         .isInstanceOf(SourceException.class)
-        .hasMessage("failed to GET " + url + " with status 404: status 404 for /missing.tar");
+        .hasMessage("failed to GET " + url + " with status 404");
     assertThat(server.requests.stream().filter("/missing.tar"::equals)).hasSize(1);
   }
 
@@ -227,5 +227,39 @@ class TarballSourceTest {
     assertThatThrownBy(() -> fetch(url))
         .isInstanceOf(SourceException.class)
         .hasMessageContaining("points outside the target folder");
+  }
+
+  @Test
+  void writeTo_serverOptions_refuseALoopbackHost() {
+    String url = server.serve("/local.tar", sample);
+    SourceOptions serverSide = SourceOptions.defaults().withLocalContexts(false);
+
+    assertThatThrownBy(() -> SourceContext.of(url, serverSide).writeTo(new ByteArrayOutputStream()))
+        .isInstanceOf(SourceException.class)
+        .hasMessageContaining("is a local or private address (127.0.0.1)")
+        .hasMessageContaining("--allow-local-contexts");
+    assertThat(server.requests).doesNotContain("/local.tar");
+  }
+
+  @Test
+  void of_serverOptions_refuseFoldersAndFileUrls() {
+    SourceOptions serverSide = SourceOptions.defaults().withLocalContexts(false);
+
+    assertThatThrownBy(() -> SourceContext.of("/etc", serverSide))
+        .isInstanceOf(SourceException.class)
+        .hasMessageContaining("on the server's own disk");
+    assertThatThrownBy(() -> SourceContext.of("file:///srv/repo.git", serverSide))
+        .isInstanceOf(SourceException.class)
+        .hasMessageContaining("on the server's own disk");
+  }
+
+  @Test
+  void writeTo_signedUrlFailing_errorHasNoQueryString() {
+    String url = server.url("/signed.tar") + "?sv=1&sig=s3cr3t-signature";
+
+    assertThatThrownBy(() -> fetchWithFastRetries(url))
+        .isInstanceOf(SourceException.class)
+        .hasMessageEndingWith("/signed.tar?<REDACTED> with status 404")
+        .hasMessageNotContaining("s3cr3t-signature");
   }
 }

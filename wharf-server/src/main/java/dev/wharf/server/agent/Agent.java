@@ -11,7 +11,7 @@ import dev.wharf.api.AgentWire.Registration;
 import dev.wharf.api.RegistryCredential;
 import dev.wharf.api.RunSpec;
 import dev.wharf.api.RunStatus;
-import dev.wharf.server.logs.Masker;
+import dev.wharf.engine.SecretMasker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -263,7 +263,12 @@ public final class Agent implements AutoCloseable {
     RunSpec spec = assignment.spec();
     List<String> secrets = new ArrayList<>(spec.secretValues().values());
     spec.credentials().stream().map(RegistryCredential::password).forEach(secrets::add);
-    Masker masker = new Masker(secrets);
+    if (!spec.gitAccessToken().isEmpty()) {
+      secrets.add(spec.gitAccessToken());
+    }
+    // the executor's log is masked by the run's own masker; this one keeps secrets out of the
+    // error message an executor failure may carry
+    SecretMasker masker = new SecretMasker(secrets);
     String id = agentId;
     LogShipper log = new LogShipper(port, id, runId, retry);
     Path context = null;
@@ -271,9 +276,11 @@ public final class Agent implements AutoCloseable {
     try {
       port.running(id, runId);
       context = spec.upload() == null ? null : port.upload(spec.upload());
-      RunJob job = new RunJob(runId, assignment.type(), assignment.task(), spec, context);
+      RunJob job =
+          new RunJob(
+              runId, assignment.type(), assignment.task(), spec, context, assignment.trigger());
       // the one place where an agent hands a run to the engine
-      outcome = executor.execute(job, line -> log.line(masker.mask(line)), current.signal);
+      outcome = executor.execute(job, log::line, current.signal);
       if (current.timedOut) {
         outcome = ended(RunStatus.Timeout, "the run exceeded its timeout", outcome);
       } else if (current.canceled) {
@@ -287,7 +294,14 @@ public final class Agent implements AutoCloseable {
     } catch (Exception e) {
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
       outcome = new RunOutcome(RunStatus.Error, message, null, null, null);
+    } catch (Error e) {
+      // A StackOverflowError or OutOfMemoryError ends this run only; the agent goes on.
+      LOG.warn("run {} ended as Error: {}", runId, e.toString());
+      String message = RunFailures.describe(e);
+      log.line("Run ended as Error: " + message);
+      outcome = new RunOutcome(RunStatus.Error, message, null, null, null);
     } finally {
+      Thread.interrupted(); // an interrupt meant for this run must not reach the next one
       if (context != null) {
         port.release(context);
       }
@@ -334,7 +348,7 @@ public final class Agent implements AutoCloseable {
     }
   }
 
-  private static RunOutcome masked(RunOutcome outcome, Masker masker) {
+  private static RunOutcome masked(RunOutcome outcome, SecretMasker masker) {
     if (outcome.errorMessage() == null) {
       return outcome;
     }

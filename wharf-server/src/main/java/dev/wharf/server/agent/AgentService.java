@@ -183,7 +183,12 @@ public final class AgentService implements AgentPort {
         if (claimed.isPresent()) {
           Run run = claimed.get().run();
           return Optional.of(
-              new Assignment(run.runId(), run.runType(), run.task(), claimed.get().spec()));
+              new Assignment(
+                  run.runId(),
+                  run.runType(),
+                  run.task(),
+                  claimed.get().spec(),
+                  run.triggerDetails()));
         }
         long left = deadline - clock.millis();
         if (left <= 0) {

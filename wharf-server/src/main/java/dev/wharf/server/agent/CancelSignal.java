@@ -24,6 +24,41 @@ public final class CancelSignal {
     }
   }
 
+  /**
+   * Interrupts the calling thread if the signal is raised before the returned scope closes, so that
+   * work with no cancel of its own (fetching the context, rendering, planning) stops when the run
+   * is cancelled or times out. Closing clears an interrupt the scope caused.
+   */
+  public Scope interruptWhileRaised() {
+    Thread thread = Thread.currentThread();
+    Object lock = new Object();
+    boolean[] open = {true};
+    Runnable interrupt =
+        () -> {
+          synchronized (lock) {
+            if (open[0]) {
+              thread.interrupt();
+            }
+          }
+        };
+    onRaise(interrupt);
+    return () -> {
+      synchronized (lock) {
+        open[0] = false;
+      }
+      actions.remove(interrupt);
+      if (isRaised()) {
+        Thread.interrupted();
+      }
+    };
+  }
+
+  /** A stretch of work that a raised signal interrupts; closing ends it. */
+  public interface Scope extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /** Waits up to {@code timeout} for the signal; answers whether it was raised. */
   public boolean await(Duration timeout) throws InterruptedException {
     return raised.await(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,13 +1,13 @@
 package dev.wharf.server.agent;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.wharf.api.BaseImageDependency;
-import dev.wharf.api.Json;
 import dev.wharf.api.OutputImage;
 import dev.wharf.api.RunStatus;
 import dev.wharf.api.StepTiming;
 import dev.wharf.engine.RunResult;
 import dev.wharf.engine.StepResult;
+import dev.wharf.task.docker.ImageDependencies;
+import dev.wharf.task.docker.ImageReference;
 import dev.wharf.task.graph.StepGraph;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,27 +22,22 @@ final class EngineOutcome {
   private EngineOutcome() {}
 
   /**
-   * The outcome of {@code result}; {@code dependencies} is the report's JSON or null, {@code graph}
-   * the run's step graph (each step's recorded dependencies come from it).
+   * The outcome of {@code result} with the run's dependency report (none: an empty list); {@code
+   * graph} is the run's step graph (each step's recorded dependencies come from it).
    */
-  static RunOutcome of(RunResult result, String dependencies, StepGraph graph) {
+  static RunOutcome of(RunResult result, List<ImageDependencies> dependencies, StepGraph graph) {
     Set<OutputImage> images = new LinkedHashSet<>();
     Set<BaseImageDependency> bases = new LinkedHashSet<>();
-    if (dependencies != null) {
-      for (JsonNode entry : Json.read(dependencies, JsonNode.class)) {
-        JsonNode image = entry.path("image");
-        if (image.isObject() && !image.path("digest").asText("").isEmpty()) {
-          images.add(
-              new OutputImage(
-                  text(image, "registry"),
-                  text(image, "repository"),
-                  text(image, "tag"),
-                  text(image, "digest")));
-        }
-        bases.add(base(entry.path("runtime-dependency"), "RunTime"));
-        for (JsonNode buildtime : entry.path("buildtime-dependency")) {
-          bases.add(base(buildtime, "BuildTime"));
-        }
+    for (ImageDependencies entry : dependencies) {
+      ImageReference image = entry.image();
+      if (image != null && !image.digest().isEmpty()) {
+        images.add(
+            new OutputImage(
+                image.registry(), image.repository(), orNull(image.tag()), image.digest()));
+      }
+      bases.add(base(entry.runtime(), "RunTime"));
+      for (ImageReference buildtime : entry.buildtime()) {
+        bases.add(base(buildtime, "BuildTime"));
       }
     }
     List<StepTiming> steps = new ArrayList<>();
@@ -67,17 +62,13 @@ final class EngineOutcome {
     };
   }
 
-  private static BaseImageDependency base(JsonNode ref, String type) {
+  private static BaseImageDependency base(ImageReference ref, String type) {
     return new BaseImageDependency(
-        text(ref, "registry"),
-        text(ref, "repository"),
-        text(ref, "tag"),
-        text(ref, "digest"),
-        type);
+        ref.registry(), ref.repository(), orNull(ref.tag()), ref.digest(), type);
   }
 
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    return value.isMissingNode() || value.isNull() ? null : value.asText();
+  /** acb's report leaves out an empty tag; the run record has none then. */
+  private static String orNull(String text) {
+    return text.isEmpty() ? null : text;
   }
 }

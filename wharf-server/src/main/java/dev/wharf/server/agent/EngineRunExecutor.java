@@ -1,52 +1,49 @@
 package dev.wharf.server.agent;
 
-import dev.wharf.api.RegistryCredential;
 import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunTrigger;
 import dev.wharf.api.RunType;
-import dev.wharf.engine.MaskingListener;
 import dev.wharf.engine.RunEvent;
 import dev.wharf.engine.RunListener;
 import dev.wharf.engine.RunResult;
 import dev.wharf.engine.SecretMasker;
-import dev.wharf.engine.container.EngineInfo;
 import dev.wharf.engine.container.RegistryLogin;
 import dev.wharf.engine.docker.DockerEngine;
 import dev.wharf.engine.output.ConsolePrinter;
+import dev.wharf.engine.prepare.PrepareException;
+import dev.wharf.engine.prepare.PreparedRun;
+import dev.wharf.engine.prepare.RunContext;
+import dev.wharf.engine.prepare.RunInputs;
+import dev.wharf.engine.prepare.RunOptions;
+import dev.wharf.engine.prepare.RunPreparation;
+import dev.wharf.engine.prepare.RunValues;
+import dev.wharf.engine.prepare.TaskSecrets;
+import dev.wharf.engine.prepare.TaskSource;
 import dev.wharf.engine.run.Leftovers;
-import dev.wharf.engine.run.RunRequest;
 import dev.wharf.engine.run.Runner;
-import dev.wharf.engine.step.RunNames;
-import dev.wharf.task.Plan;
+import dev.wharf.engine.socket.EngineAccess;
 import dev.wharf.task.QuickTask;
-import dev.wharf.task.TaskException;
-import dev.wharf.task.TaskLoader;
-import dev.wharf.task.TaskPipeline;
-import dev.wharf.task.Volume;
-import dev.wharf.template.render.RenderException;
-import dev.wharf.template.render.RenderRequest;
-import dev.wharf.template.render.RenderResult;
+import dev.wharf.task.docker.ImageDependencies;
 import dev.wharf.template.render.RunInfo;
-import dev.wharf.template.render.TaskRenderer;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Executes runs with the engine of {@code wharf run}: the task is rendered (without access to the
- * server's environment), planned, and run on the Docker engine of {@code DOCKER_HOST} with the
- * run's context as {@code /workspace}; the log has the lines {@code wharf run} prints.
+ * Executes runs with the engine of {@code wharf run}: the job is turned into the engine's run
+ * inputs and prepared as every run is (rendered without access to the server's environment), then
+ * run on the Docker engine of {@code DOCKER_HOST}; the log has the lines {@code wharf run} prints.
  */
 public final class EngineRunExecutor implements RunExecutor {
   private final String registry;
   private final Clock clock;
+  private final boolean localContexts;
 
   /** An executor on the Docker engine of this process's environment, with no registry. */
   public EngineRunExecutor() {
@@ -55,168 +52,153 @@ public final class EngineRunExecutor implements RunExecutor {
 
   /**
    * An executor whose runs see {@code registry} as {@code .Run.Registry} and {@code $Registry}, as
-   * the runs of an ACR registry see their registry.
+   * the runs of an ACR registry see their registry, unless a run names its own.
    */
   public EngineRunExecutor(String registry) {
     this(registry, Clock.systemUTC());
   }
 
   EngineRunExecutor(String registry, Clock clock) {
+    this(registry, clock, false);
+  }
+
+  private EngineRunExecutor(String registry, Clock clock, boolean localContexts) {
     this.registry = registry == null ? "" : registry;
     this.clock = clock;
+    this.localContexts = localContexts;
+  }
+
+  /**
+   * This executor allowing contexts on the server's own disk and on hosts of its machine or private
+   * network ({@code wharf server --allow-local-contexts}): for one-machine set-ups and tests.
+   */
+  public EngineRunExecutor withLocalContexts(boolean allowLocal) {
+    return new EngineRunExecutor(registry, clock, allowLocal);
   }
 
   @Override
   public RunOutcome execute(RunJob job, LogSink log, CancelSignal cancel) throws Exception {
-    RunSpec spec = job.spec();
-    List<RegistryLogin> logins = new ArrayList<>();
-    for (RegistryCredential c : spec.credentials()) {
-      logins.add(new RegistryLogin(c.loginServer(), c.username(), c.password()));
-    }
     try (LogLines lines = new LogLines(log);
         PrintStream console = new PrintStream(lines, true, StandardCharsets.UTF_8);
-        JobSource source = JobSource.open(job);
         DockerEngine engine = DockerEngine.fromEnvironment()) {
-      EngineInfo info = engine.info();
-      RunInfo run = runInfo(job, source, info);
-      RenderResult rendered;
-      Plan plan;
+      PreparedRun prepared;
+      // rendering and planning stop when the run is cancelled or times out
+      CancelSignal.Scope preparing = cancel.interruptWhileRaised();
       try {
-        rendered = render(job, source, run);
-        plan = TaskPipeline.plan(rendered, taskName(job), TaskLoader.Options.defaults());
-      } catch (RenderException | TaskException e) {
-        console.println(e.getMessage());
-        return RunOutcome.failed(e.getMessage());
+        prepared = RunPreparation.prepare(inputs(job), engine::info);
+      } catch (PrepareException e) {
+        if (e.kind() == PrepareException.Kind.CONTEXT) {
+          throw new IOException(e.getMessage(), e);
+        }
+        String message = known(job.spec()).mask(e.getMessage());
+        console.println(message);
+        return RunOutcome.failed(message);
+      } finally {
+        preparing.close();
       }
-      plan.warnings().forEach(w -> console.println(w));
-      List<String> secrets = new ArrayList<>(rendered.secretValues());
-      secrets.addAll(spec.secretValues().values());
-      logins.forEach(l -> secrets.add(l.password()));
-      secrets.addAll(secretVolumeContents(plan));
-      AtomicReference<String> dependencies = new AtomicReference<>();
-      RunListener printer = new ConsolePrinter(console, console, clock, false);
-      RunListener recorder =
-          event -> {
-            if (event instanceof RunEvent.Dependencies found) {
-              dependencies.set(found.json());
-            }
-            printer.onEvent(event);
-          };
-      Runner runner = new Runner(engine, Clock.systemUTC());
-      cancel.onRaise(runner::cancel);
-      RunResult result =
-          runner.run(
-              new RunRequest(
-                  job.runId(),
-                  plan,
-                  source::workspace,
-                  logins,
-                  new MaskingListener(new SecretMasker(secrets), recorder),
-                  0,
-                  Duration.ofSeconds(spec.timeoutSeconds()),
-                  "",
-                  true));
-      console.flush();
-      return EngineOutcome.of(result, dependencies.get(), plan.graph());
+      try (prepared) {
+        SecretMasker masker = prepared.masker();
+        prepared.plan().warnings().forEach(w -> console.println(masker.mask(w.toString())));
+        AtomicReference<List<ImageDependencies>> dependencies = new AtomicReference<>(List.of());
+        RunListener printer = new ConsolePrinter(console, console, clock, false);
+        RunListener recorder =
+            event -> {
+              if (event instanceof RunEvent.Dependencies found) {
+                dependencies.set(found.images());
+              }
+              printer.onEvent(event);
+            };
+        Runner runner = new Runner(engine, Clock.systemUTC());
+        cancel.onRaise(runner::cancel);
+        RunResult result = runner.run(prepared.request(recorder));
+        console.flush();
+        return EngineOutcome.of(result, dependencies.get(), prepared.plan().graph());
+      }
     }
   }
 
-  private RunInfo runInfo(RunJob job, JobSource source, EngineInfo info) {
-    Instant now = clock.instant();
-    return new RunInfo(
-        job.runId(),
-        source.commit(),
-        "",
-        source.branch(),
-        "",
-        job.type() == RunType.AutoBuild || job.type() == RunType.AutoRun ? "Manual" : "",
-        registry,
-        RunInfo.formatDate(now),
-        RunNames.of(job.runId(), "", List.of()).workspaceVolume(),
-        info.os(),
-        "",
-        info.architecture(),
-        job.task() == null ? "" : job.task());
-  }
-
-  private static RenderResult render(RunJob job, JobSource source, RunInfo run)
-      throws RenderException, java.io.IOException {
+  /** The job as the engine's run inputs: only a conversion, every decision is the pipeline's. */
+  RunInputs inputs(RunJob job) throws IOException {
     RunSpec spec = job.spec();
-    String name = taskName(job);
-    String text = spec.taskText();
-    if (text == null && job.type() == RunType.AutoBuild) {
-      text =
-          QuickTask.build(
-              new QuickTask.Build(
-                  List.of(),
-                  spec.file(),
-                  List.of(),
-                  List.of(),
-                  null,
-                  null,
-                  false,
-                  false,
-                  ".",
-                  false));
-    } else if (text == null) {
-      text =
-          source
-              .file(name)
-              .orElseThrow(
-                  () ->
-                      new RenderException(
-                          "failed to load template at path " + name + ": not in the context"));
+    boolean saved = job.type() == RunType.AutoBuild || job.type() == RunType.AutoRun;
+    // a commit-triggered run reports the trigger's commit and branch, as ACR's do
+    String commit = "";
+    String branch = "";
+    if (job.trigger() instanceof RunTrigger.Source source) {
+      commit = Objects.requireNonNullElse(source.commit(), "");
+      branch = Objects.requireNonNullElse(source.branch(), "");
     }
-    Map<String, String> secretValues = spec.secretValues();
-    RenderRequest request =
-        new RenderRequest(
-            text,
-            name,
-            Path.of(""),
-            null,
-            null,
-            pairs(spec.values()),
-            pairs(secretValues),
+    RunInfo run =
+        new RunInfo(
+            job.runId(),
+            commit,
+            "",
+            branch,
+            "",
+            saved ? job.trigger().label() : "",
+            spec.registry() != null ? spec.registry() : registry,
+            RunInfo.formatDate(clock.instant()),
+            "",
+            "",
+            "",
+            "",
+            job.task() == null ? "" : job.task());
+    return RunInputs.builder(
+            task(job),
+            context(job),
             run,
-            null,
-            null,
-            false,
-            TaskPipeline.secrets(
-                name,
-                secretValues::get,
+            TaskSecrets.from(
+                spec.secretValues(),
                 secret ->
                     "the server resolves a task's secrets from its secret values; set "
                         + secret.id()
-                        + " with --secret-value"));
-    return new TaskRenderer().render(request);
+                        + " with --set-secret"))
+        .values(new RunValues(spec.valuesFile(), null, spec.values(), spec.secretValues()))
+        .logins(
+            spec.credentials().stream()
+                .map(c -> new RegistryLogin(c.loginServer(), c.username(), c.password()))
+                .toList())
+        .options(
+            RunOptions.defaults()
+                .withTimeout(Duration.ofSeconds(spec.timeoutSeconds()))
+                .withEngineAccess(EngineAccess.UNTRUSTED)
+                .withLocalContexts(localContexts))
+        .gitToken(spec.gitAccessToken().isEmpty() ? null : spec.gitAccessToken())
+        .build();
   }
 
-  /**
-   * The decoded contents of the task's secret volumes, masked like any secret
-   * (docs/behaviour.md#masking).
-   */
-  private static List<String> secretVolumeContents(Plan plan) {
-    List<String> values = new ArrayList<>();
-    for (Volume volume : plan.task().volumes()) {
-      for (String encoded : volume.secret().values()) {
-        try {
-          values.add(
-              new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).strip());
-        } catch (IllegalArgumentException e) {
-          // the run reports the bad value; there is nothing to mask
-        }
-      }
+  private static TaskSource task(RunJob job) {
+    RunSpec spec = job.spec();
+    if (spec.taskText() != null) {
+      return new TaskSource.Text(spec.taskText(), "task", Path.of(""));
     }
-    return values;
+    if (job.type() == RunType.AutoBuild) {
+      return new TaskSource.DockerBuild(
+          new QuickTask.Build(
+              List.of(), spec.file(), List.of(), List.of(), null, null, false, false, ".", false));
+    }
+    return new TaskSource.ContextFile(spec.file(), null);
   }
 
-  private static String taskName(RunJob job) {
-    String file = job.spec().file();
-    return job.spec().taskText() != null ? "task" : file == null ? "acb.yaml" : file;
+  /** The job's context; a server never reads its own folders as one. */
+  private static RunContext context(RunJob job) throws IOException {
+    if (job.contextArchive() != null) {
+      return new RunContext.Upload(job.contextArchive());
+    }
+    String location = job.spec().context();
+    RunContext context = RunContext.of(location, Path.of(""));
+    if (context instanceof RunContext.LocalFolder) {
+      throw new IOException(
+          "the context " + location + " is not a URL; upload a local folder from the client");
+    }
+    return context;
   }
 
-  private static List<String> pairs(Map<String, String> values) {
-    return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+  /** Masks the secrets a job names before its own are known (a failure to prepare it). */
+  private static SecretMasker known(RunSpec spec) {
+    List<String> secrets = new java.util.ArrayList<>(spec.secretValues().values());
+    spec.credentials().forEach(c -> secrets.add(c.password()));
+    return new SecretMasker(secrets);
   }
 
   @Override

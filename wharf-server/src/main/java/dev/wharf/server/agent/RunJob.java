@@ -1,6 +1,7 @@
 package dev.wharf.server.agent;
 
 import dev.wharf.api.RunSpec;
+import dev.wharf.api.RunTrigger;
 import dev.wharf.api.RunType;
 import java.nio.file.Path;
 
@@ -10,5 +11,16 @@ import java.nio.file.Path;
  * @param task the task's name, null for a quick run
  * @param spec what to run: task text or file, context, values and secret values, logins
  * @param contextArchive the uploaded tar.gz context, or null when the spec names its context
+ * @param trigger what started the run; a commit trigger's commit and branch become {@code .Run}'s
  */
-public record RunJob(String runId, RunType type, String task, RunSpec spec, Path contextArchive) {}
+public record RunJob(
+    String runId,
+    RunType type,
+    String task,
+    RunSpec spec,
+    Path contextArchive,
+    RunTrigger trigger) {
+  public RunJob {
+    trigger = trigger == null ? RunTrigger.MANUAL : trigger;
+  }
+}

@@ -11,6 +11,7 @@ import dev.wharf.server.queue.RunQueue;
 import dev.wharf.server.store.BlobStore;
 import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.TaskStore;
+import dev.wharf.server.trigger.Triggers;
 import dev.wharf.server.ui.WebUi;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -44,7 +45,8 @@ public final class ApiServer implements AutoCloseable {
       TokenAdmin tokens,
       WebSessions sessions,
       PrometheusMeterRegistry metrics,
-      AgentService agents) {}
+      AgentService agents,
+      Triggers triggers) {}
 
   private ApiServer(Javalin app) {
     this.app = app;
@@ -85,7 +87,10 @@ public final class ApiServer implements AutoCloseable {
                       Role.read, ctx -> ctx.contentType("application/json").result(openApi)));
               new RunRoutes(parts.queue(), parts.runs(), parts.blobs())
                   .register(config.routes, guard);
-              new TaskRoutes(parts.tasks(), parts.queue()).register(config.routes, guard);
+              new TaskRoutes(parts.tasks(), parts.queue(), parts.triggers())
+                  .register(config.routes, guard);
+              new TimerRoutes(parts.tasks(), parts.triggers()).register(config.routes, guard);
+              new HookRoutes(parts.triggers().webhooks()).register(config.routes);
               new LogRoutes(parts.logs(), parts.runs()).register(config.routes, guard);
               new AgentRoutes(parts.agents()).register(config.routes, guard);
               config.routes.exception(

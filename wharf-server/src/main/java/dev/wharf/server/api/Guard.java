@@ -8,6 +8,9 @@ import java.util.Optional;
 
 /** Lets a request through only with a bearer token whose role allows the endpoint. */
 final class Guard {
+  /** The request attribute holding the caller's {@link Role}, once checked. */
+  static final String ROLE = "wharf.role";
+
   private final TokenAdmin tokens;
 
   Guard(TokenAdmin tokens) {
@@ -19,6 +22,12 @@ final class Guard {
       check(ctx, needed);
       handler.handle(ctx);
     };
+  }
+
+  /** Whether the checked caller of {@code ctx} has the {@code admin} role. */
+  static boolean isAdmin(Context ctx) {
+    Role role = ctx.attribute(ROLE);
+    return role != null && role.allows(Role.admin);
   }
 
   private void check(Context ctx, Role needed) {
@@ -35,5 +44,6 @@ final class Guard {
     if (!role.get().allows(needed)) {
       throw new ApiException(403, "this needs a token with the " + needed + " role");
     }
+    ctx.attribute(ROLE, role.get());
   }
 }

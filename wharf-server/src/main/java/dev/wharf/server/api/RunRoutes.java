@@ -6,6 +6,7 @@ import dev.wharf.api.Run;
 import dev.wharf.api.RunFilter;
 import dev.wharf.api.RunSpec;
 import dev.wharf.api.RunStatus;
+import dev.wharf.api.RunTrigger;
 import dev.wharf.api.RunType;
 import dev.wharf.api.Upload;
 import dev.wharf.server.auth.Role;
@@ -50,13 +51,14 @@ final class RunRoutes {
       throw new ApiException(400, "a quick run is QuickRun or QuickBuild, not " + type);
     }
     RunSpec spec = request.spec();
+    ContextCredentials.refuseIn(spec.context());
     if (spec.upload() != null && !blobs.hasUpload(spec.upload())) {
       throw new ApiException(400, "unknown upload " + spec.upload());
     }
     if (spec.taskText() == null && spec.upload() == null && spec.context() == null) {
       throw new ApiException(400, "a run needs task text, an uploaded context or a context");
     }
-    Run run = queue.enqueue(type, null, "Manual", spec, request.agentPool());
+    Run run = queue.enqueue(type, null, RunTrigger.MANUAL, spec, request.agentPool());
     ctx.status(201).json(run);
   }
 

@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.api.Json;
 import dev.wharf.api.RegistryCredential;
 import dev.wharf.api.Run;
+import dev.wharf.api.RunTrigger;
 import dev.wharf.api.TaskDefinition;
 import dev.wharf.api.TaskRunOverrides;
 import dev.wharf.api.TaskStatus;
+import dev.wharf.api.TaskTriggers;
 import dev.wharf.server.auth.Role;
 import dev.wharf.server.queue.RunQueue;
 import dev.wharf.server.store.TaskStore;
+import dev.wharf.server.trigger.TriggerSettings;
+import dev.wharf.server.trigger.Triggers;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -21,10 +25,12 @@ import java.util.Map;
 final class TaskRoutes {
   private final TaskStore tasks;
   private final RunQueue queue;
+  private final Triggers triggers;
 
-  TaskRoutes(TaskStore tasks, RunQueue queue) {
+  TaskRoutes(TaskStore tasks, RunQueue queue, Triggers triggers) {
     this.tasks = tasks;
     this.queue = queue;
+    this.triggers = triggers;
   }
 
   void register(RoutesConfig routes, Guard guard) {
@@ -37,10 +43,12 @@ final class TaskRoutes {
   }
 
   private void create(Context ctx) {
-    TaskDefinition task = Json.read(ctx.body(), TaskDefinition.class);
-    if (task == null) {
+    TaskDefinition read = Json.read(ctx.body(), TaskDefinition.class);
+    if (read == null) {
       throw new ApiException(400, "the body needs a task");
     }
+    TaskDefinition task = ContextCredentials.movedToGitCredential(read);
+    TriggerSettings.check(task);
     if (!tasks.create(task)) {
       throw new ApiException(409, "task " + task.name() + " already exists");
     }
@@ -49,7 +57,9 @@ final class TaskRoutes {
 
   private void show(Context ctx) {
     String name = ctx.pathParam("name");
-    ctx.json(tasks.show(name).orElseThrow(() -> ApiException.notFound("task " + name)));
+    TaskDefinition task =
+        tasks.definition(name).orElseThrow(() -> ApiException.notFound("task " + name));
+    ctx.json(tasks.show(name).orElseThrow().withTriggerState(triggers.states().of(task)));
   }
 
   private void update(Context ctx) {
@@ -60,7 +70,9 @@ final class TaskRoutes {
     if (patch == null || !patch.isObject()) {
       throw new ApiException(400, "a PATCH body is a JSON object of the fields to change");
     }
-    TaskDefinition updated = patched(current, (ObjectNode) patch);
+    TaskDefinition updated =
+        ContextCredentials.movedToGitCredential(patched(current, (ObjectNode) patch));
+    TriggerSettings.check(updated);
     tasks.update(updated);
     ctx.json(tasks.show(name).orElseThrow());
   }
@@ -70,6 +82,7 @@ final class TaskRoutes {
     if (!tasks.delete(name)) {
       throw ApiException.notFound("task " + name);
     }
+    triggers.forget(name);
     ctx.status(204);
   }
 
@@ -83,9 +96,41 @@ final class TaskRoutes {
     String body = ctx.body();
     TaskRunOverrides overrides =
         body.isBlank() ? TaskRunOverrides.none() : Json.read(body, TaskRunOverrides.class);
+    ContextCredentials.refuseIn(overrides.context());
     Run run =
-        queue.enqueue(task.runType(), name, "Manual", task.runSpec(overrides), task.agentPool());
+        queue.enqueue(
+            task.runType(),
+            name,
+            RunTrigger.MANUAL,
+            task.runSpec(overrides, Guard.isAdmin(ctx)),
+            task.agentPool());
     ctx.status(201).json(run);
+  }
+
+  /**
+   * {@code current} with the members of {@code patch} applied: {@code source} field by field
+   * ({@code null} removes the commit trigger), {@code timers} and {@code baseImage} whole.
+   */
+  static TaskTriggers patchedTriggers(TaskTriggers current, JsonNode patch) {
+    if (!patch.isObject()) {
+      throw new ApiException(400, "triggers is a JSON object");
+    }
+    ObjectNode merged = Json.mapper().valueToTree(current);
+    for (String field : List.of("timers", "baseImage")) {
+      if (patch.has(field)) {
+        merged.set(field, patch.get(field));
+      }
+    }
+    if (patch.has("source")) {
+      JsonNode source = patch.get("source");
+      if (source.isNull() || !merged.get("source").isObject()) {
+        merged.set("source", source);
+      } else {
+        ObjectNode mergedSource = (ObjectNode) merged.get("source");
+        source.properties().forEach(e -> mergedSource.set(e.getKey(), e.getValue()));
+      }
+    }
+    return Json.mapper().convertValue(merged, TaskTriggers.class);
   }
 
   /** {@code current} with the fields of {@code patch} applied; maps merge, a null entry removes. */
@@ -94,7 +139,16 @@ final class TaskRoutes {
       throw new ApiException(400, "a task cannot be renamed");
     }
     ObjectNode merged = Json.mapper().valueToTree(current);
-    for (String field : List.of("context", "file", "taskText", "status", "platform", "agentPool")) {
+    for (String field :
+        List.of(
+            "context",
+            "file",
+            "taskText",
+            "status",
+            "platform",
+            "agentPool",
+            "valuesFile",
+            "gitAccessToken")) {
       if (patch.has(field)) {
         merged.set(field, patch.get(field));
       }
@@ -142,7 +196,13 @@ final class TaskRoutes {
               result.status(),
               result.platform(),
               result.timeoutSeconds(),
-              result.agentPool());
+              result.agentPool(),
+              result.triggers(),
+              result.valuesFile(),
+              result.gitAccessToken());
+    }
+    if (patch.has("triggers")) {
+      result = result.withTriggers(patchedTriggers(current.triggers(), patch.get("triggers")));
     }
     return result;
   }

@@ -3,12 +3,14 @@ package dev.wharf.server.logs;
 import dev.wharf.api.AgentWire;
 import dev.wharf.api.Run;
 import dev.wharf.api.RunStatus;
+import dev.wharf.engine.output.Utf8Boundary;
 import dev.wharf.server.queue.Wakeups;
 import dev.wharf.server.store.BlobStore;
 import dev.wharf.server.store.RunStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +19,16 @@ import java.util.Optional;
  * store so that a late follower gets the log from the start and then live.
  */
 public final class LogHub {
+  /**
+   * The longest line stored, in UTF-8 bytes: a longer line is stored as several, each piece after
+   * the first starting with {@link #CONTINUED}, so no line is cut and every read returns whole
+   * lines.
+   */
+  public static final int MAX_LINE_BYTES = 16 * 1024;
+
+  /** Starts each stored piece of a line that was longer than {@link #MAX_LINE_BYTES}. */
+  public static final String CONTINUED = "[continued] ";
+
   private static final int CHUNK = 64 * 1024;
   private static final long WAIT_MILLIS = 200;
   private static final long STATUS_CHECK_MILLIS = 500;
@@ -45,16 +57,34 @@ public final class LogHub {
     appendLines(runId, List.of(line));
   }
 
-  /** Stores lines of a run's log (already masked) as one write and wakes the followers. */
+  /**
+   * Stores lines of a run's log (already masked) as one write and wakes the followers; a line over
+   * {@link #MAX_LINE_BYTES} is stored as marked pieces.
+   */
   public void appendLines(String runId, List<String> lines) {
     if (lines.isEmpty()) {
       return;
     }
-    StringBuilder text = new StringBuilder();
+    ByteArrayOutputStream stored = new ByteArrayOutputStream();
+    byte[] marker = CONTINUED.getBytes(StandardCharsets.UTF_8);
     for (String line : lines) {
-      text.append(AgentWire.LogBatch.stored(line)).append('\n');
+      byte[] bytes = AgentWire.LogBatch.stored(line).getBytes(StandardCharsets.UTF_8);
+      int from = 0;
+      do {
+        int room = from == 0 ? MAX_LINE_BYTES : MAX_LINE_BYTES - marker.length;
+        int end = Math.min(bytes.length, from + room);
+        if (end < bytes.length) {
+          end = from + Utf8Boundary.completeLength(Arrays.copyOfRange(bytes, from, end));
+        }
+        if (from > 0) {
+          stored.writeBytes(marker);
+        }
+        stored.write(bytes, from, end - from);
+        stored.write('\n');
+        from = end;
+      } while (from < bytes.length);
     }
-    blobs.appendLog(runId, text.toString().getBytes(StandardCharsets.UTF_8));
+    blobs.appendLog(runId, stored.toByteArray());
     wake();
   }
 

@@ -6,12 +6,14 @@ import dev.wharf.api.OutputImage;
 import dev.wharf.api.Run;
 import dev.wharf.api.RunSpec;
 import dev.wharf.api.RunStatus;
+import dev.wharf.api.RunTrigger;
 import dev.wharf.api.RunType;
 import dev.wharf.api.StepTiming;
 import dev.wharf.server.store.Database;
 import dev.wharf.server.store.LogAppend;
 import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.SecretBox;
+import dev.wharf.server.store.TriggerStore;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The queue of runs, kept in the runs table: enqueue, claim by pool and platform (exactly one
@@ -27,9 +31,13 @@ import java.util.regex.Pattern;
  * {@link RunStore}'s.
  */
 public final class RunQueue {
+  /** One INFO line per change of a run's state, for whoever watches the server's stderr. */
+  private static final Logger LOG = LoggerFactory.getLogger(RunQueue.class);
+
   private static final Pattern PREFIX = Pattern.compile("[a-z]{2}");
 
   private final RunStore runs;
+  private final TriggerStore triggers;
   private final SecretBox box;
   private final String prefix;
   private final Clock clock;
@@ -49,6 +57,7 @@ public final class RunQueue {
       throw new IllegalArgumentException("a run ID prefix is two lower-case letters: " + prefix);
     }
     this.runs = new RunStore(db);
+    this.triggers = new TriggerStore(db);
     this.box = box;
     this.prefix = prefix;
     this.clock = clock;
@@ -61,8 +70,38 @@ public final class RunQueue {
   }
 
   /** Queues a run of {@code spec} for the default agent pool. */
-  public Run enqueue(RunType type, String task, String trigger, RunSpec spec) {
+  public Run enqueue(RunType type, String task, RunTrigger trigger, RunSpec spec) {
     return enqueue(type, task, trigger, spec, null);
+  }
+
+  /**
+   * Queues a run of a task for an event identified by {@code claimKey} (a timer occurrence, a
+   * commit, a new digest) for the agents of {@code pool}, unless a run was already queued for it,
+   * here or by another server on the same database. Answers the run queued now, empty if the event
+   * had been claimed.
+   */
+  public Optional<Run> enqueueOnce(
+      String claimKey, RunType type, String task, RunTrigger trigger, RunSpec spec, String pool) {
+    String sealed = box.seal(Json.write(spec));
+    Optional<Run> run =
+        runs.insertOnce(
+            claimKey,
+            prefix,
+            type,
+            task,
+            trigger,
+            spec,
+            sealed,
+            poolOrDefault(pool),
+            clock.millis());
+    if (run.isPresent()) {
+      wakeups.publish(Wakeups.Topic.QUEUED);
+    }
+    return run;
+  }
+
+  private static String poolOrDefault(String pool) {
+    return pool == null || pool.isBlank() ? Claimant.DEFAULT_POOL : pool;
   }
 
   /**
@@ -74,17 +113,29 @@ public final class RunQueue {
         runs.withSealedSpec(runId)
             .map(c -> new ClaimedRun(c.run(), Json.read(box.open(c.sealedSpec()), RunSpec.class)));
     return original.map(
-        o -> enqueue(o.run().runType(), o.run().task(), "Manual", o.spec(), o.run().agentPool()));
+        o ->
+            enqueue(
+                o.run().runType(),
+                o.run().task(),
+                RunTrigger.MANUAL,
+                o.spec(),
+                o.run().agentPool()));
   }
 
   /**
    * Queues a run of {@code spec} for the agents of {@code pool} (null: the default pool); secrets
    * in the spec are sealed before storage.
    */
-  public Run enqueue(RunType type, String task, String trigger, RunSpec spec, String pool) {
+  public Run enqueue(RunType type, String task, RunTrigger trigger, RunSpec spec, String pool) {
     String sealed = box.seal(Json.write(spec));
-    String agentPool = pool == null || pool.isBlank() ? Claimant.DEFAULT_POOL : pool;
-    Run run = runs.insert(prefix, type, task, trigger, spec, sealed, agentPool, clock.millis());
+    Run run =
+        runs.insert(prefix, type, task, trigger, spec, sealed, poolOrDefault(pool), clock.millis());
+    LOG.info(
+        "run {} queued ({}{}, trigger {})",
+        run.runId(),
+        type,
+        task == null ? "" : " of task " + task,
+        trigger.label());
     wakeups.publish(Wakeups.Topic.QUEUED);
     return run;
   }
@@ -109,6 +160,7 @@ public final class RunQueue {
   /** Moves a claimed run of {@code agentId} from {@code Started} to {@code Running}. */
   public void markRunning(String agentId, String runId) {
     runs.markRunning(agentId, runId, clock.millis());
+    LOG.info("run {} started", runId);
   }
 
   /**
@@ -165,8 +217,26 @@ public final class RunQueue {
             dependencies,
             steps,
             clock.millis());
+    if (finished && LOG.isInfoEnabled()) {
+      runs.find(runId).ifPresent(RunQueue::logEnd);
+    }
     wakeups.publish(Wakeups.Topic.LOG);
+    if (finished && status == RunStatus.Succeeded) {
+      // a task's base images are those of its last successful run
+      runs.find(runId)
+          .map(Run::task)
+          .ifPresent(task -> triggers.recordBaseImages(task, dependencies, clock.millis()));
+    }
     return finished;
+  }
+
+  private static void logEnd(Run run) {
+    if (run.startTime() != null && run.finishTime() != null) {
+      long millis = run.finishTime().toEpochMilli() - run.startTime().toEpochMilli();
+      LOG.info("run {} finished: {} after {}s", run.runId(), run.status(), (millis + 500) / 1000);
+    } else {
+      LOG.info("run {} finished: {}", run.runId(), run.status());
+    }
   }
 
   /**
@@ -190,6 +260,12 @@ public final class RunQueue {
    */
   public Optional<Run> cancel(String runId) {
     Optional<Run> run = runs.cancel(runId, clock.millis());
+    run.ifPresent(
+        r ->
+            LOG.info(
+                "run {} {}",
+                runId,
+                r.status() == RunStatus.Canceled ? "canceled" : "asked to cancel"));
     wakeups.publish(Wakeups.Topic.CANCEL);
     wakeups.publish(Wakeups.Topic.LOG);
     return run;
@@ -217,6 +293,9 @@ public final class RunQueue {
    */
   public boolean lose(String runId, String message, boolean force) {
     boolean lost = runs.lose(runId, message, force, clock.millis());
+    if (lost) {
+      LOG.info("run {} finished: Error ({})", runId, message);
+    }
     wakeups.publish(Wakeups.Topic.LOG);
     return lost;
   }

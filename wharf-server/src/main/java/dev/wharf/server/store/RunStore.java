@@ -8,6 +8,7 @@ import dev.wharf.api.Run;
 import dev.wharf.api.RunFilter;
 import dev.wharf.api.RunSpec;
 import dev.wharf.api.RunStatus;
+import dev.wharf.api.RunTrigger;
 import dev.wharf.api.RunType;
 import dev.wharf.api.StepTiming;
 import java.sql.ResultSet;
@@ -34,7 +35,7 @@ public final class RunStore {
   private static final String COLUMNS =
       "run_id, status, run_type, task_name, trigger_kind, platform, timeout_seconds, create_time,"
           + " start_time, finish_time, last_updated_time, agent, error_message, output_images,"
-          + " dependencies, steps, log_pruned, agent_pool";
+          + " dependencies, steps, log_pruned, agent_pool, trigger_details";
 
   private final Database db;
 
@@ -51,7 +52,7 @@ public final class RunStore {
       String prefix,
       RunType type,
       String task,
-      String trigger,
+      RunTrigger trigger,
       RunSpec spec,
       String sealedSpec,
       String agentPool,
@@ -68,14 +69,15 @@ public final class RunStore {
         .createUpdate(
             "INSERT INTO runs (seq, run_id, status, run_type, task_name, trigger_kind, platform,"
                 + " timeout_seconds, request_sealed, context_blob, create_time, last_updated_time,"
-                + " agent_pool)"
+                + " agent_pool, trigger_details)"
                 + " VALUES (:seq, :runId, 'Queued', :type, :task, :trigger, :platform, :timeout,"
-                + " :sealed, :upload, :now, :now, :pool)")
+                + " :sealed, :upload, :now, :now, :pool, :details)")
         .bind("seq", number)
         .bind("runId", runId)
         .bind("type", type.name())
         .bind("task", task)
-        .bind("trigger", trigger)
+        .bind("trigger", trigger.label())
+        .bind("details", Json.write(trigger))
         .bind("platform", spec.platform())
         .bind("timeout", spec.timeoutSeconds())
         .bind("sealed", sealedSpec)
@@ -91,13 +93,52 @@ public final class RunStore {
       String prefix,
       RunType type,
       String task,
-      String trigger,
+      RunTrigger trigger,
       RunSpec spec,
       String sealedSpec,
       String agentPool,
       long now) {
     return db.write(
         handle -> insert(handle, prefix, type, task, trigger, spec, sealedSpec, agentPool, now));
+  }
+
+  /**
+   * Claims the event {@code claimKey} for {@code task} and inserts its queued run in the same
+   * transaction; empty when the event was claimed before (here or by another server).
+   */
+  public Optional<Run> insertOnce(
+      String claimKey,
+      String prefix,
+      RunType type,
+      String task,
+      RunTrigger trigger,
+      RunSpec spec,
+      String sealedSpec,
+      String agentPool,
+      long now) {
+    return db.write(
+        handle -> {
+          int claimed =
+              handle
+                  .createUpdate(
+                      "INSERT INTO trigger_claims (claim_key, task_name, create_time)"
+                          + " VALUES (:key, :task, :now) ON CONFLICT (claim_key) DO NOTHING")
+                  .bind("key", claimKey)
+                  .bind("task", task)
+                  .bind("now", now)
+                  .execute();
+          if (claimed == 0) {
+            return Optional.<Run>empty();
+          }
+          Run queued =
+              insert(handle, prefix, type, task, trigger, spec, sealedSpec, agentPool, now);
+          handle
+              .createUpdate("UPDATE trigger_claims SET run_id = :runId WHERE claim_key = :key")
+              .bind("runId", queued.runId())
+              .bind("key", claimKey)
+              .execute();
+          return Optional.of(queued);
+        });
   }
 
   /**
@@ -662,7 +703,13 @@ public final class RunStore {
         list(rs.getString("steps"), new TypeReference<List<StepTiming>>() {}),
         rs.getInt("log_pruned") != 0,
         null,
-        rs.getString("agent_pool"));
+        rs.getString("agent_pool"),
+        triggerOf(rs.getString("trigger_details")));
+  }
+
+  /** Runs queued before triggers were recorded carry only their label: they were all manual. */
+  private static RunTrigger triggerOf(String json) {
+    return json == null ? RunTrigger.MANUAL : Json.read(json, RunTrigger.class);
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -4,6 +4,7 @@ import dev.wharf.api.Json;
 import dev.wharf.api.RegistryCredential;
 import dev.wharf.api.Task;
 import dev.wharf.api.TaskDefinition;
+import dev.wharf.api.TaskTriggers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -117,6 +118,24 @@ public final class TaskStore {
                 .list());
   }
 
+  /** Every task's whole definition with the time it last changed, for the triggers. */
+  public List<SavedTask> all() {
+    return db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT definition, secure_sealed, update_time FROM tasks ORDER BY name")
+                .map(
+                    (rs, ctx) ->
+                        new SavedTask(
+                            combine(rs.getString(1), rs.getString(2)),
+                            Instant.ofEpochMilli(rs.getLong(3))))
+                .list());
+  }
+
+  /** A task's definition and when it last changed. */
+  public record SavedTask(TaskDefinition definition, Instant updateTime) {}
+
   private static boolean exists(Handle handle, String name) {
     return handle
             .createQuery("SELECT COUNT(*) FROM tasks WHERE name = :name")
@@ -140,7 +159,27 @@ public final class TaskStore {
         open.status(),
         open.platform(),
         open.timeoutSeconds(),
-        open.agentPool());
+        open.agentPool(),
+        withSecret(open.triggers(), secure.webhookSecret()),
+        open.valuesFile(),
+        secure.gitAccessToken());
+  }
+
+  private static TaskTriggers withSecret(TaskTriggers triggers, String secret) {
+    TaskTriggers.SourceTrigger source = triggers.source();
+    if (source == null) {
+      return triggers;
+    }
+    return new TaskTriggers(
+        new TaskTriggers.SourceTrigger(
+            source.commitEnabled(),
+            source.pullRequestEnabled(),
+            source.branch(),
+            source.pollIntervalSeconds(),
+            secret,
+            false),
+        triggers.timers(),
+        triggers.baseImage());
   }
 
   private static TaskDefinition open(TaskDefinition task) {
@@ -155,16 +194,27 @@ public final class TaskStore {
         task.status(),
         task.platform(),
         task.timeoutSeconds(),
-        task.agentPool());
+        task.agentPool(),
+        withSecret(task.triggers(), null),
+        task.valuesFile(),
+        null);
   }
 
   private static Secure secure(TaskDefinition task) {
-    return new Secure(task.values(), task.secretValues(), task.credentials());
+    TaskTriggers.SourceTrigger source = task.triggers().source();
+    return new Secure(
+        task.values(),
+        task.secretValues(),
+        task.credentials(),
+        source == null ? null : source.webhookSecret(),
+        task.gitAccessToken());
   }
 
   /** The sealed part of a task. */
   record Secure(
       Map<String, String> values,
       Map<String, String> secretValues,
-      List<RegistryCredential> credentials) {}
+      List<RegistryCredential> credentials,
+      String webhookSecret,
+      String gitAccessToken) {}
 }

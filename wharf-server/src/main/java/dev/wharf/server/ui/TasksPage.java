@@ -5,6 +5,7 @@ import dev.wharf.api.Json;
 import dev.wharf.api.RegistryCredential;
 import dev.wharf.api.Run;
 import dev.wharf.api.RunFilter;
+import dev.wharf.api.RunTrigger;
 import dev.wharf.api.Task;
 import dev.wharf.api.TaskDefinition;
 import dev.wharf.api.TaskRunOverrides;
@@ -264,7 +265,14 @@ final class TasksPage {
             blankToNull(ctx.formParam("file")),
             values,
             null);
-    Run run = queue.enqueue(task.runType(), name, "Manual", task.runSpec(overrides));
+    boolean admin = Layout.may(WebAuth.session(ctx), Role.admin);
+    Run run =
+        queue.enqueue(
+            task.runType(),
+            name,
+            RunTrigger.MANUAL,
+            task.runSpec(overrides, admin),
+            task.agentPool());
     ctx.redirect("/runs/" + run.runId(), HttpStatus.SEE_OTHER);
   }
 

@@ -25,4 +25,24 @@ class CancelSignalTest {
   void await_notRaised_timesOutFalse() throws Exception {
     assertThat(new CancelSignal().await(Duration.ofMillis(10))).isFalse();
   }
+
+  @Test
+  void interruptWhileRaised_raisedInsideTheScope_interruptsAndClosingClears() {
+    CancelSignal signal = new CancelSignal();
+    CancelSignal.Scope scope = signal.interruptWhileRaised();
+    signal.raise();
+    assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    scope.close();
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+  }
+
+  @Test
+  void interruptWhileRaised_raisedAfterTheScope_doesNotInterrupt() {
+    CancelSignal signal = new CancelSignal();
+    CancelSignal.Scope scope = signal.interruptWhileRaised();
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    scope.close();
+    signal.raise();
+    assertThat(Thread.interrupted()).isFalse();
+  }
 }

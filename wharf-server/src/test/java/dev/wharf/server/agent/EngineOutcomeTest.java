@@ -10,6 +10,8 @@ import dev.wharf.engine.RunResult;
 import dev.wharf.engine.StepResult;
 import dev.wharf.engine.StepStatus;
 import dev.wharf.task.TaskLoader;
+import dev.wharf.task.docker.ImageDependencies;
+import dev.wharf.task.docker.ImageReference;
 import dev.wharf.task.graph.StepGraph;
 import java.time.Instant;
 import java.util.List;
@@ -34,12 +36,13 @@ class EngineOutcomeTest {
                 new StepResult(
                     "build", StepStatus.SUCCESSFUL, T0, T0.plusSeconds(2), 1, null, List.of())),
             null);
-    String report =
-        "[{\"image\":{\"registry\":\"r:5000\",\"repository\":\"app\",\"tag\":\"1\","
-            + "\"digest\":\"sha256:aa\",\"reference\":\"r:5000/app:1\"},"
-            + "\"runtime-dependency\":{\"registry\":\"r:5000\",\"repository\":\"base\","
-            + "\"tag\":\"2\",\"digest\":\"sha256:bb\",\"reference\":\"r:5000/base:2\"},"
-            + "\"buildtime-dependency\":null,\"git\":{\"git-head-revision\":\"\"}}]";
+    List<ImageDependencies> report =
+        List.of(
+            new ImageDependencies(
+                new ImageReference("r:5000", "app", "1", "sha256:aa", "r:5000/app:1"),
+                new ImageReference("r:5000", "base", "2", "sha256:bb", "r:5000/base:2"),
+                List.of(),
+                ""));
 
     RunOutcome outcome =
         EngineOutcome.of(result, report, graph("steps:\n  - id: build\n    cmd: busybox true\n"));
@@ -74,7 +77,7 @@ class EngineOutcomeTest {
                 + "  - id: b\n    cmd: busybox true\n    when: ['-']\n"
                 + "  - id: c\n    cmd: busybox true\n    when: [a, b]\n");
 
-    RunOutcome outcome = EngineOutcome.of(result, null, graph);
+    RunOutcome outcome = EngineOutcome.of(result, List.of(), graph);
 
     assertThat(outcome.steps())
         .containsExactly(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wharf.api.Run;
 import dev.wharf.api.RunSpec;
 import dev.wharf.api.RunStatus;
+import dev.wharf.api.RunTrigger;
 import dev.wharf.api.RunType;
 import dev.wharf.server.queue.RunQueue;
 import dev.wharf.server.store.BlobStore;
@@ -31,8 +32,8 @@ class LogPrunerTest {
       BlobStore blobs = new FileBlobStore(dir);
       RunQueue queue =
           new RunQueue(db, SecretBox.openOrCreate(dir.resolve("k")), "wa", Clock.systemUTC());
-      Run old = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
-      Run running = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+      Run old = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
+      Run running = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
       queue.claim(dev.wharf.server.queue.Claimant.named("a"));
       queue.claim(dev.wharf.server.queue.Claimant.named("a"));
       queue.finish(old.runId(), RunStatus.Succeeded, null, List.of(), List.of(), List.of());
@@ -55,7 +56,7 @@ class LogPrunerTest {
       BlobStore blobs = new FileBlobStore(dir);
       RunQueue queue =
           new RunQueue(db, SecretBox.openOrCreate(dir.resolve("k")), "wa", Clock.systemUTC());
-      Run run = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+      Run run = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
       queue.claim(dev.wharf.server.queue.Claimant.named("a"));
       queue.finish(run.runId(), RunStatus.Failed, "x", List.of(), List.of(), List.of());
 

@@ -3,14 +3,17 @@ package dev.wharf.server.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wharf.api.BaseImageDependency;
 import dev.wharf.api.Run;
 import dev.wharf.api.RunSpec;
 import dev.wharf.api.RunStatus;
+import dev.wharf.api.RunTrigger;
 import dev.wharf.api.RunType;
 import dev.wharf.server.store.Database;
 import dev.wharf.server.store.LogAppend;
 import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.SecretBox;
+import dev.wharf.server.store.TriggerStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,12 +49,61 @@ class RunQueueTest {
   void enqueue_runIds_areThePrefixAndABase36Counter() {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 37; i++) {
-      ids.add(queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x")).runId());
+      ids.add(
+          queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x")).runId());
     }
 
     assertThat(ids.subList(0, 3)).containsExactly("ca1", "ca2", "ca3");
     assertThat(ids.get(9)).isEqualTo("caa");
     assertThat(ids.get(35)).isEqualTo("ca10");
+  }
+
+  @Test
+  void enqueueOnce_sameEventTwice_queuesOneRunCarryingItsTrigger() {
+    RunTrigger commit =
+        new RunTrigger.Source("poll", "commit", "https://git.example/app", "main", "ab12", null);
+
+    Optional<Run> first =
+        queue.enqueueOnce(
+            "commit:app:ab12", RunType.AutoRun, "app", commit, RunSpec.inline("x"), null);
+    Optional<Run> second =
+        queue.enqueueOnce(
+            "commit:app:ab12", RunType.AutoRun, "app", commit, RunSpec.inline("x"), null);
+
+    assertThat(first).isPresent();
+    assertThat(second).isEmpty();
+    Run stored = new RunStore(db).find(first.get().runId()).orElseThrow();
+    assertThat(stored.trigger()).isEqualTo("Commit");
+    assertThat(stored.triggerDetails()).isEqualTo(commit);
+    assertThat(queue.length()).isEqualTo(1);
+  }
+
+  @Test
+  void finish_succeededTaskRun_recordsTheTasksBaseImages_aFailedOneKeepsThem() {
+    List<BaseImageDependency> first =
+        List.of(
+            new BaseImageDependency("127.0.0.1:5000", "base", "1", "sha256:aa", "RunTime"),
+            new BaseImageDependency("", "golang", "", "sha256:bb", "BuildTime"));
+    Run run = queue.enqueue(RunType.AutoRun, "app", RunTrigger.MANUAL, RunSpec.inline("x"));
+    queue.claim(Claimant.named("agent"));
+    queue.finish(run.runId(), RunStatus.Succeeded, null, List.of(), first, List.of());
+    Run failed = queue.enqueue(RunType.AutoRun, "app", RunTrigger.MANUAL, RunSpec.inline("x"));
+    queue.claim(Claimant.named("agent"));
+    queue.finish(failed.runId(), RunStatus.Failed, "x", List.of(), List.of(), List.of());
+
+    assertThat(new TriggerStore(db).trackedImages("app"))
+        .extracting(i -> i.image() + " " + i.digest() + " " + i.type())
+        .containsExactly(
+            "127.0.0.1:5000/base:1 sha256:aa RunTime", "golang:latest sha256:bb BuildTime");
+  }
+
+  @Test
+  void enqueue_manualRun_recordsTheManualTrigger() {
+    Run run = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
+
+    assertThat(new RunStore(db).find(run.runId()).orElseThrow().triggerDetails())
+        .isEqualTo(RunTrigger.MANUAL);
+    assertThat(run.trigger()).isEqualTo("Manual");
   }
 
   @Test
@@ -63,7 +115,7 @@ class RunQueueTest {
   @Test
   void claim_manyClaimantsAtOnce_eachRunIsClaimedOnce() throws Exception {
     for (int i = 0; i < 40; i++) {
-      queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+      queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
     }
     List<String> claimed = Collections.synchronizedList(new ArrayList<>());
     ExecutorService claimants = Executors.newFixedThreadPool(8);
@@ -92,7 +144,7 @@ class RunQueueTest {
   void claim_secretValues_areSealedInStorageAndOpenForTheAgent() {
     RunSpec spec =
         new RunSpec("/dev/null", null, null, "x", null, Map.of("token", "hunter2"), null, null, 0);
-    queue.enqueue(RunType.QuickRun, null, "Manual", spec);
+    queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, spec);
 
     String stored = new RunStore(db).sealedSpecs().get(0);
     ClaimedRun claimed = queue.claim(Claimant.named("a")).orElseThrow();
@@ -104,7 +156,7 @@ class RunQueueTest {
 
   @Test
   void finish_runAlreadyDeclaredLost_changesNothing() {
-    Run run = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+    Run run = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
     queue.claim(Claimant.named("agent-a"));
     queue.markRunning("agent-a", run.runId());
 
@@ -120,8 +172,8 @@ class RunQueueTest {
 
   @Test
   void expired_leaseNotRenewed_isListedAndRenewedOneIsNot() throws Exception {
-    Run stale = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
-    Run renewed = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+    Run stale = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
+    Run renewed = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
     Claimant shortLease =
         new Claimant("a", "agent-a", null, List.of("linux/amd64"), "engine-1", 50);
     queue.claim(shortLease);
@@ -143,8 +195,8 @@ class RunQueueTest {
 
   @Test
   void claim_pools_runsGoOnlyToAgentsOfTheirPool() {
-    Run gpu = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"), "gpu");
-    Run plain = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+    Run gpu = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"), "gpu");
+    Run plain = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
     Claimant gpuAgent = new Claimant("g", "g", "gpu", List.of("linux/amd64"), "", 60_000);
 
     assertThat(queue.claim(gpuAgent).orElseThrow().run().runId()).isEqualTo(gpu.runId());
@@ -155,7 +207,7 @@ class RunQueueTest {
 
   @Test
   void appendLog_batchSentAgainOrOutOfPlace_isStoredOnce() {
-    Run run = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+    Run run = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
     queue.claim(Claimant.named("a"));
     StringBuilder log = new StringBuilder();
 
@@ -170,7 +222,7 @@ class RunQueueTest {
 
   @Test
   void appendLog_storedButNotNumberedBeforeAStop_isADuplicate() {
-    Run run = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+    Run run = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
     queue.claim(Claimant.named("a"));
     // the server stored the batch, then stopped before recording its number
     StringBuilder log = new StringBuilder("one\n");
@@ -194,8 +246,8 @@ class RunQueueTest {
 
   @Test
   void cancel_queuedRun_endsAtOnceAndActiveRunIsFlagged() {
-    Run active = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
-    Run waiting = queue.enqueue(RunType.QuickRun, null, "Manual", RunSpec.inline("x"));
+    Run active = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
+    Run waiting = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
     queue.claim(Claimant.named("a"));
 
     assertThat(queue.cancel(waiting.runId()).orElseThrow().status()).isEqualTo(RunStatus.Canceled);

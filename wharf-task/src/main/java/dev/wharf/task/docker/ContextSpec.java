@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A build context classified as acb classifies it, with the {@code #ref:subdir} fragment of a git
- * context split at its first colon.
+ * A context string classified as acb classifies it, with the {@code #ref:subdir} fragment of a git
+ * context split at its first colon. This is the one classification of context strings: runs (local,
+ * through a server, on an agent) and build steps all use it.
  *
  * @param context the context as written
  * @param kind where it comes from
@@ -20,6 +21,10 @@ import java.util.regex.Pattern;
 public record ContextSpec(
     String context, ContextKind kind, String gitUrl, String gitRef, String gitSubdir) {
   private static final Pattern GIT_SUFFIX = Pattern.compile("\\.git(#.+)?$");
+  private static final Pattern LOCAL_GIT_SUFFIX = Pattern.compile("\\.git/?(#.+)?$");
+
+  /** The context that stands for none. */
+  public static final String NONE = "/dev/null";
 
   public ContextSpec {
     requireNonNull(context, "context cannot be null");
@@ -32,6 +37,9 @@ public record ContextSpec(
   /** Classifies {@code context}; every string is some kind, "local" when nothing else fits. */
   public static ContextSpec parse(String context) {
     requireNonNull(context, "context cannot be null");
+    if (context.equals(NONE)) {
+      return new ContextSpec(context, ContextKind.NONE, "", "", "");
+    }
     if (context.toLowerCase(Locale.ROOT).startsWith("oci://")) {
       return new ContextSpec(context, ContextKind.OCI, "", "", "");
     }
@@ -52,12 +60,18 @@ public record ContextSpec(
     return new ContextSpec(context, ContextKind.LOCAL, "", "", "");
   }
 
+  /** Whether the context is fetched from elsewhere (git or an archive URL), not read from here. */
+  public boolean isRemote() {
+    return kind == ContextKind.GIT || kind == ContextKind.URL || kind == ContextKind.OCI;
+  }
+
   private static boolean isUrl(String context) {
     return context.startsWith("http://") || context.startsWith("https://");
   }
 
   private static boolean isGit(String context) {
     return (isUrl(context) && GIT_SUFFIX.matcher(context).find())
+        || (context.startsWith("file://") && LOCAL_GIT_SUFFIX.matcher(context).find())
         || context.startsWith("git://")
         || context.startsWith("github.com/")
         || context.startsWith("git@")

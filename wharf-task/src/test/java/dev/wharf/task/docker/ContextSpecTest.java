@@ -27,6 +27,9 @@ class ContextSpecTest {
     "https://x.VisualStudio.com/P/_git/R,            GIT",
     "http://x.visualstudio.com/P/_git/R,             URL",
     "oci://reg.io/ctx:1,                             OCI",
+    "/dev/null,                                      NONE",
+    "file:///srv/repo.git#main,                      GIT",
+    "file:///srv/folder,                             LOCAL",
     "Oci://reg.io/ctx:1,                             OCI",
   })
   void parse_context_hasKind(String context, ContextKind kind) {
@@ -58,7 +61,7 @@ class ContextSpecTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"LOCAL, local", "GIT, git", "URL, url", "OCI, oci"})
+  @CsvSource({"NONE, none", "LOCAL, local", "GIT, git", "URL, url", "OCI, oci"})
   void label_isLowerCaseName(ContextKind kind, String label) {
     assertThat(kind.label()).isEqualTo(label);
   }

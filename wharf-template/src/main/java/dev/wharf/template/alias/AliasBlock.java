@@ -1,12 +1,12 @@
 package dev.wharf.template.alias;
 
+import dev.wharf.template.values.BoundedYaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -90,8 +90,10 @@ public record AliasBlock(List<String> sources, Map<String, String> values, Strin
   private static Node compose(String text, String label) throws AliasException {
     try {
       Optional<Node> root =
-          new Compose(LoadSettings.builder().setLabel(label).setAllowDuplicateKeys(true).build())
-              .composeString(text);
+          BoundedYaml.compose(
+              text,
+              BoundedYaml.settings(
+                  LoadSettings.builder().setLabel(label).setAllowDuplicateKeys(true)));
       return root.orElse(null);
     } catch (YamlEngineException e) {
       throw new AliasException("yaml: " + e.getMessage(), e);

@@ -2,7 +2,8 @@ package dev.wharf.template.render;
 
 import dev.wharf.template.alias.RemoteAliases;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,8 +15,9 @@ import java.util.Map;
  * @param taskFolder the folder alias {@code src} paths are relative to
  * @param valuesText the values file's text, or null (then {@code valuesPath} is read, if given)
  * @param valuesPath the values file, or null
- * @param set {@code --set KEY=VALUE} entries in order
- * @param setSecrets {@code --set-secret KEY=VALUE} entries: merged like {@code --set}, and masked
+ * @param set the {@code --set} values, parsed once where they were given ({@link
+ *     dev.wharf.template.values.Values#parseSet}); they replace the values file's keys
+ * @param setSecrets the {@code --set-secret} values: merged like {@code --set}, and masked
  * @param run the {@code .Run} facts
  * @param imageAliases image aliases replacing the predefined ones, or null for acb's
  * @param remoteAliases fetches {@code http(s)} alias sources, or null to refuse them
@@ -28,8 +30,8 @@ public record RenderRequest(
     Path taskFolder,
     String valuesText,
     Path valuesPath,
-    List<String> set,
-    List<String> setSecrets,
+    Map<String, String> set,
+    Map<String, String> setSecrets,
     RunInfo run,
     Map<String, String> imageAliases,
     RemoteAliases remoteAliases,
@@ -37,8 +39,11 @@ public record RenderRequest(
     SecretsResolver secretsResolver) {
 
   public RenderRequest {
-    set = set == null ? List.of() : List.copyOf(set);
-    setSecrets = setSecrets == null ? List.of() : List.copyOf(setSecrets);
+    set = set == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(set));
+    setSecrets =
+        setSecrets == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(setSecrets));
     taskFolder = taskFolder == null ? Path.of("") : taskFolder;
   }
 

@@ -55,10 +55,7 @@ public final class TaskRenderer {
     String text = TaskText.stripComments(request.taskText());
     List<Integer> lines = TaskText.keptLines(request.taskText());
     Map<String, Object> values = values(request);
-    List<String> secretValues = new ArrayList<>();
-    for (Object v : values(request.setSecrets()).values()) {
-      secretValues.add((String) v);
-    }
+    List<String> secretValues = new ArrayList<>(request.setSecrets().values());
     if (request.taskText().isEmpty()) {
       return new RenderResult("", Optional.empty(), secretValues, List.of());
     }
@@ -199,16 +196,7 @@ public final class TaskRenderer {
       if (text != null) {
         file = Values.parseFile(text, label);
       }
-      Map<String, Object> merged = Values.merge(file, Values.parseSet(request.set()));
-      return Values.merge(merged, Values.parseSet(request.setSecrets()));
-    } catch (ValuesException e) {
-      throw new RenderException(e.getMessage(), null, 0, 0, e);
-    }
-  }
-
-  private static Map<String, Object> values(List<String> entries) throws RenderException {
-    try {
-      return Values.parseSet(entries);
+      return Values.merge(Values.merge(file, request.set()), request.setSecrets());
     } catch (ValuesException e) {
       throw new RenderException(e.getMessage(), null, 0, 0, e);
     }

@@ -6,6 +6,7 @@ import static dev.wharf.template.sprig.Args.str;
 import static dev.wharf.template.sprig.Args.toFloat64;
 import static dev.wharf.template.sprig.Args.toInt64;
 
+import dev.wharf.template.Template;
 import dev.wharf.template.TemplateFunction;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,17 +66,25 @@ final class MathFunctions {
     if (stop < start) {
       if (step < 0) {
         for (long i = start; i > stop; i += step) {
-          out.add(i);
+          add(out, i);
         }
       }
       return out;
     }
     if (step > 0) {
       for (long i = start; i < stop; i += step) {
-        out.add(i);
+        add(out, i);
       }
     }
     return out;
+  }
+
+  private static void add(List<Object> list, long item) {
+    if (list.size() >= Template.MAX_LIST_ITEMS) {
+      throw new IllegalArgumentException(
+          "the list would have more than " + Template.MAX_LIST_ITEMS + " items, the limit");
+    }
+    list.add(item);
   }
 
   private static long atoi(String s) {

@@ -5,6 +5,7 @@ import static dev.wharf.template.sprig.Args.integer;
 import static dev.wharf.template.sprig.Args.str;
 import static dev.wharf.template.sprig.Args.strval;
 
+import dev.wharf.template.Template;
 import dev.wharf.template.TemplateFunction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,6 +61,12 @@ final class StringFunctions {
   private static String repeat(String s, long count) {
     if (count < 0) {
       throw new IllegalArgumentException("strings: negative Repeat count");
+    }
+    if (count > 0 && s.length() * count > Template.MAX_STRING_CHARS) {
+      throw new IllegalArgumentException(
+          "the result would be longer than "
+              + Template.MAX_STRING_CHARS
+              + " characters, the limit of a template value");
     }
     return s.repeat((int) count);
   }

@@ -42,8 +42,8 @@ public final class Values {
    * Parses {@code --set} entries as acb does: split at the first {@code =}, never at commas; keys
    * are literal; values are strings; a later duplicate wins.
    */
-  public static Map<String, Object> parseSet(List<String> entries) throws ValuesException {
-    Map<String, Object> out = new LinkedHashMap<>();
+  public static Map<String, String> parseSet(List<String> entries) throws ValuesException {
+    Map<String, String> out = new LinkedHashMap<>();
     for (String entry : entries) {
       int eq = entry.indexOf('=');
       if (eq < 0) {
@@ -59,7 +59,7 @@ public final class Values {
   }
 
   /** Top-level merge: the file's keys, each replaced by an override with the same key. */
-  public static Map<String, Object> merge(Map<String, Object> file, Map<String, Object> overrides) {
+  public static Map<String, Object> merge(Map<String, Object> file, Map<String, ?> overrides) {
     Map<String, Object> out = new LinkedHashMap<>(file);
     out.putAll(overrides);
     return out;

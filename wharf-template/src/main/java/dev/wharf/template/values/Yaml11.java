@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -42,41 +41,48 @@ public final class Yaml11 {
    */
   public static Object load(String text, String label) {
     LoadSettings settings =
-        LoadSettings.builder().setLabel(label).setAllowDuplicateKeys(true).build();
+        BoundedYaml.settings(LoadSettings.builder().setLabel(label).setAllowDuplicateKeys(true));
     try {
-      Optional<Node> root = new Compose(settings).composeString(text);
-      return root.map(Yaml11::value).orElse(null);
+      Optional<Node> root = BoundedYaml.compose(text, settings);
+      return root.map(node -> value(node, new int[1])).orElse(null);
     } catch (YamlEngineException e) {
       throw new IllegalArgumentException("yaml: " + e.getMessage(), e);
     }
   }
 
-  static Object value(Node node) {
+  /** The value of {@code node}; {@code visits} counts the nodes read, aliases expanded. */
+  private static Object value(Node node, int[] visits) {
+    if (++visits[0] > BoundedYaml.MAX_EXPANDED_NODES) {
+      throw new YamlEngineException(
+          "the document is too large once its aliases are expanded (more than "
+              + BoundedYaml.MAX_EXPANDED_NODES
+              + " nodes)");
+    }
     if (node instanceof ScalarNode s) {
       return scalar(s);
     }
     if (node instanceof SequenceNode seq) {
       List<Object> out = new ArrayList<>();
-      seq.getValue().forEach(item -> out.add(value(item)));
+      seq.getValue().forEach(item -> out.add(value(item, visits)));
       return out;
     }
     Map<String, Object> out = new LinkedHashMap<>();
     for (NodeTuple t : ((MappingNode) node).getValue()) {
       if (t.getKeyNode() instanceof ScalarNode k && k.isPlain() && k.getValue().equals("<<")) {
-        mergeInto(out, t.getValueNode());
+        mergeInto(out, t.getValueNode(), visits);
         continue;
       }
-      out.put(keyText(t.getKeyNode()), value(t.getValueNode()));
+      out.put(keyText(t.getKeyNode(), visits), value(t.getValueNode(), visits));
     }
     return out;
   }
 
   /** A {@code <<} merge key: keys of the merged mappings that the mapping does not set itself. */
   @SuppressWarnings("unchecked")
-  private static void mergeInto(Map<String, Object> out, Node merged) {
+  private static void mergeInto(Map<String, Object> out, Node merged, int[] visits) {
     List<Node> sources = merged instanceof SequenceNode seq ? seq.getValue() : List.of(merged);
     for (Node source : sources) {
-      if (value(source) instanceof Map<?, ?> m) {
+      if (value(source, visits) instanceof Map<?, ?> m) {
         ((Map<String, Object>) m).forEach(out::putIfAbsent);
       }
     }
@@ -85,11 +91,11 @@ public final class Yaml11 {
   /**
    * Keys are Go strings: yaml.v2 gives a string key the scalar's raw text ({@code n}, not false).
    */
-  private static String keyText(Node key) {
+  private static String keyText(Node key, int[] visits) {
     if (key instanceof ScalarNode s) {
       return s.getValue();
     }
-    return dev.wharf.template.GoValues.sprint(value(key));
+    return dev.wharf.template.GoValues.sprint(value(key, visits));
   }
 
   private static Object scalar(ScalarNode s) {

@@ -3,6 +3,8 @@ package dev.wharf.template.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wharf.template.values.Values;
+import dev.wharf.template.values.ValuesException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,15 +29,16 @@ class TaskRendererTest {
             return text;
           });
 
-  private RenderRequest request(String task, List<String> set, List<String> secrets) {
+  private RenderRequest request(String task, List<String> set, List<String> secrets)
+      throws ValuesException {
     return new RenderRequest(
         task,
         "acb.yaml",
         folder,
         null,
         null,
-        set,
-        secrets,
+        Values.parseSet(set),
+        Values.parseSet(secrets),
         RunInfo.onHost(Instant.parse("2010-05-20T13:14:22Z")),
         null,
         null,
@@ -142,8 +145,8 @@ class TaskRendererTest {
             folder,
             null,
             folder.resolve("values.yaml"),
-            List.of("a=9"),
-            List.of("token=s3cret"),
+            Map.of("a", "9"),
+            Map.of("token", "s3cret"),
             RunInfo.onHost(Instant.EPOCH),
             null,
             null,
@@ -169,8 +172,8 @@ class TaskRendererTest {
             folder,
             null,
             Path.of("nope.yaml"),
-            List.of(),
-            List.of(),
+            Map.of(),
+            Map.of(),
             RunInfo.onHost(Instant.EPOCH),
             null,
             null,
@@ -192,8 +195,8 @@ class TaskRendererTest {
             folder,
             null,
             null,
-            List.of(),
-            List.of(),
+            Map.of(),
+            Map.of(),
             RunInfo.onHost(Instant.EPOCH),
             null,
             null,
@@ -217,8 +220,8 @@ class TaskRendererTest {
         folder,
         null,
         null,
-        List.of(),
-        List.of(),
+        Map.of(),
+        Map.of(),
         RunInfo.onHost(Instant.EPOCH),
         null,
         null,
@@ -261,8 +264,8 @@ class TaskRendererTest {
             folder,
             null,
             folder.resolve("values.yaml"),
-            List.of(),
-            List.of(),
+            Map.of(),
+            Map.of(),
             RunInfo.onHost(Instant.EPOCH),
             null,
             null,

@@ -38,6 +38,11 @@ class MathFunctionsTest {
   }
 
   @Test
+  void until_hundredMillionItems_isRefused() {
+    assertThatThrownBy(() -> call("until", 100_000_000L)).hasMessageContaining("items, the limit");
+  }
+
+  @Test
   void untilAndUntilStep_countInSteps() {
     assertThat(call("until", 4L)).isEqualTo(list(0L, 1L, 2L, 3L));
     assertThat(call("until", -2L)).isEqualTo(list(0L, -1L));

@@ -88,6 +88,12 @@ class StringFunctionsTest {
   }
 
   @Test
+  void repeat_twoHundredMegabytes_isRefusedBeforeAllocating() {
+    assertThatThrownBy(() -> call("repeat", 200_000_000L, "x"))
+        .hasMessageContaining("the limit of a template value");
+  }
+
+  @Test
   void repeat_negativeCount_isAnError() {
     assertThatThrownBy(() -> call("repeat", -1L, "x")).hasMessageContaining("negative Repeat");
   }

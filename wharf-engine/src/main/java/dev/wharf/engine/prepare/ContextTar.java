@@ -1,4 +1,4 @@
-package dev.wharf.cli;
+package dev.wharf.engine.prepare;
 
 import java.io.IOException;
 import java.io.InputStream;

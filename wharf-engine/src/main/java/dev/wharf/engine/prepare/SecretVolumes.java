@@ -1,4 +1,4 @@
-package dev.wharf.cli;
+package dev.wharf.engine.prepare;
 
 import dev.wharf.task.Plan;
 import dev.wharf.task.Volume;
@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The decoded contents of a task's secret volumes, which the run masks like any secret
+ * The decoded contents of a task's secret volumes, which a run masks like any secret
  * (docs/behaviour.md#masking).
  */
 final class SecretVolumes {

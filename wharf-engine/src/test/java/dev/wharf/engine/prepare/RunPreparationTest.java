@@ -1,0 +1,176 @@
+package dev.wharf.engine.prepare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wharf.engine.container.EngineInfo;
+import dev.wharf.engine.container.RegistryLogin;
+import dev.wharf.template.render.RunInfo;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunPreparationTest {
+  private static final RunPreparation.Platform ENGINE =
+      () -> new EngineInfo("linux", "arm64", "1.41", "20.10");
+  private static final TaskSecrets NO_SECRETS = new TaskSecrets(id -> null, s -> "none");
+
+  @TempDir Path dir;
+
+  private static RunInfo run(String id, String registry) {
+    return new RunInfo(id, "", "", "", "", "", registry, "", "", "", "", "", "");
+  }
+
+  @Test
+  void prepare_localFolder_rendersValuesRunFactsAndMasksEverySecret() throws Exception {
+    Path context = Files.createDirectories(dir.resolve("ctx"));
+    Files.writeString(
+        context.resolve("acb.yaml"),
+        "version: v1.1.0\nsteps:\n"
+            + "  - cmd: busybox echo {{.Values.a}} {{.Values.b}} {{.Run.Registry}} {{.Run.OS}}\n");
+    Files.writeString(context.resolve("values.yaml"), "a: from-file\nb: from-file\n");
+    RunInputs inputs =
+        RunInputs.builder(
+                new TaskSource.ContextFile(null, null),
+                new RunContext.LocalFolder(context),
+                run("wp1", "reg.example"),
+                NO_SECRETS)
+            .values(
+                new RunValues(
+                    "values.yaml", null, Map.of("b", "from-set"), Map.of("token", "t0ken-value")))
+            .logins(List.of(new RegistryLogin("reg.example", "u", "pa55word")))
+            .build();
+
+    try (PreparedRun prepared = RunPreparation.prepare(inputs, ENGINE)) {
+      assertThat(prepared.plan().task().steps().get(0).cmd())
+          .isEqualTo("busybox echo from-file from-set reg.example linux");
+      assertThat(prepared.run().architecture()).isEqualTo("arm64");
+      assertThat(prepared.run().sharedVolume()).isNotEmpty();
+      assertThat(prepared.masker().mask("t0ken-value pa55word")).isEqualTo("*** ***");
+    }
+  }
+
+  @Test
+  void prepare_uploadedArchive_readsTaskAndValuesFromIt() throws Exception {
+    Path archive = dir.resolve("ctx.tar.gz");
+    writeTarGz(
+        archive,
+        Map.of(
+            "./ci/acb.yaml",
+            "version: v1.1.0\nsteps:\n  - cmd: busybox echo {{.Values.who}}\n",
+            "ci/values.yaml",
+            "who: uploaded\n"));
+    RunInputs inputs =
+        RunInputs.builder(
+                new TaskSource.ContextFile("ci/acb.yaml", null),
+                new RunContext.Upload(archive),
+                run("wp2", ""),
+                NO_SECRETS)
+            .values(new RunValues("ci/values.yaml", null, null, null))
+            .build();
+
+    try (PreparedRun prepared = RunPreparation.prepare(inputs, ENGINE)) {
+      assertThat(prepared.plan().task().steps().get(0).cmd()).isEqualTo("busybox echo uploaded");
+    }
+  }
+
+  @Test
+  void prepare_taskFileMissingFromTheContext_isBadInput() throws Exception {
+    Path archive = dir.resolve("empty.tar.gz");
+    writeTarGz(archive, Map.of("other.txt", "x"));
+    RunInputs inputs =
+        RunInputs.builder(
+                new TaskSource.ContextFile("acb.yaml", null),
+                new RunContext.Upload(archive),
+                run("wp3", ""),
+                NO_SECRETS)
+            .build();
+
+    assertThatThrownBy(() -> RunPreparation.prepare(inputs, ENGINE))
+        .isInstanceOf(PrepareException.class)
+        .hasMessageContaining("failed to load template at path acb.yaml: not in the context")
+        .extracting(e -> ((PrepareException) e).kind())
+        .isEqualTo(PrepareException.Kind.INPUT);
+  }
+
+  @Test
+  void prepare_missingFolder_isAContextFailure() {
+    RunInputs inputs =
+        RunInputs.builder(
+                new TaskSource.Command("busybox true"),
+                new RunContext.LocalFolder(dir.resolve("nope")),
+                run("wp4", ""),
+                NO_SECRETS)
+            .build();
+
+    assertThatThrownBy(() -> RunPreparation.prepare(inputs, ENGINE))
+        .isInstanceOf(PrepareException.class)
+        .hasMessageContaining("does not exist")
+        .extracting(e -> ((PrepareException) e).kind())
+        .isEqualTo(PrepareException.Kind.CONTEXT);
+  }
+
+  @Test
+  void prepare_taskTotalTimeoutAndRunTimeout_theEarlierIsTheDeadline() throws Exception {
+    RunInputs inputs =
+        RunInputs.builder(
+                new TaskSource.Text(
+                    "version: v1.1.0\ntotalTimeout: 30\nsteps:\n  - cmd: busybox true\n",
+                    "task",
+                    null),
+                new RunContext.None(),
+                run("wp5", ""),
+                NO_SECRETS)
+            .options(RunOptions.defaults().withTimeout(Duration.ofHours(1)))
+            .build();
+
+    try (PreparedRun prepared = RunPreparation.prepare(inputs, ENGINE)) {
+      assertThat(prepared.totalTimeout()).isEqualTo(Duration.ofSeconds(30));
+    }
+  }
+
+  @Test
+  void deadline_eitherOrNeither() {
+    assertThat(RunPreparation.deadline(0, null)).isEqualTo(Duration.ZERO);
+    assertThat(RunPreparation.deadline(600, null)).isEqualTo(Duration.ofSeconds(600));
+    assertThat(RunPreparation.deadline(0, Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(5));
+    assertThat(RunPreparation.deadline(600, Duration.ofSeconds(5)))
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThat(RunPreparation.deadline(5, Duration.ofSeconds(600)))
+        .isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void runContext_of_classifiesOnce() {
+    assertThat(RunContext.of("/dev/null", dir)).isEqualTo(new RunContext.None());
+    assertThat(RunContext.of("ctx", dir)).isEqualTo(new RunContext.LocalFolder(dir.resolve("ctx")));
+    assertThat(RunContext.of("https://h/r.git#main:src", dir))
+        .isEqualTo(new RunContext.Remote("https://h/r.git#main:src"));
+    assertThat(RunContext.of("https://h/app.tar.gz", dir))
+        .isEqualTo(new RunContext.Remote("https://h/app.tar.gz"));
+  }
+
+  private static void writeTarGz(Path archive, Map<String, String> files) throws IOException {
+    try (OutputStream file = Files.newOutputStream(archive);
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(file))) {
+      for (Map.Entry<String, String> entry : files.entrySet()) {
+        byte[] bytes = entry.getValue().getBytes(StandardCharsets.UTF_8);
+        TarArchiveEntry e = new TarArchiveEntry(entry.getKey());
+        e.setSize(bytes.length);
+        tar.putArchiveEntry(e);
+        tar.write(bytes);
+        tar.closeArchiveEntry();
+      }
+    }
+  }
+}

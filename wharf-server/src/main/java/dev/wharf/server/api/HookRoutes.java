@@ -1,0 +1,41 @@
+package dev.wharf.server.api;
+
+import dev.wharf.server.trigger.WebhookReceiver;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/**
+ * The forges' webhooks, {@code POST /api/v1/hooks/{provider}}: no API token, each delivery is
+ * verified with the webhook secret of the tasks following its repository.
+ */
+final class HookRoutes {
+  private final WebhookReceiver receiver;
+
+  HookRoutes(WebhookReceiver receiver) {
+    this.receiver = receiver;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.post("/api/v1/hooks/{provider}", this::receive);
+  }
+
+  private void receive(Context ctx) {
+    String provider = ctx.pathParam("provider");
+    if ("registry".equals(provider)) {
+      throw ApiException.notFound("registry notifications (not served by this server yet)");
+    }
+    long length = ctx.contentLength();
+    if (length > WebhookReceiver.MAX_BODY_BYTES) {
+      ctx.status(413).json(Map.of("error", "a webhook payload is at most 1 MiB"));
+      return;
+    }
+    WebhookReceiver.Delivery delivery = receiver.receive(provider, ctx::header, ctx.bodyAsBytes());
+    if (delivery.status() >= 400) {
+      ctx.status(delivery.status()).json(Map.of("error", delivery.message()));
+    } else {
+      ctx.status(delivery.status())
+          .json(Map.of("message", delivery.message(), "runIds", delivery.runIds()));
+    }
+  }
+}

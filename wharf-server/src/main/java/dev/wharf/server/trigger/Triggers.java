@@ -1,0 +1,94 @@
+package dev.wharf.server.trigger;
+
+import dev.wharf.server.queue.RunQueue;
+import dev.wharf.server.store.TaskStore;
+import dev.wharf.server.store.TriggerStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's triggers: timers and polled repositories checked every second on background threads,
+ * and the webhook receiver.
+ */
+public final class Triggers implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Triggers.class);
+  private static final Duration TICK = Duration.ofSeconds(1);
+
+  private final TriggerStore store;
+  private final TimerScheduler timers;
+  private final CommitPoller poller;
+  private final WebhookReceiver webhooks;
+  private final TriggerStates states;
+  private final ScheduledExecutorService ticker;
+
+  private Triggers(TaskStore tasks, TriggerStore store, RunQueue queue, Clock clock) {
+    this.store = store;
+    this.timers = new TimerScheduler(tasks, store, queue, clock);
+    this.poller = new CommitPoller(tasks, store, queue, clock);
+    this.webhooks = new WebhookReceiver(tasks, store, queue, clock);
+    this.states = new TriggerStates(store, clock);
+    this.ticker =
+        Executors.newScheduledThreadPool(
+            2,
+            r -> {
+              Thread thread = new Thread(r, "wharf-triggers");
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /** Starts checking the triggers of the tasks in {@code tasks}; missed timers run at once. */
+  public static Triggers start(TaskStore tasks, TriggerStore store, RunQueue queue, Clock clock) {
+    Triggers triggers = new Triggers(tasks, store, queue, clock);
+    // polls may wait on slow remotes; they get their own thread so timers stay on time
+    triggers.ticker.scheduleWithFixedDelay(
+        () -> triggers.tick("timers", triggers.timers::check),
+        0,
+        TICK.toMillis(),
+        TimeUnit.MILLISECONDS);
+    triggers.ticker.scheduleWithFixedDelay(
+        () -> triggers.tick("polled repositories", triggers.poller::check),
+        0,
+        TICK.toMillis(),
+        TimeUnit.MILLISECONDS);
+    return triggers;
+  }
+
+  private void tick(String what, Runnable check) {
+    try {
+      check.run();
+    } catch (RuntimeException e) {
+      LOG.warn("checking the {} failed; they are checked again in a second", what, e);
+    }
+  }
+
+  /** The receiver of the forges' webhooks. */
+  public WebhookReceiver webhooks() {
+    return webhooks;
+  }
+
+  /** What the triggers of tasks last did. */
+  public TriggerStates states() {
+    return states;
+  }
+
+  /** Forgets what the triggers of a deleted task remembered. */
+  public void forget(String task) {
+    store.forget(task);
+  }
+
+  @Override
+  public void close() {
+    ticker.shutdownNow();
+    try {
+      ticker.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
