@@ -60,19 +60,29 @@ public final class ServerClient {
 
   /** Uploads {@code contextArchive} (tar.gz) and queues a quick run of {@code spec} on it. */
   public Run queue(RunType type, Path contextArchive, RunSpec spec) {
+    return queue(type, contextArchive, spec, null);
+  }
+
+  /**
+   * Uploads {@code contextArchive} (tar.gz) and queues a quick run of {@code spec} on it, for the
+   * agents of {@code agentPool} (null: the default pool).
+   */
+  public Run queue(RunType type, Path contextArchive, RunSpec spec, String agentPool) {
     String upload = upload(contextArchive);
     return queue(
-        type,
-        new RunSpec(
-            null,
-            upload,
-            spec.file(),
-            spec.taskText(),
-            spec.values(),
-            spec.secretValues(),
-            spec.credentials(),
-            spec.platform(),
-            spec.timeoutSeconds()));
+        new QuickRunRequest(
+            type,
+            new RunSpec(
+                null,
+                upload,
+                spec.file(),
+                spec.taskText(),
+                spec.values(),
+                spec.secretValues(),
+                spec.credentials(),
+                spec.platform(),
+                spec.timeoutSeconds()),
+            agentPool));
   }
 
   /** One run. */

@@ -1,5 +1,6 @@
 package dev.wharf.cli;
 
+import dev.wharf.api.QuickRunRequest;
 import dev.wharf.api.Run;
 import dev.wharf.api.RunSpec;
 import dev.wharf.api.RunType;
@@ -52,7 +53,9 @@ final class RemoteRun {
       if (url) {
         return RunWatch.watch(
             client,
-            client.queue(type, spec(command, context, taskText)),
+            client.queue(
+                new QuickRunRequest(
+                    type, spec(command, context, taskText), command.remote.agentPool)),
             command.remote.noWait,
             command.remote.noLogs,
             out,
@@ -64,7 +67,9 @@ final class RemoteRun {
       if (none) {
         return RunWatch.watch(
             client,
-            client.queue(type, spec(command, context, taskText)),
+            client.queue(
+                new QuickRunRequest(
+                    type, spec(command, context, taskText), command.remote.agentPool)),
             command.remote.noWait,
             command.remote.noLogs,
             out,
@@ -86,7 +91,8 @@ final class RemoteRun {
             "Sending context (%.3f KiB) to %s...%n",
             Files.size(archive) / 1024.0, command.remote.connection.url());
         err.flush();
-        Run queued = client.queue(type, archive, spec(command, null, taskText));
+        Run queued =
+            client.queue(type, archive, spec(command, null, taskText), command.remote.agentPool);
         return RunWatch.watch(
             client, queued, command.remote.noWait, command.remote.noLogs, out, err);
       } finally {
