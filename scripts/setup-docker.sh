@@ -6,7 +6,8 @@
 #   - starts two CNCF Distribution registries on loopback: 127.0.0.1:5000 (no auth) and
 #     127.0.0.1:5001 (htpasswd: user "wharf", password "wharf-secret")
 #   - makes the offline base images with `docker import` from Debian's static binaries:
-#     wharf-test/busybox:latest and wharf-test/bash:latest, also tagged busybox:latest and bash:latest
+#     wharf-test/busybox:latest, wharf-test/bash:latest and wharf-test/docker-cli:latest (busybox
+#     plus the host's docker CLI), also tagged busybox:latest, bash:latest and docker:latest
 # It never pulls from a public registry. Run it as root (CI and these machines are root).
 set -euo pipefail
 
@@ -80,15 +81,15 @@ start_registry() { # PORT AUTH(yes|no)
   exit 3
 }
 
-import_image() { # NAME ROOTFS-BUILDER
-  local name=$1 builder=$2
+import_image() { # NAME ROOTFS-BUILDER [ENTRYPOINT-JSON]
+  local name=$1 builder=$2 entrypoint=${3:-[]}
   if docker image inspect "$name:latest" >/dev/null 2>&1; then
     return
   fi
   local root
   root=$(mktemp -d)
   "$builder" "$root"
-  tar -C "$root" -c . | docker import -c 'CMD ["sh"]' -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' - "$name:latest" >/dev/null
+  tar -C "$root" -c . | docker import -c 'CMD ["sh"]' -c "ENTRYPOINT $entrypoint" -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' - "$name:latest" >/dev/null
   rm -rf "$root"
   log "imported $name:latest"
 }
@@ -111,11 +112,29 @@ bash_root() {
   cp /bin/bash-static "$root/bin/bash"
 }
 
+# The host's docker CLI (a Go binary that links only libc) for steps that drive the engine
+# through the run's socket, as Microsoft's tutorial tasks do with `cmd: docker stop test`.
+docker_cli_root() {
+  local root=$1 lib
+  busybox_root "$root"
+  cp "$(command -v docker)" "$root/usr/bin/docker"
+  for lib in $(ldd "$(command -v docker)" 2>/dev/null | grep -o '/[^ ]*'); do
+    mkdir -p "$root$(dirname "$lib")"
+    cp -L "$lib" "$root$lib"
+  done
+  # As in the public docker image: `docker stop test` runs the CLI, `sh -c …` runs sh.
+  mkdir -p "$root/usr/local/bin"
+  printf '#!/bin/sh\nif [ "$#" -gt 0 ] && command -v "$1" >/dev/null 2>&1; then exec "$@"; fi\nexec docker "$@"\n' >"$root/usr/local/bin/docker-entrypoint.sh"
+  chmod 755 "$root/usr/local/bin/docker-entrypoint.sh"
+}
+
 make_images() {
   import_image wharf-test/busybox busybox_root
   import_image wharf-test/bash bash_root
+  import_image wharf-test/docker-cli docker_cli_root '["docker-entrypoint.sh"]'
   docker tag wharf-test/busybox:latest busybox:latest
   docker tag wharf-test/bash:latest bash:latest
+  docker tag wharf-test/docker-cli:latest docker:latest
 }
 
 install_missing
@@ -123,4 +142,4 @@ start_engine
 start_registry 5000 no
 start_registry 5001 yes
 make_images
-log "ready: engine $(docker version -f '{{.Server.Version}} (API {{.Server.APIVersion}})'), registries 127.0.0.1:5000 and 127.0.0.1:5001 ($REG_USER), images wharf-test/busybox wharf-test/bash"
+log "ready: engine $(docker version -f '{{.Server.Version}} (API {{.Server.APIVersion}})'), registries 127.0.0.1:5000 and 127.0.0.1:5001 ($REG_USER), images wharf-test/busybox wharf-test/bash wharf-test/docker-cli"

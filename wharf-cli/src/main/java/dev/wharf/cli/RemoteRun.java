@@ -58,6 +58,7 @@ final class RemoteRun {
                     type, spec(command, context, taskText), command.remote.agentPool)),
             command.remote.noWait,
             command.remote.noLogs,
+            command.output.equals("json"),
             out,
             err);
       }
@@ -72,6 +73,7 @@ final class RemoteRun {
                     type, spec(command, context, taskText), command.remote.agentPool)),
             command.remote.noWait,
             command.remote.noLogs,
+            command.output.equals("json"),
             out,
             err);
       }
@@ -94,7 +96,13 @@ final class RemoteRun {
         Run queued =
             client.queue(type, archive, spec(command, null, taskText), command.remote.agentPool);
         return RunWatch.watch(
-            client, queued, command.remote.noWait, command.remote.noLogs, out, err);
+            client,
+            queued,
+            command.remote.noWait,
+            command.remote.noLogs,
+            command.output.equals("json"),
+            out,
+            err);
       } finally {
         Files.deleteIfExists(archive);
       }

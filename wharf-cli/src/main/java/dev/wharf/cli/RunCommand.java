@@ -15,6 +15,7 @@ import dev.wharf.engine.output.JsonEventPrinter;
 import dev.wharf.engine.run.Credentials;
 import dev.wharf.engine.run.RunRequest;
 import dev.wharf.engine.run.Runner;
+import dev.wharf.engine.socket.EngineAccess;
 import dev.wharf.engine.step.RunNames;
 import dev.wharf.task.InspectWriter;
 import dev.wharf.task.Plan;
@@ -104,8 +105,16 @@ final class RunCommand extends TaskCommand {
 
   @Option(
       names = "--no-engine-socket",
-      description = "Do not give steps the engine's socket (steps cannot run docker).")
+      description = "Do not give steps an engine socket (steps cannot run docker).")
   boolean noEngineSocket;
+
+  @Option(
+      names = "--untrusted",
+      description =
+          "Give steps the engine socket of untrusted server runs: no privileged containers, host"
+              + " namespaces, devices or host paths, only the run's own containers (see"
+              + " docs/security.md).")
+  boolean untrusted;
 
   @Mixin RemoteOptions remote = new RemoteOptions();
 
@@ -258,7 +267,9 @@ final class RunCommand extends TaskCommand {
             parallelism,
             Duration.ofSeconds(Math.max(0, totalSeconds)),
             network,
-            !noEngineSocket);
+            noEngineSocket
+                ? EngineAccess.NONE
+                : untrusted ? EngineAccess.UNTRUSTED : EngineAccess.SCOPED);
     try (Interrupts interrupts = Interrupts.cancelling(runner)) {
       RunResult result = runner.run(request);
       if (result.status() == RunStatus.SUCCESSFUL) {

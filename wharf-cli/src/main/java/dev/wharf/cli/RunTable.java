@@ -21,7 +21,8 @@ final class RunTable {
       rows.add(
           List.of(
               run.runId(),
-              orEmpty(run.task()),
+              // a quick run has no task: its type says what it was
+              run.task() != null ? run.task() : "(" + run.runType() + ")",
               orEmpty(run.platform()),
               run.status().name(),
               orEmpty(run.trigger()),

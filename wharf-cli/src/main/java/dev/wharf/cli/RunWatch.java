@@ -6,10 +6,12 @@ import dev.wharf.api.Run;
 import dev.wharf.api.RunStatus;
 import dev.wharf.api.ServerClient;
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
- * Follows a queued run as {@code az acr run} does: its log live until it ends (or only its end with
- * {@code --no-logs}, or nothing with {@code --no-wait}); the exit status is 0 only for {@code
+ * Follows a queued run as {@code az acr run} does: its log live on stderr until it ends, as a local
+ * run prints it (or only its end with {@code --no-logs}, or nothing with {@code --no-wait}; the run
+ * then prints as a table, or as JSON with {@code -o json}); the exit status is 0 only for {@code
  * Succeeded}. Ctrl-C stops following; the run goes on on the server.
  */
 final class RunWatch {
@@ -22,12 +24,13 @@ final class RunWatch {
       Run queued,
       boolean noWait,
       boolean noLogs,
+      boolean json,
       PrintWriter out,
       PrintWriter err)
       throws InterruptedException {
     String runId = queued.runId();
     if (noWait) {
-      out.println(json(queued));
+      out.print(json ? json(queued) + "\n" : RunTable.runs(List.of(queued)));
       return 0;
     }
     err.println("Queued a run with ID: " + runId);
@@ -53,15 +56,15 @@ final class RunWatch {
           Thread.sleep(POLL_MILLIS);
           run = client.run(runId);
         }
-        out.println(json(run));
+        out.print(json ? json(run) + "\n" : RunTable.runs(List.of(run)));
         status = run.status();
       } else {
         status =
             client.follow(
                 runId,
                 line -> {
-                  out.println(line);
-                  out.flush();
+                  err.println(line);
+                  err.flush();
                 });
       }
       if (status != RunStatus.Succeeded) {

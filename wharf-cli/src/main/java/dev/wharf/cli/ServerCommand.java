@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
       "  wharf server token create --role admin --name me",
       "  wharf server token create --role agent --name builders",
       "  wharf server --agents 0 --db jdbc:postgresql://db/wharf?user=wharf   # API only",
-      "  wharf server --db jdbc:postgresql://db/wharf?user=wharf --listen 0.0.0.0:8423"
+      "  wharf server --db jdbc:postgresql://db/wharf?user=wharf --listen 0.0.0.0:8423",
+      "  wharf server --quiet             no line per run on stderr"
     },
     subcommands = ServerCommand.Token.class)
 final class ServerCommand implements Callable<Integer> {
@@ -67,6 +68,11 @@ final class ServerCommand implements Callable<Integer> {
       paramLabel = "HOST",
       description = "The registry runs see as .Run.Registry and $Registry.")
   String registry;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No INFO lines on stderr (one per run queued, started and finished).")
+  boolean quiet;
 
   @Override
   public Integer call() {

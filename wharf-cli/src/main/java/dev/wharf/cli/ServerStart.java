@@ -1,5 +1,7 @@
 package dev.wharf.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import dev.wharf.server.ServerConfig;
 import dev.wharf.server.WharfServer;
 import dev.wharf.server.agent.EngineRunExecutor;
@@ -8,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /**
  * What {@code wharf server} and {@code wharf server token create} do, kept out of the command
@@ -18,6 +21,7 @@ final class ServerStart {
 
   /** Serves until the process is stopped. */
   static int serve(ServerCommand command, PrintWriter out) throws BadInputException {
+    serverLogLevel(command.quiet);
     ServerConfig config = config(command.main.workingDirectory(), command.dataDir, command.db);
     if (command.listen != null) {
       int colon = command.listen.lastIndexOf(':');
@@ -67,6 +71,15 @@ final class ServerStart {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  /**
+   * The server's INFO lines (each run queued, started, finished; start and stop) go to stderr;
+   * {@code --quiet} keeps only warnings and errors.
+   */
+  static void serverLogLevel(boolean quiet) {
+    Logger server = (Logger) LoggerFactory.getLogger("dev.wharf.server");
+    server.setLevel(quiet ? Level.WARN : Level.INFO);
   }
 
   /** Creates a token on the store of the server and prints it. */

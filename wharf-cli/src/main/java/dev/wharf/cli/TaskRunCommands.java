@@ -80,7 +80,7 @@ final class TaskRunCommands {
                   file,
                   set.isEmpty() ? null : RemoteRun.pairs(set, "--set"),
                   setSecret.isEmpty() ? null : RemoteRun.pairs(setSecret, "--set-secret")));
-      return RunWatch.watch(client, queued, noWait, noLogs, out(), err());
+      return RunWatch.watch(client, queued, noWait, noLogs, json(), out(), err());
     }
 
     private String upload(ServerSession server) throws BadInputException {

@@ -13,11 +13,15 @@ class RunTableTest {
   private static final Instant START = Instant.parse("2026-11-24T15:00:00.250Z");
 
   private static Run run(String id, RunStatus status, Instant finish) {
+    return run(id, status, finish, RunType.AutoRun, "hello-task");
+  }
+
+  private static Run run(String id, RunStatus status, Instant finish, RunType type, String task) {
     return new Run(
         id,
         status,
-        RunType.AutoRun,
-        "hello-task",
+        type,
+        task,
         "Manual",
         "linux/amd64",
         3600,
@@ -49,6 +53,14 @@ class RunTableTest {
             "------  ----------  -----------  ---------  -------  --------------------  --------",
             "wa10    hello-task  linux/amd64  Running    Manual   2026-11-24T15:00:00Z",
             "wa9     hello-task  linux/amd64  Succeeded  Manual   2026-11-24T15:00:00Z  01:02:05");
+  }
+
+  @Test
+  void runs_quickRun_showsItsTypeInTheTaskColumn() {
+    String table =
+        RunTable.runs(List.of(run("wa3", RunStatus.Queued, null, RunType.QuickRun, null)));
+
+    assertThat(table.lines().skip(2).findFirst().orElseThrow()).startsWith("wa3     (QuickRun)  ");
   }
 
   @Test

@@ -94,7 +94,9 @@ class ServiceIT {
 
     assertThat(run.status()).as(run.err()).isZero();
     assertThat(run.err()).contains("Queued a run with ID: q");
-    assertThat(run.out())
+    // the log goes to stderr, as a local run prints it
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
         .contains("hello q")
         .contains("server")
         .contains("note-from-the-context")
@@ -137,6 +139,41 @@ class ServiceIT {
     assertThat(status).as(seen.toString()).isZero();
     assertThat(statusAtFirstLine.get()).isEqualTo("Running");
     assertThat(seen.toString()).contains("second-line");
+  }
+
+  @Test
+  void serverLog_oneInfoLinePerStateChange_andQuietSilencesThem() {
+    ch.qos.logback.classic.Logger queue =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(dev.wharf.server.queue.RunQueue.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+        new ch.qos.logback.core.read.ListAppender<>();
+    lines.start();
+    queue.addAppender(lines);
+    try {
+      ServerStart.serverLogLevel(false);
+      Result run = wharf("run", "--", "--cmd", "wharf-test/busybox true", "/dev/null");
+      assertThat(run.status()).as(run.err()).isZero();
+      String id = run.err().replaceAll("(?s).*Queued a run with ID: (\\w+).*", "$1");
+      List<String> mine =
+          lines.list.stream()
+              .map(e -> e.getFormattedMessage())
+              .filter(m -> m.startsWith("run " + id + " "))
+              .toList();
+      assertThat(mine).hasSize(3);
+      assertThat(mine.get(0)).startsWith("run " + id + " queued (");
+      assertThat(mine.get(1)).isEqualTo("run " + id + " started");
+      assertThat(mine.get(2)).matches("run " + id + " finished: Succeeded after \\d+s");
+
+      lines.list.clear();
+      ServerStart.serverLogLevel(true);
+      assertThat(wharf("run", "--", "--cmd", "wharf-test/busybox true", "/dev/null").status())
+          .isZero();
+      assertThat(lines.list).isEmpty();
+    } finally {
+      queue.detachAppender(lines);
+      ServerStart.serverLogLevel(true);
+    }
   }
 
   @Test
@@ -221,7 +258,7 @@ class ServiceIT {
 
     assertThat(created.status()).as(created.err()).isZero();
     assertThat(ran.status()).as(ran.err()).isZero();
-    assertThat(ran.out()).contains("token=***", "greeting=hej");
+    assertThat(ran.err()).contains("token=***", "greeting=hej");
     assertThat(runs.out())
         .startsWith("RUN ID")
         .contains("TASK", "PLATFORM", "STATUS", "TRIGGER", "STARTED", "DURATION")
@@ -269,14 +306,24 @@ class ServiceIT {
 
     assertThat(created.status()).as(created.err()).isZero();
     assertThat(ran.status()).as(ran.out() + ran.err()).isZero();
-    assertThat(ran.out()).contains("version-from-git", commit);
+    assertThat(ran.err()).contains("version-from-git", commit);
   }
 
   @Test
   void cancelRun_running_endsCanceledAndLeavesNoContainers(DockerClient docker) {
     Result queued =
-        wharf("run", "--", "--no-wait", "--cmd", "wharf-test/busybox sleep 120", "/dev/null");
+        wharf(
+            "run",
+            "--",
+            "--no-wait",
+            "-o",
+            "json",
+            "--cmd",
+            "wharf-test/busybox sleep 120",
+            "/dev/null");
     assertThat(queued.status()).as(queued.err()).isZero();
+    Result table = wharf("run", "--", "--no-wait", "--cmd", "wharf-test/busybox true", "/dev/null");
+    assertThat(table.out()).startsWith("RUN ID").doesNotContain("{");
     String runId = Json.read(queued.out(), JsonNode.class).path("runId").asText();
     await()
         .atMost(Duration.ofSeconds(60))

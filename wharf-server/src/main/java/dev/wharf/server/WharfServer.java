@@ -164,6 +164,7 @@ public final class WharfServer implements AutoCloseable {
   /** Stops serving; runs still executing end as {@code Error}. */
   @Override
   public void close() {
+    LOG.info("Wharf server stopping");
     if (housekeeping != null) {
       housekeeping.shutdownNow();
     }
@@ -176,6 +177,7 @@ public final class WharfServer implements AutoCloseable {
     }
     wakeups.close();
     db.close();
+    LOG.info("Wharf server stopped");
   }
 
   /** Stops without recording anything more about running runs, as a killed server would. */

@@ -23,6 +23,11 @@ public interface ContainerEngine {
   /** An engine sharing this one's connection that also puts {@code labels} on what it creates. */
   ContainerEngine withLabels(Map<String, String> labels);
 
+  /** The engine's address, e.g. {@code unix:///var/run/docker.sock}; "" when it has none. */
+  default String address() {
+    return "";
+  }
+
   /** An engine that labels what it creates with {@link #RUN_ID_LABEL}{@code =runId}. */
   default ContainerEngine forRun(String runId) {
     return withLabels(Map.of(RUN_ID_LABEL, runId));

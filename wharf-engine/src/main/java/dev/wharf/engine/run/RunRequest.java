@@ -2,6 +2,7 @@ package dev.wharf.engine.run;
 
 import dev.wharf.engine.RunListener;
 import dev.wharf.engine.container.RegistryLogin;
+import dev.wharf.engine.socket.EngineAccess;
 import dev.wharf.task.Plan;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +20,8 @@ import java.util.Objects;
  * @param totalTimeout the whole run's deadline ({@code --timeout}, else the task's {@code
  *     totalTimeout}); zero for none
  * @param externalNetwork the user's network that {@code acb_default_network} means, or ""
- * @param engineSocket whether steps get the engine's socket
- *     (docs/behaviour.md#home-and-engine-socket)
+ * @param engineAccess what steps may ask of the engine through {@code /var/run/docker.sock}
+ *     (docs/security.md)
  */
 public record RunRequest(
     String runId,
@@ -31,7 +32,7 @@ public record RunRequest(
     int parallelism,
     Duration totalTimeout,
     String externalNetwork,
-    boolean engineSocket) {
+    EngineAccess engineAccess) {
 
   /** Opens the workspace content as a tar stream. */
   @FunctionalInterface
@@ -47,5 +48,6 @@ public record RunRequest(
     Objects.requireNonNull(listener, "listener cannot be null");
     Objects.requireNonNull(totalTimeout, "totalTimeout cannot be null");
     externalNetwork = Objects.requireNonNullElse(externalNetwork, "");
+    Objects.requireNonNull(engineAccess, "engineAccess cannot be null");
   }
 }

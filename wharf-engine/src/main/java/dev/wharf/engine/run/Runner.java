@@ -9,6 +9,8 @@ import dev.wharf.engine.Scheduler;
 import dev.wharf.engine.StepResult;
 import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.container.EngineException;
+import dev.wharf.engine.socket.EngineAccess;
+import dev.wharf.engine.socket.RunSocket;
 import dev.wharf.engine.step.RunNames;
 import dev.wharf.engine.step.StepEnvironment;
 import dev.wharf.engine.step.StepJobs;
@@ -16,6 +18,7 @@ import dev.wharf.task.Step;
 import dev.wharf.task.Volume;
 import dev.wharf.task.docker.DockerParseException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,8 +61,10 @@ public final class Runner {
     RunResources resources =
         new RunResources(labelled, names, text -> listener.onEvent(new RunEvent.Message(text)));
     RunResult result = null;
+    RunSocket socket = openSocket(request.engineAccess(), names, listener);
     try (StepEnvironment env =
-        new StepEnvironment(labelled, names, request.logins(), request.engineSocket())) {
+        new StepEnvironment(
+            labelled, names, request.logins(), socket == null ? "" : socket.path().toString())) {
       try {
         setupThread = Thread.currentThread();
         if (!cancelled) {
@@ -85,16 +90,23 @@ public final class Runner {
       } finally {
         setupThread = null;
         boolean interrupted = Thread.interrupted(); // cleanup's own engine calls must not be cut
+        if (socket != null) {
+          socket.close(); // before cleanup: steps' own engine calls end with the steps
+        }
         List<String> left = env.removeAll();
         List<String> failures = new ArrayList<>(resources.remove());
         left.forEach(id -> failures.add("container " + id));
-        if (result == null || result.status() != RunStatus.SUCCESSFUL) {
+        boolean stepsCreated = socket != null && socket.createdAnything();
+        if (result == null || result.status() != RunStatus.SUCCESSFUL || stepsCreated) {
           sweep(labelled, request.runId())
               .ifPresent(
                   rest -> {
                     failures.clear(); // the sweep saw everything still there
                     failures.addAll(rest);
                   });
+        }
+        if (stepsCreated) {
+          failures.addAll(socket.removeBuiltImages());
         }
         if (interrupted && !cancelled) {
           Thread.currentThread().interrupt();
@@ -108,6 +120,27 @@ public final class Runner {
       }
     }
     return result;
+  }
+
+  /**
+   * Starts the run's own engine socket when steps get one; a remote engine cannot mount a socket
+   * file of this machine, so its steps get none (and are told).
+   */
+  private RunSocket openSocket(EngineAccess access, RunNames names, RunListener listener)
+      throws IOException {
+    if (!access.scoped()) {
+      return null;
+    }
+    Optional<Path> engineSocket = RunSocket.localSocket(engine.address());
+    if (engineSocket.isEmpty()) {
+      listener.onEvent(
+          new RunEvent.Message(
+              "Steps get no engine socket: the engine at "
+                  + engine.address()
+                  + " is not a local Unix socket"));
+      return null;
+    }
+    return RunSocket.open(engineSocket.get(), names, access);
   }
 
   private RunResult steps(RunRequest request, StepEnvironment env, RunListener listener)

@@ -15,16 +15,15 @@ import java.util.concurrent.Executors;
 
 /**
  * What every step of one run shares: the engine (labelling what it creates with the run id), the
- * run's names, registry logins, whether steps get the engine's socket
- * (docs/behaviour.md#home-and-engine-socket), and the containers created so far, which are removed
- * off the critical path and at cleanup.
+ * run's names, registry logins, the engine socket steps get (the run's own, see docs/security.md),
+ * and the containers created so far, which are removed off the critical path and at cleanup.
  */
 public final class StepEnvironment implements AutoCloseable {
 
   private final ContainerEngine engine;
   private final RunNames names;
   private final List<RegistryLogin> logins;
-  private final boolean engineSocket;
+  private final String engineSocket;
   private final Set<String> builtImages = ConcurrentHashMap.newKeySet();
   private final Set<String> containers = ConcurrentHashMap.newKeySet();
   private final java.util.concurrent.atomic.AtomicInteger creates =
@@ -39,8 +38,12 @@ public final class StepEnvironment implements AutoCloseable {
             return t;
           });
 
+  /**
+   * @param engineSocket the socket file mounted at {@code /var/run/docker.sock} in step containers,
+   *     or "" for none
+   */
   public StepEnvironment(
-      ContainerEngine engine, RunNames names, List<RegistryLogin> logins, boolean engineSocket) {
+      ContainerEngine engine, RunNames names, List<RegistryLogin> logins, String engineSocket) {
     this.engine = engine;
     this.names = names;
     this.logins = List.copyOf(logins);
@@ -75,16 +78,13 @@ public final class StepEnvironment implements AutoCloseable {
     return image.indexOf(':', slash + 1) < 0 && !image.contains("@") ? image + ":latest" : image;
   }
 
-  /**
-   * The mounts every step container gets: workspace, home and the engine socket
-   * (docs/behaviour.md#home-and-engine-socket).
-   */
+  /** The mounts every step container gets: workspace, home and the run's engine socket. */
   List<Mount> standardMounts() {
     List<Mount> mounts = new ArrayList<>();
     mounts.add(Mount.volume(names.workspaceVolume(), "/workspace"));
     mounts.add(Mount.volume(names.homeVolume(), "/acb/home"));
-    if (engineSocket) {
-      mounts.add(Mount.engineSocket(Mount.DOCKER_SOCKET));
+    if (!engineSocket.isEmpty()) {
+      mounts.add(Mount.engineSocket(engineSocket));
     }
     return mounts;
   }

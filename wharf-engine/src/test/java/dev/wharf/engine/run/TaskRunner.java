@@ -10,6 +10,7 @@ import dev.wharf.engine.SecretMasker;
 import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.container.RegistryLogin;
 import dev.wharf.engine.output.ConsolePrinter;
+import dev.wharf.engine.socket.EngineAccess;
 import dev.wharf.engine.testing.Tar;
 import dev.wharf.task.Plan;
 import dev.wharf.task.TaskLoader;
@@ -34,6 +35,7 @@ final class TaskRunner {
   private Map<String, String> files = Map.of();
   private Duration totalTimeout;
   private String externalNetwork = "";
+  private EngineAccess engineAccess = EngineAccess.SCOPED;
 
   TaskRunner(ContainerEngine engine) {
     this.engine = engine;
@@ -61,6 +63,11 @@ final class TaskRunner {
 
   TaskRunner externalNetwork(String network) {
     externalNetwork = network;
+    return this;
+  }
+
+  TaskRunner engineAccess(EngineAccess access) {
+    engineAccess = access;
     return this;
   }
 
@@ -105,7 +112,7 @@ final class TaskRunner {
             0,
             totalTimeout == null ? Duration.ZERO : totalTimeout,
             externalNetwork,
-            true);
+            engineAccess);
     Runner runner = new Runner(engine, Clock.systemUTC());
     started.accept(runner);
     RunResult result = runner.run(request);

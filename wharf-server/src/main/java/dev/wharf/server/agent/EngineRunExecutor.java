@@ -15,6 +15,7 @@ import dev.wharf.engine.output.ConsolePrinter;
 import dev.wharf.engine.run.Leftovers;
 import dev.wharf.engine.run.RunRequest;
 import dev.wharf.engine.run.Runner;
+import dev.wharf.engine.socket.EngineAccess;
 import dev.wharf.engine.step.RunNames;
 import dev.wharf.task.Plan;
 import dev.wharf.task.QuickTask;
@@ -115,7 +116,7 @@ public final class EngineRunExecutor implements RunExecutor {
                   0,
                   Duration.ofSeconds(spec.timeoutSeconds()),
                   "",
-                  true));
+                  EngineAccess.UNTRUSTED));
       console.flush();
       return EngineOutcome.of(result, dependencies.get(), plan.graph());
     }

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The queue of runs, kept in the runs table: enqueue, claim by pool and platform (exactly one
@@ -27,6 +29,9 @@ import java.util.regex.Pattern;
  * {@link RunStore}'s.
  */
 public final class RunQueue {
+  /** One INFO line per change of a run's state, for whoever watches the server's stderr. */
+  private static final Logger LOG = LoggerFactory.getLogger(RunQueue.class);
+
   private static final Pattern PREFIX = Pattern.compile("[a-z]{2}");
 
   private final RunStore runs;
@@ -85,6 +90,12 @@ public final class RunQueue {
     String sealed = box.seal(Json.write(spec));
     String agentPool = pool == null || pool.isBlank() ? Claimant.DEFAULT_POOL : pool;
     Run run = runs.insert(prefix, type, task, trigger, spec, sealed, agentPool, clock.millis());
+    LOG.info(
+        "run {} queued ({}{}, trigger {})",
+        run.runId(),
+        type,
+        task == null ? "" : " of task " + task,
+        trigger);
     wakeups.publish(Wakeups.Topic.QUEUED);
     return run;
   }
@@ -109,6 +120,7 @@ public final class RunQueue {
   /** Moves a claimed run of {@code agentId} from {@code Started} to {@code Running}. */
   public void markRunning(String agentId, String runId) {
     runs.markRunning(agentId, runId, clock.millis());
+    LOG.info("run {} started", runId);
   }
 
   /**
@@ -165,8 +177,20 @@ public final class RunQueue {
             dependencies,
             steps,
             clock.millis());
+    if (finished && LOG.isInfoEnabled()) {
+      runs.find(runId).ifPresent(RunQueue::logEnd);
+    }
     wakeups.publish(Wakeups.Topic.LOG);
     return finished;
+  }
+
+  private static void logEnd(Run run) {
+    if (run.startTime() != null && run.finishTime() != null) {
+      long millis = run.finishTime().toEpochMilli() - run.startTime().toEpochMilli();
+      LOG.info("run {} finished: {} after {}s", run.runId(), run.status(), (millis + 500) / 1000);
+    } else {
+      LOG.info("run {} finished: {}", run.runId(), run.status());
+    }
   }
 
   /**
@@ -190,6 +214,12 @@ public final class RunQueue {
    */
   public Optional<Run> cancel(String runId) {
     Optional<Run> run = runs.cancel(runId, clock.millis());
+    run.ifPresent(
+        r ->
+            LOG.info(
+                "run {} {}",
+                runId,
+                r.status() == RunStatus.Canceled ? "canceled" : "asked to cancel"));
     wakeups.publish(Wakeups.Topic.CANCEL);
     wakeups.publish(Wakeups.Topic.LOG);
     return run;
@@ -217,6 +247,9 @@ public final class RunQueue {
    */
   public boolean lose(String runId, String message, boolean force) {
     boolean lost = runs.lose(runId, message, force, clock.millis());
+    if (lost) {
+      LOG.info("run {} finished: Error ({})", runId, message);
+    }
     wakeups.publish(Wakeups.Topic.LOG);
     return lost;
   }
