@@ -84,7 +84,15 @@ public final class WebUiBenchmark {
                 for (int i = 0; i < STORED_RUNS; i++) {
                   last =
                       RunStore.insert(
-                              handle, "wa", RunType.QuickRun, null, "Manual", spec, sealed, now + i)
+                              handle,
+                              "wa",
+                              RunType.QuickRun,
+                              null,
+                              "Manual",
+                              spec,
+                              sealed,
+                              "default",
+                              now + i)
                           .runId();
                 }
                 handle
