@@ -61,8 +61,16 @@ public final class ServerClient {
 
   /** Uploads {@code contextArchive} (tar.gz) and queues a quick run of {@code spec} on it. */
   public Run queue(RunType type, Path contextArchive, RunSpec spec) {
+    return queue(type, contextArchive, spec, null);
+  }
+
+  /**
+   * Uploads {@code contextArchive} (tar.gz) and queues a quick run of {@code spec} on it, for the
+   * agents of {@code agentPool} (null: the default pool).
+   */
+  public Run queue(RunType type, Path contextArchive, RunSpec spec, String agentPool) {
     String upload = upload(contextArchive);
-    return queue(type, spec.withUpload(upload));
+    return queue(new QuickRunRequest(type, spec.withUpload(upload), agentPool));
   }
 
   /** One run. */

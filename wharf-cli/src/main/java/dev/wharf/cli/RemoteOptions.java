@@ -17,4 +17,10 @@ final class RemoteOptions {
       names = "--no-logs",
       description = "With a server: wait for the run without its log, then print the run.")
   boolean noLogs;
+
+  @Option(
+      names = "--agent-pool",
+      paramLabel = "NAME",
+      description = "With a server: run on an agent of this pool (default: the default pool).")
+  String agentPool;
 }

@@ -1,5 +1,6 @@
 package dev.wharf.cli;
 
+import dev.wharf.api.QuickRunRequest;
 import dev.wharf.api.Run;
 import dev.wharf.api.RunSpec;
 import dev.wharf.api.RunType;
@@ -49,7 +50,12 @@ final class RemoteRun {
     ServerClient client = ServerSession.open(command.remote.connection).client();
     try {
       if (context instanceof RunContext.Remote) {
-        return watch(command, client, client.queue(type, spec(command, command.context, taskText)));
+        return watch(
+            command,
+            client,
+            client.queue(
+                new QuickRunRequest(
+                    type, spec(command, command.context, taskText), command.remote.agentPool)));
       }
       if (context instanceof RunContext.None) {
         if (options.valuesFile != null) {
@@ -60,7 +66,12 @@ final class RemoteRun {
         if (taskText == null) {
           taskText = input.read(cwd, System.in).text();
         }
-        return watch(command, client, client.queue(type, spec(command, "/dev/null", taskText)));
+        return watch(
+            command,
+            client,
+            client.queue(
+                new QuickRunRequest(
+                    type, spec(command, "/dev/null", taskText), command.remote.agentPool)));
       }
       RunContext.LocalFolder folder = (RunContext.LocalFolder) context;
       if (taskText == null) {
@@ -82,7 +93,7 @@ final class RemoteRun {
             "Sending context (%.3f KiB) to %s...%n",
             Files.size(archive) / 1024.0, command.remote.connection.url());
         err.flush();
-        return watch(command, client, client.queue(type, archive, spec));
+        return watch(command, client, client.queue(type, archive, spec, command.remote.agentPool));
       } finally {
         Files.deleteIfExists(archive);
       }

@@ -232,6 +232,14 @@ final class TaskRunCommands {
       out().print(json() ? RunWatch.json(run) + "\n" : RunTable.runs(List.of(run)));
       if (!json()) {
         RunTable.triggerDetails(run.triggerDetails()).forEach(out()::println);
+        String pool = run.agentPool() == null ? "default" : run.agentPool();
+        if (run.agent() != null) {
+          out().println("Agent: " + run.agent() + " (pool " + pool + ")");
+        } else if (run.queuePosition() != null) {
+          out()
+              .println(
+                  "Queue position: " + run.queuePosition() + " runs ahead of it in pool " + pool);
+        }
       }
       if (!json() && run.runErrorMessage() != null) {
         out().println("Error: " + run.runErrorMessage());

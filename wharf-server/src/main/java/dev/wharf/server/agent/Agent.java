@@ -191,7 +191,8 @@ public final class Agent implements AutoCloseable {
                 .map(r -> r.assignment.runId())
                 .toList();
         HeartbeatReply reply =
-            port.heartbeat(agentId, new Heartbeat(running, stopping, heartbeatMillis));
+            // half an interval, so that a late answer still renews well inside the lease
+            port.heartbeat(agentId, new Heartbeat(running, stopping, heartbeatMillis / 2));
         pause = 100;
         for (String runId : reply.cancel()) {
           Active run = active.get(runId);
