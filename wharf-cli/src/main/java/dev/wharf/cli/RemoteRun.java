@@ -33,7 +33,6 @@ final class RemoteRun {
   /** Queues {@code command}'s run on its server and follows it; answers the exit status. */
   static int run(RunCommand command, TaskInput input) throws BadInputException {
     RenderOptions options = command.options;
-    PrintWriter out = command.out();
     PrintWriter err = command.err();
     if (!command.credentials.isEmpty()) {
       throw new BadInputException(

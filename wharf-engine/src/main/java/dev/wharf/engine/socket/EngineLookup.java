@@ -31,6 +31,9 @@ import java.util.concurrent.TimeoutException;
  * Asks the engine about something on a run's behalf (who owns a container, network, volume or
  * image) and creates what the socket sets up itself, over a connection of its own.
  */
+// Netty reports failed writes and closes to the pipeline; the lookup waits on its own answer
+// future.
+@SuppressWarnings("FutureReturnValueIgnored")
 final class EngineLookup {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -38,6 +38,9 @@ import java.util.Deque;
  * hijacked stream (attach, exec) becomes a plain byte relay in both directions. Both channels run
  * on one event loop, so no state here is shared between threads.
  */
+// Netty reports failed writes and closes to the pipeline (exceptionCaught, channelInactive), where
+// this relay handles them; the returned futures add nothing.
+@SuppressWarnings("FutureReturnValueIgnored")
 final class ProxyConnection extends ChannelInboundHandlerAdapter {
 
   /** The largest JSON body a step may send (a container configuration is a few KB). */
@@ -430,7 +433,7 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
         }
         write(msg);
         if (msg instanceof LastHttpContent) {
-          answered(response);
+          answered();
         }
         return;
       }
@@ -441,7 +444,7 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
         }
         write(content);
         if (content instanceof LastHttpContent) {
-          answered(null);
+          answered();
         }
         return;
       }
@@ -465,10 +468,9 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
         whole.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
         whole.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
         answer = null;
-        io.netty.handler.codec.http.HttpResponse done = head;
         head = null;
         write(whole);
-        answered(done);
+        answered();
       }
     }
 
@@ -485,7 +487,7 @@ final class ProxyConnection extends ChannelInboundHandlerAdapter {
       }
     }
 
-    private void answered(io.netty.handler.codec.http.HttpResponse response) {
+    private void answered() {
       verdict = null;
       request = null;
       call = null;

@@ -19,7 +19,7 @@ class CreateRulesTest {
         new RunScope(
             RunNames.of("run1", "", List.of()),
             access,
-            new EngineLookup(new InetSocketAddress("127.0.0.1", 1)));
+            new EngineLookup(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 1)));
     return new CreateRules(scope);
   }
 

@@ -78,7 +78,9 @@ public final class Agent implements AutoCloseable {
       loops.add(loop);
       loop.start();
     }
-    watcher.scheduleWithFixedDelay(this::watch, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+    var unused =
+        watcher.scheduleWithFixedDelay(
+            this::watch, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -281,7 +283,7 @@ public final class Agent implements AutoCloseable {
           new RunJob(
               runId, assignment.type(), assignment.task(), spec, context, assignment.trigger());
       // the one place where an agent hands a run to the engine
-      outcome = executor.execute(job, log::line, current.signal);
+      outcome = executor.execute(job, log, current.signal);
       if (current.timedOut) {
         outcome = ended(RunStatus.Timeout, "the run exceeded its timeout", outcome);
       } else if (current.canceled) {

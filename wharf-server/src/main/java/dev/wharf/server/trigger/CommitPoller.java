@@ -58,7 +58,7 @@ public final class CommitPoller {
       TriggerStore.SourceState last = state.sourceState(task.name());
       Instant now = clock.instant();
       if (last.lastPoll() != null
-          && Duration.between(last.lastPoll(), now).getSeconds() < source.pollIntervalSeconds()) {
+          && Duration.between(last.lastPoll(), now).toSeconds() < source.pollIntervalSeconds()) {
         continue;
       }
       queued += poll(task, source, last.lastCommit(), now) ? 1 : 0;

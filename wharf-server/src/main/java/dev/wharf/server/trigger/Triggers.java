@@ -46,16 +46,18 @@ public final class Triggers implements AutoCloseable {
   public static Triggers start(TaskStore tasks, TriggerStore store, RunQueue queue, Clock clock) {
     Triggers triggers = new Triggers(tasks, store, queue, clock);
     // polls may wait on slow remotes; they get their own thread so timers stay on time
-    triggers.ticker.scheduleWithFixedDelay(
-        () -> triggers.tick("timers", triggers.timers::check),
-        0,
-        TICK.toMillis(),
-        TimeUnit.MILLISECONDS);
-    triggers.ticker.scheduleWithFixedDelay(
-        () -> triggers.tick("polled repositories", triggers.poller::check),
-        0,
-        TICK.toMillis(),
-        TimeUnit.MILLISECONDS);
+    var unusedTimers =
+        triggers.ticker.scheduleWithFixedDelay(
+            () -> triggers.tick("timers", triggers.timers::check),
+            0,
+            TICK.toMillis(),
+            TimeUnit.MILLISECONDS);
+    var unusedPolls =
+        triggers.ticker.scheduleWithFixedDelay(
+            () -> triggers.tick("polled repositories", triggers.poller::check),
+            0,
+            TICK.toMillis(),
+            TimeUnit.MILLISECONDS);
     return triggers;
   }
 

@@ -260,7 +260,7 @@ final class RunPage {
       if (SHOWN.contains(field.getKey())
           || value.isNull()
           || value.isMissingNode()
-          || value.isEmpty() && value.isContainerNode()) {
+          || (value.isEmpty() && value.isContainerNode())) {
         continue;
       }
       fact(
@@ -370,7 +370,9 @@ final class RunPage {
 
   private void cancel(Context ctx) {
     String runId = ctx.pathParam("runId");
-    queue.cancel(runId).orElseThrow(() -> WebException.notFound("Run " + runId));
+    if (queue.cancel(runId).isEmpty()) {
+      throw WebException.notFound("Run " + runId);
+    }
     ctx.redirect("/runs/" + runId, io.javalin.http.HttpStatus.SEE_OTHER);
   }
 

@@ -206,7 +206,7 @@ final class TasksPage {
       JsonNode value = field.getValue();
       if (SHOWN.contains(field.getKey())
           || value.isNull()
-          || value.isContainerNode() && value.isEmpty()) {
+          || (value.isContainerNode() && value.isEmpty())) {
         continue;
       }
       any = true;
