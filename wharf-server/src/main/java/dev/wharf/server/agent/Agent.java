@@ -269,8 +269,8 @@ public final class Agent implements AutoCloseable {
     if (!spec.gitAccessToken().isEmpty()) {
       secrets.add(spec.gitAccessToken());
     }
-    // the executor's log is masked by the run's own masker; this one keeps secrets out of the
-    // error message an executor failure may carry
+    // Whatever the executor, nothing it prints or fails with shows the run's secrets; the engine's
+    // executor masks its log already, and masking a masked line changes nothing.
     SecretMasker masker = new SecretMasker(secrets);
     String id = agentId;
     LogShipper log = new LogShipper(port, id, runId, retry);
@@ -283,7 +283,7 @@ public final class Agent implements AutoCloseable {
           new RunJob(
               runId, assignment.type(), assignment.task(), spec, context, assignment.trigger());
       // the one place where an agent hands a run to the engine
-      outcome = executor.execute(job, log, current.signal);
+      outcome = executor.execute(job, line -> log.line(masker.mask(line)), current.signal);
       if (current.timedOut) {
         outcome = ended(RunStatus.Timeout, "the run exceeded its timeout", outcome);
       } else if (current.canceled) {
