@@ -113,6 +113,32 @@ abstract class WebScenarios {
   }
 
   @Test
+  void agentsPage_registeredAgent_showsItsPoolLabelsAndVersionAndTheQueueByPool() throws Exception {
+    startServer();
+    String agentToken = WharfServer.createToken(config, Role.agent, "remote-agent");
+    new dev.wharf.api.HttpAgentPort(List.of(URI.create(base())), agentToken)
+        .register(
+            new dev.wharf.api.AgentWire.Registration(
+                "builder-7",
+                "green",
+                java.util.Map.of("gpu", "none"),
+                "9.9.9",
+                "linux/amd64",
+                1,
+                "engine-x",
+                false));
+    ServerClient client =
+        new ServerClient(URI.create(base()), WharfServer.createToken(config, Role.run, "queue"));
+    client.queue(new dev.wharf.api.QuickRunRequest(RunType.QuickRun, RunSpec.inline("x"), "blue"));
+    String reader = cookieOf(signIn(WharfServer.createToken(config, Role.read, "r")));
+
+    String page = get("/agents", reader).body();
+
+    assertThat(page).contains("<td>builder-7</td><td>green</td><td>gpu=none</td><td>9.9.9</td>");
+    assertThat(page).contains("<td>blue</td>");
+  }
+
+  @Test
   void runsTable_manyRuns_pagesNewestFirstAndFiltersByTrigger() throws Exception {
     startServer();
     List<String> ids = new ArrayList<>();

@@ -71,6 +71,7 @@ public final class ApiServer implements AutoCloseable {
                       parts.runs(),
                       parts.tasks(),
                       parts.logs(),
+                      parts.agents()::list,
                       Clock.systemUTC())
                   .configure(config);
               config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));

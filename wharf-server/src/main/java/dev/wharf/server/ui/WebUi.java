@@ -1,5 +1,6 @@
 package dev.wharf.server.ui;
 
+import dev.wharf.api.AgentWire;
 import dev.wharf.server.auth.WebSessions;
 import dev.wharf.server.logs.LogHub;
 import dev.wharf.server.queue.RunQueue;
@@ -10,6 +11,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The web UI served by the server at {@code /}: sign-in, runs, a run's page, tasks, agents and
@@ -30,12 +33,13 @@ public final class WebUi {
       RunStore runs,
       TaskStore tasks,
       LogHub logs,
+      Supplier<List<AgentWire.AgentInfo>> agents,
       Clock clock) {
     this.auth = new WebAuth(sessions);
     this.runsPage = new RunsPage(runs, tasks, clock);
     this.runPage = new RunPage(runs, queue, logs, clock);
     this.tasksPage = new TasksPage(tasks, runs, queue, clock);
-    this.agentsPage = new AgentsPage(runs);
+    this.agentsPage = new AgentsPage(runs, agents);
   }
 
   /** Adds the pages, the assets and the error page to a server being configured. */
