@@ -62,7 +62,15 @@ final class TimerCommand implements Runnable {
     }
   }
 
-  @Command(name = "add", description = "Adds a timer to a task.")
+  @Command(
+      name = "add",
+      description = "Adds a timer to a task.",
+      footer = {
+        "",
+        "Examples:",
+        "  wharf task timer add -n hello --timer-name nightly --schedule '0 21 * * *'",
+        "  wharf task timer add -n hello --timer-name hourly --schedule '0 * * * *' --enabled false"
+      })
   static final class Add extends TimerOf {
     @Option(
         names = "--schedule",
@@ -83,7 +91,15 @@ final class TimerCommand implements Runnable {
     }
   }
 
-  @Command(name = "update", description = "Changes a timer's schedule or whether it is enabled.")
+  @Command(
+      name = "update",
+      description = "Changes a timer's schedule or whether it is enabled.",
+      footer = {
+        "",
+        "Examples:",
+        "  wharf task timer update -n hello --timer-name nightly --schedule '30 22 * * *'",
+        "  wharf task timer update -n hello --timer-name nightly --enabled false"
+      })
   static final class Update extends TimerOf {
     @Option(names = "--schedule", paramLabel = "CRON", description = "New schedule.")
     String schedule;
@@ -103,7 +119,10 @@ final class TimerCommand implements Runnable {
     }
   }
 
-  @Command(name = "remove", description = "Removes a timer from a task.")
+  @Command(
+      name = "remove",
+      description = "Removes a timer from a task.",
+      footer = {"", "Examples:", "  wharf task timer remove -n hello --timer-name nightly"})
   static final class Remove extends TimerOf {
     @Override
     int run(ServerSession server) {
@@ -114,7 +133,15 @@ final class TimerCommand implements Runnable {
     }
   }
 
-  @Command(name = "list", description = "Lists a task's timers with their next occurrence.")
+  @Command(
+      name = "list",
+      description = "Lists a task's timers with their next occurrence.",
+      footer = {
+        "",
+        "Examples:",
+        "  wharf task timer list -n hello",
+        "  wharf task timer list -n hello -o json"
+      })
   static final class ListTimers extends ServiceCommand {
     @Option(
         names = {"-n", "--name"},
