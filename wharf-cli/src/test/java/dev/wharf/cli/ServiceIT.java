@@ -172,7 +172,9 @@ class ServiceIT {
 
     String expected = "f=from-file s=from-set p=*** r=reg.example.io";
     assertThat(remote.status()).as(remote.err()).isZero();
-    assertThat(remote.out()).contains(expected).doesNotContain(SECRET);
+    // a run through a server prints its log on stderr, as a local run prints acb's lines
+    assertThat(remote.err()).contains(expected);
+    assertThat(remote.out() + remote.err()).doesNotContain(SECRET);
     assertThat(locally.status()).as(locally.err()).isZero();
     assertThat(locally.out()).contains(expected).doesNotContain(SECRET);
   }
@@ -230,9 +232,10 @@ class ServiceIT {
 
     assertThat(created.status()).as(created.err()).isZero();
     assertThat(saved.status()).as(saved.out() + saved.err()).isZero();
-    assertThat(saved.out()).contains("a=saved f=from-context s=***").doesNotContain(SECRET);
+    assertThat(saved.err()).contains("a=saved f=from-context s=***");
+    assertThat(saved.out() + saved.err()).doesNotContain(SECRET);
     assertThat(overridden.status()).as(overridden.out() + overridden.err()).isZero();
-    assertThat(overridden.out()).contains("a=run f=from-working-folder s=");
+    assertThat(overridden.err()).contains("a=run f=from-working-folder s=");
   }
 
   private static String[] concat(String[] a, String[] b) {

@@ -323,7 +323,7 @@ class WebUiIT {
   private static String queue(String taskText) throws Exception {
     Path context = Files.createTempDirectory(work, "ctx");
     Files.writeString(context.resolve("acb.yaml"), "version: v1.1.0\n" + taskText);
-    CliResult queued = wharf("run", "--", "--no-wait", context.toString());
+    CliResult queued = wharf("run", "--", "--no-wait", "-o", "json", context.toString());
     assertThat(queued.status()).as(queued.err()).isZero();
     return Json.read(queued.out(), JsonNode.class).path("runId").asText();
   }
