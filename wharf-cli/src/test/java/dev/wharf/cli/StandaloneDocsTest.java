@@ -18,14 +18,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The project stands alone: its docs and code comments cite the project's own {@code docs/}, never
- * documents a clone does not contain ({@code ../shared}, {@code acb-behaviour.md}, {@code
- * decisions.md}) nor the ids of decisions recorded there.
+ * documents a clone does not contain (the founders' shared spec folder beside the repository, its
+ * behaviour and decisions pages) nor the ids of decisions recorded there.
  */
 class StandaloneDocsTest {
 
   private static final Pattern FOREIGN =
       Pattern.compile(
-          "\\.\\./shared|acb-behaviour\\.md|decisions\\.md"
+          "\\.\\./"
+              + "shared|acb-"
+              + "behaviour\\.md|"
+              + "decisions"
+              + "\\.md"
               + "|\\bdecisions? [EL][0-9]{1,2}\\b|\\((?:[EL][0-9]{1,2}(?:[,–-] ?)?)+\\)");
 
   private static final Set<String> SKIPPED_FOLDERS = Set.of(".git", "target", "node_modules");
@@ -50,7 +54,7 @@ class StandaloneDocsTest {
         .as(
             "docs and comments must cite the project's own docs/ (write the behaviour in"
                 + " docs/behaviour.md or another docs/ page and link its section), never"
-                + " ../shared, acb-behaviour.md, decisions.md or decision ids")
+                + " the shared spec folder beside the repository, its pages or decision ids")
         .isEmpty();
   }
 
