@@ -18,6 +18,8 @@ import java.util.Map;
  * @param valuesFile a values file in the context ({@code --values}, relative to the context as ACR
  *     reads it), or null
  * @param gitAccessToken the token for a private git context (its task's), empty when none
+ * @param trusted whether the run executes a trusted task's own instructions (or an admin's
+ *     overrides of them); only such runs may get the whole engine (docs/security.md)
  */
 public record RunSpec(
     String context,
@@ -31,7 +33,8 @@ public record RunSpec(
     int timeoutSeconds,
     String registry,
     String valuesFile,
-    String gitAccessToken) {
+    String gitAccessToken,
+    boolean trusted) {
   /** The default whole-run timeout (ACR's server-side default). */
   public static final int DEFAULT_TIMEOUT_SECONDS = 3600;
 
@@ -69,7 +72,38 @@ public record RunSpec(
         timeoutSeconds,
         null,
         null,
-        null);
+        null,
+        false);
+  }
+
+  /** A spec of an untrusted run. */
+  public RunSpec(
+      String context,
+      String upload,
+      String file,
+      String taskText,
+      Map<String, String> values,
+      Map<String, String> secretValues,
+      List<RegistryCredential> credentials,
+      String platform,
+      int timeoutSeconds,
+      String registry,
+      String valuesFile,
+      String gitAccessToken) {
+    this(
+        context,
+        upload,
+        file,
+        taskText,
+        values,
+        secretValues,
+        credentials,
+        platform,
+        timeoutSeconds,
+        registry,
+        valuesFile,
+        gitAccessToken,
+        false);
   }
 
   /** A quick run of inline task text without a context. */
@@ -91,6 +125,7 @@ public record RunSpec(
         timeoutSeconds,
         registry,
         valuesFile,
-        gitAccessToken);
+        gitAccessToken,
+        trusted);
   }
 }

@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  * @param gitAccessToken the token for a private git context ({@code --git-access-token}),
  *     write-only and sealed like the secret values; a token written into the context URL's
  *     user-info is moved here when the task is saved, so the stored and shown URL never holds it
+ * @param trusted whether an admin marked the task trusted ({@code wharf task update --trusted}):
+ *     its runs of its own instructions get the whole engine on a server started with {@code
+ *     --allow-raw-engine-socket}; other runs are untrusted (docs/security.md)
  */
 public record TaskDefinition(
     String name,
@@ -31,7 +34,8 @@ public record TaskDefinition(
     String agentPool,
     TaskTriggers triggers,
     String valuesFile,
-    String gitAccessToken) {
+    String gitAccessToken,
+    boolean trusted) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{5,50}");
 
   public TaskDefinition {
@@ -86,7 +90,42 @@ public record TaskDefinition(
         agentPool,
         null,
         null,
-        null);
+        null,
+        false);
+  }
+
+  /** A task that is not trusted. */
+  public TaskDefinition(
+      String name,
+      String context,
+      String file,
+      String taskText,
+      Map<String, String> values,
+      Map<String, String> secretValues,
+      List<RegistryCredential> credentials,
+      TaskStatus status,
+      String platform,
+      int timeoutSeconds,
+      String agentPool,
+      TaskTriggers triggers,
+      String valuesFile,
+      String gitAccessToken) {
+    this(
+        name,
+        context,
+        file,
+        taskText,
+        values,
+        secretValues,
+        credentials,
+        status,
+        platform,
+        timeoutSeconds,
+        agentPool,
+        triggers,
+        valuesFile,
+        gitAccessToken,
+        false);
   }
 
   /** This task with other triggers. */
@@ -105,7 +144,8 @@ public record TaskDefinition(
         agentPool,
         newTriggers,
         valuesFile,
-        gitAccessToken);
+        gitAccessToken,
+        trusted);
   }
 
   /** Whether the task builds a Dockerfile rather than running a task file (as ACR decides). */
@@ -125,7 +165,8 @@ public record TaskDefinition(
    * What one run of the task executes, with {@code overrides} applied. A run whose context, file or
    * values the overrides change runs the caller's instructions: it gets the task's secret values,
    * registry logins and git credential only when {@code byAdmin}; otherwise only the secret values
-   * the overrides bring. The git credential goes only with the task's own repository.
+   * the overrides bring. The git credential goes only with the task's own repository. The run is
+   * trusted on the same terms: a trusted task's own instructions, or an admin's overrides.
    */
   public RunSpec runSpec(TaskRunOverrides overrides, boolean byAdmin) {
     Map<String, String> runValues = new LinkedHashMap<>(values);
@@ -156,7 +197,8 @@ public record TaskDefinition(
         overrides.valuesFile() != null ? overrides.valuesFile() : valuesFile,
         withTaskSecrets && (!newContext || sameRepository(overrides.context()))
             ? gitAccessToken
-            : "");
+            : "",
+        trusted && withTaskSecrets);
   }
 
   /**
@@ -189,6 +231,7 @@ public record TaskDefinition(
         updateTime,
         triggers.shown(),
         null,
-        valuesFile);
+        valuesFile,
+        trusted);
   }
 }

@@ -42,6 +42,7 @@ final class ServerStart {
             agents > 0
                 ? new EngineRunExecutor(command.registry)
                     .withLocalContexts(command.allowLocalContexts)
+                    .withTrustedRuns(command.allowRawEngineSocket)
                 : null);
     if (command.heartbeatSeconds != null) {
       if (command.heartbeatSeconds < 1 || command.heartbeatSeconds > 300) {

@@ -51,6 +51,12 @@ final class RunRoutes {
       throw new ApiException(400, "a quick run is QuickRun or QuickBuild, not " + type);
     }
     RunSpec spec = request.spec();
+    if (spec.trusted()) {
+      throw new ApiException(
+          400,
+          "a quick run is never trusted; an admin marks a saved task trusted instead"
+              + " (wharf task update NAME --trusted true)");
+    }
     ContextCredentials.refuseIn(spec.context());
     if (spec.upload() != null && !blobs.hasUpload(spec.upload())) {
       throw new ApiException(400, "unknown upload " + spec.upload());

@@ -148,7 +148,8 @@ final class TaskRoutes {
             "platform",
             "agentPool",
             "valuesFile",
-            "gitAccessToken")) {
+            "gitAccessToken",
+            "trusted")) {
       if (patch.has(field)) {
         merged.set(field, patch.get(field));
       }
@@ -199,7 +200,8 @@ final class TaskRoutes {
               result.agentPool(),
               result.triggers(),
               result.valuesFile(),
-              result.gitAccessToken());
+              result.gitAccessToken(),
+              result.trusted());
     }
     if (patch.has("triggers")) {
       result = result.withTriggers(patchedTriggers(current.triggers(), patch.get("triggers")));

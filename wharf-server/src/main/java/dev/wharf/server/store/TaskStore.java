@@ -162,7 +162,8 @@ public final class TaskStore {
         open.agentPool(),
         withSecret(open.triggers(), secure.webhookSecret()),
         open.valuesFile(),
-        secure.gitAccessToken());
+        secure.gitAccessToken(),
+        open.trusted());
   }
 
   private static TaskTriggers withSecret(TaskTriggers triggers, String secret) {
@@ -197,7 +198,8 @@ public final class TaskStore {
         task.agentPool(),
         withSecret(task.triggers(), null),
         task.valuesFile(),
-        null);
+        null,
+        task.trusted());
   }
 
   private static Secure secure(TaskDefinition task) {
