@@ -2,6 +2,7 @@ package dev.wharf.server;
 
 import dev.wharf.server.agent.EngineRunExecutor;
 import dev.wharf.server.agent.RunExecutor;
+import dev.wharf.server.store.UploadLimits;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.time.Duration;
  * @param keyFile the key sealing secrets at rest, null for {@code server.key} in the data
  *     directory; servers sharing one database need the same key
  * @param clock what the server tells time by (timers, records); tests move it
+ * @param uploads the largest uploaded context, and how long one no run claims is kept
  */
 public record ServerConfig(
     Path dataDir,
@@ -35,7 +37,8 @@ public record ServerConfig(
     Duration logRetention,
     RunExecutor executor,
     Path keyFile,
-    java.time.Clock clock) {
+    java.time.Clock clock,
+    UploadLimits uploads) {
   /** The port {@code wharf server} listens on by default. */
   public static final int DEFAULT_PORT = 8423;
 
@@ -62,7 +65,8 @@ public record ServerConfig(
         Duration.ofDays(30),
         new EngineRunExecutor(),
         null,
-        java.time.Clock.systemUTC());
+        java.time.Clock.systemUTC(),
+        UploadLimits.DEFAULTS);
   }
 
   /** This config with another data directory. */
@@ -178,6 +182,14 @@ public record ServerConfig(
         });
   }
 
+  /** This config with other bounds on uploaded contexts. */
+  public ServerConfig withUploads(UploadLimits limits) {
+    return copy(
+        c -> {
+          c.uploads = limits;
+        });
+  }
+
   /** The key file the server uses. */
   public Path effectiveKeyFile() {
     return keyFile != null ? keyFile : dataDir.resolve("server.key");
@@ -211,6 +223,7 @@ public record ServerConfig(
     RunExecutor executor;
     Path keyFile;
     java.time.Clock clock;
+    UploadLimits uploads;
   }
 
   private ServerConfig copy(java.util.function.Consumer<Copy> change) {
@@ -227,6 +240,7 @@ public record ServerConfig(
     c.executor = executor;
     c.keyFile = keyFile;
     c.clock = clock;
+    c.uploads = uploads;
     change.accept(c);
     return new ServerConfig(
         c.dataDir,
@@ -240,6 +254,7 @@ public record ServerConfig(
         c.logRetention,
         c.executor,
         c.keyFile,
-        c.clock);
+        c.clock,
+        c.uploads);
   }
 }
