@@ -22,6 +22,8 @@ final class ServerStart {
   /** Serves until the process is stopped. */
   static int serve(ServerCommand command, PrintWriter out) throws BadInputException {
     serverLogLevel(command.quiet);
+    // what runs of a server or CLI that was killed left in the temporary folder
+    ProcessTempFolder.removeLeftovers(ProcessTempFolder.sharedBase());
     ServerConfig config = config(command.main.workingDirectory(), command.dataDir, command.db);
     if (command.listen != null) {
       int colon = command.listen.lastIndexOf(':');
