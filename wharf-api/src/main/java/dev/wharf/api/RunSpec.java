@@ -18,6 +18,8 @@ import java.util.Map;
  * @param valuesFile a values file in the context ({@code --values}, relative to the context as ACR
  *     reads it), or null
  * @param gitAccessToken the token for a private git context (its task's), empty when none
+ * @param build for a run of a Dockerfile task, what it tags, passes and pushes ({@code file} is the
+ *     Dockerfile); null for a run of task text or a task file
  * @param trusted whether the run executes a trusted task's own instructions (or an admin's
  *     overrides of them); only such runs may get the whole engine (docs/security.md)
  */
@@ -34,6 +36,7 @@ public record RunSpec(
     String registry,
     String valuesFile,
     String gitAccessToken,
+    DockerBuildStep build,
     boolean trusted) {
   /** The default whole-run timeout (ACR's server-side default). */
   public static final int DEFAULT_TIMEOUT_SECONDS = 3600;
@@ -49,34 +52,7 @@ public record RunSpec(
     gitAccessToken = gitAccessToken == null ? "" : gitAccessToken;
   }
 
-  /** A spec with the server's registry, no values file and no git credential. */
-  public RunSpec(
-      String context,
-      String upload,
-      String file,
-      String taskText,
-      Map<String, String> values,
-      Map<String, String> secretValues,
-      List<RegistryCredential> credentials,
-      String platform,
-      int timeoutSeconds) {
-    this(
-        context,
-        upload,
-        file,
-        taskText,
-        values,
-        secretValues,
-        credentials,
-        platform,
-        timeoutSeconds,
-        null,
-        null,
-        null,
-        false);
-  }
-
-  /** A spec of an untrusted run. */
+  /** A spec of task text or a task file. */
   public RunSpec(
       String context,
       String upload,
@@ -103,6 +79,64 @@ public record RunSpec(
         registry,
         valuesFile,
         gitAccessToken,
+        null);
+  }
+
+  /** A spec with the server's registry, no values file and no git credential. */
+  public RunSpec(
+      String context,
+      String upload,
+      String file,
+      String taskText,
+      Map<String, String> values,
+      Map<String, String> secretValues,
+      List<RegistryCredential> credentials,
+      String platform,
+      int timeoutSeconds) {
+    this(
+        context,
+        upload,
+        file,
+        taskText,
+        values,
+        secretValues,
+        credentials,
+        platform,
+        timeoutSeconds,
+        null,
+        null,
+        null);
+  }
+
+  /** A spec of an untrusted run. */
+  public RunSpec(
+      String context,
+      String upload,
+      String file,
+      String taskText,
+      Map<String, String> values,
+      Map<String, String> secretValues,
+      List<RegistryCredential> credentials,
+      String platform,
+      int timeoutSeconds,
+      String registry,
+      String valuesFile,
+      String gitAccessToken,
+      DockerBuildStep build) {
+    this(
+        context,
+        upload,
+        file,
+        taskText,
+        values,
+        secretValues,
+        credentials,
+        platform,
+        timeoutSeconds,
+        registry,
+        valuesFile,
+        gitAccessToken,
+        build,
         false);
   }
 
@@ -126,6 +160,7 @@ public record RunSpec(
         registry,
         valuesFile,
         gitAccessToken,
+        build,
         trusted);
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
  * @param triggers the task's triggers, the webhook secret left out
  * @param triggerState what the triggers last did (last poll and delivery, next timer occurrences,
  *     tracked base images); filled when one task is shown, null in lists
+ * @param build a Dockerfile task's tags and build flags, secret arguments without their values
  * @param trusted whether an admin marked the task trusted (docs/security.md)
  */
 public record Task(
@@ -28,6 +29,7 @@ public record Task(
     TaskTriggers triggers,
     TriggerState triggerState,
     String valuesFile,
+    DockerBuildStep build,
     boolean trusted) {
   /** This task with its trigger state. */
   public Task withTriggerState(TriggerState state) {
@@ -48,6 +50,7 @@ public record Task(
         triggers,
         state,
         valuesFile,
+        build,
         trusted);
   }
 }

@@ -3,6 +3,8 @@ package dev.wharf.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wharf.api.BuildArgument;
+import dev.wharf.api.DockerBuildStep;
 import dev.wharf.api.RegistryCredential;
 import dev.wharf.api.Run;
 import dev.wharf.api.RunFilter;
@@ -122,6 +124,8 @@ abstract class ServerScenarios {
     String token = WharfServer.createToken(config, Role.read, "metrics");
     Run run = runner.queue(RunType.QuickRun, RunSpec.inline("lines=2"));
     runner.follow(run.runId(), line -> {});
+    // the server times a run once its end is stored, which the follower may see first
+    await(() -> scrape(server, token).contains("wharf_run_duration_seconds_bucket"));
 
     String metrics = body(server, "/metrics", token);
     assertThat(metrics)
@@ -600,6 +604,60 @@ abstract class ServerScenarios {
     }
   }
 
+  @Test
+  void dockerfileTask_secretBuildArgument_isWriteOnlyAndSealed() throws Exception {
+    ServerConfig config = config(1, "agent-a");
+    WharfServer server = start(config);
+    ServerClient admin = client(server, config, Role.admin);
+    String token = WharfServer.createToken(config, Role.admin, "raw");
+    DockerBuildStep build =
+        new DockerBuildStep(
+            List.of("app:{{.Run.ID}}"),
+            List.of(new BuildArgument("V", "1", false), new BuildArgument("TOKEN", SECRET, true)),
+            "final",
+            null,
+            false,
+            true);
+    Task created =
+        admin.createTask(
+            new TaskDefinition(
+                "build-task",
+                "https://git.example/app.git",
+                "Dockerfile",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                build));
+    Task patched =
+        admin.updateTask(
+            "build-task",
+            Map.of("build", Map.of("arguments", List.of(Map.of("name", "V", "value", "2")))));
+
+    assertThat(created.build()).isEqualTo(build.shown());
+    assertThat(patched.build().arguments())
+        .containsExactly(
+            new BuildArgument("V", "2", false), new BuildArgument("TOKEN", null, true));
+    assertThat(patched.build().imageNames()).containsExactly("app:{{.Run.ID}}");
+    assertThat(
+            body(server, "/api/v1/tasks/build-task", token) + body(server, "/api/v1/tasks", token))
+        .contains("TOKEN")
+        .doesNotContain(SECRET);
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        String stored = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        assertThat(stored).as(file.toString()).doesNotContain(SECRET);
+      }
+    }
+  }
+
   /** Every file of the data directory (the SQLite store, blobs, logs) as one string. */
   private String storedBytes() throws IOException {
     StringBuilder all = new StringBuilder();
@@ -629,6 +687,14 @@ abstract class ServerScenarios {
 
   private int status(WharfServer server, String path, String token) throws Exception {
     return send(server, path, token).statusCode();
+  }
+
+  private String scrape(WharfServer server, String token) {
+    try {
+      return body(server, "/metrics", token);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private String body(WharfServer server, String path, String token) throws Exception {
