@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LoggingStartIT {
 
   private static final Path DIST = Path.of(System.getProperty("wharf.dist", "target/missing"));
-  private static final int RUNS = 12;
+  private static final int RUNS = 6;
 
   @TempDir Path temp;
 
