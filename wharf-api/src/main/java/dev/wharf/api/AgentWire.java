@@ -45,9 +45,19 @@ public final class AgentWire {
     }
   }
 
-  /** A run handed to an agent. */
+  /**
+   * A run handed to an agent.
+   *
+   * @param startTime when the server started the run (its claim), which the run's log counts its
+   *     duration from, so the log and the run's record agree
+   */
   public record Assignment(
-      String runId, RunType type, String task, RunSpec spec, RunTrigger trigger) {}
+      String runId,
+      RunType type,
+      String task,
+      RunSpec spec,
+      RunTrigger trigger,
+      Instant startTime) {}
 
   /**
    * An agent's heartbeat, which also waits up to {@code waitMillis} for a cancel.

@@ -174,7 +174,7 @@ final class RunCommand extends TaskCommand {
                   }
                 });
     try (PreparedRun prepared = RunPreparation.prepare(inputs, () -> connected(connecting))) {
-      prepared.plan().warnings().forEach(w -> err().println(w));
+      prepared.notices().forEach(line -> err().println(line));
       if (engine == null) {
         out().println(InspectWriter.json(prepared.plan()));
         return 0;

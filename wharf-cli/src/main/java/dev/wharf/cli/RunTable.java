@@ -101,12 +101,15 @@ final class RunTable {
     return lines;
   }
 
-  /** {@code hh:mm:ss} between start and finish, empty until both are known. */
+  /**
+   * {@code hh:mm:ss} between start and finish, empty until both are known; seconds rounded as the
+   * run log's "after Ns" rounds them.
+   */
   static String duration(Instant start, Instant finish) {
     if (start == null || finish == null) {
       return "";
     }
-    long seconds = Math.max(0, Duration.between(start, finish).toSeconds());
+    long seconds = Math.max(0, Math.round(Duration.between(start, finish).toMillis() / 1000.0));
     return String.format("%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
   }
 

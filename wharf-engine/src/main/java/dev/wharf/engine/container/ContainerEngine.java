@@ -90,10 +90,14 @@ public interface ContainerEngine {
   void startContainer(String containerId) throws EngineException;
 
   /**
-   * Starts delivering the container's output, from its first byte, until it stops; the delivery
-   * happens on another thread.
+   * Attaches to a created container's output; call it before {@link #startContainer}. It returns
+   * once the engine holds the attachment, so every byte the container writes after it starts is
+   * delivered, on another thread, until the container's output ends. The container waits for a slow
+   * reader instead of its output being dropped, so a step printing hundreds of megabytes is
+   * delivered whole while memory stays bounded (docs/security.md#log-lines).
    */
-  OutputFollow followOutput(String containerId, ContainerOutput output) throws EngineException;
+  OutputFollow attachOutput(String containerId, ContainerOutput output)
+      throws EngineException, InterruptedException;
 
   /**
    * Waits for a started container to stop and returns its exit code, or empty after {@code timeout}

@@ -42,6 +42,9 @@ import java.util.function.Consumer;
  */
 public final class DockerEngine implements ContainerEngine, AutoCloseable {
 
+  /** How long the engine may take to answer an attach before the step fails. */
+  private static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(60);
+
   private final DockerConnection connection;
   private final Map<String, String> labels;
 
@@ -186,18 +189,29 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
     run("start container " + containerId, () -> c.startContainerCmd(containerId).exec());
   }
 
+  /**
+   * Attaches with {@code POST /containers/{id}/attach?stream=1&stdout=1&stderr=1}, not with {@code
+   * logs?follow=1}: the engine writes a container's output to an attached client as it comes, the
+   * container waiting while the client reads, whereas a log follower reads the engine's log file
+   * behind the container and Docker 20.10 ends it early when a fast writer exits, losing the rest.
+   */
   @Override
-  public OutputFollow followOutput(String containerId, ContainerOutput output)
-      throws EngineException {
+  public OutputFollow attachOutput(String containerId, ContainerOutput output)
+      throws EngineException, InterruptedException {
     DockerClient c = client();
-    return call(
-        "follow the output of container " + containerId,
-        () ->
-            c.logContainerCmd(containerId)
-                .withFollowStream(true)
-                .withStdOut(true)
-                .withStdErr(true)
-                .exec(new LogFollow(containerId, output)));
+    String action = "attach to the output of container " + containerId;
+    OutputAttachment attachment =
+        call(
+            action,
+            () ->
+                c.attachContainerCmd(containerId)
+                    .withFollowStream(true)
+                    .withStdOut(true)
+                    .withStdErr(true)
+                    .withLogs(false)
+                    .exec(new OutputAttachment(containerId, output)));
+    attachment.awaitAttached(ATTACH_TIMEOUT);
+    return attachment;
   }
 
   @Override

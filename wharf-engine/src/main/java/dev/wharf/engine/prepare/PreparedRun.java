@@ -8,6 +8,8 @@ import dev.wharf.engine.run.RunRequest;
 import dev.wharf.task.Plan;
 import dev.wharf.template.render.RunInfo;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,7 +17,13 @@ import java.util.List;
  * of its secrets and the {@code .Run} facts it was rendered with. Close it when the run is over.
  */
 public final class PreparedRun implements AutoCloseable {
+  /** What acb prints when a task file's {@code version} turns its aliases on. */
+  public static final String ALIAS_NOTICE =
+      "Alias support enabled for version >= 1.1.0, please see"
+          + " https://aka.ms/acr/tasks/task-aliases for more information.";
+
   private final Plan plan;
+  private final boolean aliases;
   private final RunInfo run;
   private final SecretMasker masker;
   private final WorkspaceArchive workspace;
@@ -25,6 +33,7 @@ public final class PreparedRun implements AutoCloseable {
 
   PreparedRun(
       Plan plan,
+      boolean aliases,
       RunInfo run,
       SecretMasker masker,
       WorkspaceArchive workspace,
@@ -32,6 +41,7 @@ public final class PreparedRun implements AutoCloseable {
       Duration totalTimeout,
       RunOptions options) {
     this.plan = plan;
+    this.aliases = aliases;
     this.run = run;
     this.masker = masker;
     this.workspace = workspace;
@@ -43,6 +53,19 @@ public final class PreparedRun implements AutoCloseable {
   /** The planned task (its warnings included). */
   public Plan plan() {
     return plan;
+  }
+
+  /**
+   * The lines printed before the run starts, as acb prints them: the alias notice when the task
+   * file's {@code version} enables aliases (docs/task-language.md), then the plan's warnings.
+   */
+  public List<String> notices() {
+    List<String> lines = new ArrayList<>();
+    if (aliases) {
+      lines.add(ALIAS_NOTICE);
+    }
+    plan.warnings().forEach(w -> lines.add(w.toString()));
+    return lines;
   }
 
   /** The {@code .Run} facts the task was rendered with. */
@@ -65,6 +88,14 @@ public final class PreparedRun implements AutoCloseable {
 
   /** What the runner executes, its events masked before they reach {@code listener}. */
   public RunRequest request(RunListener listener) {
+    return request(listener, null);
+  }
+
+  /**
+   * What the runner executes, its duration counted from {@code startedAt}: a server run's start as
+   * its record has it, so that the log's "after Ns" and the listed duration agree.
+   */
+  public RunRequest request(RunListener listener, Instant startedAt) {
     return new RunRequest(
         run.id(),
         plan,
@@ -74,7 +105,8 @@ public final class PreparedRun implements AutoCloseable {
         options.parallelism(),
         totalTimeout,
         options.network(),
-        options.engineAccess());
+        options.engineAccess(),
+        startedAt);
   }
 
   @Override

@@ -65,6 +65,7 @@ public final class RunPreparation {
       secrets.addAll(SecretVolumes.contents(plan));
       return new PreparedRun(
           plan,
+          rendered.aliases().isPresent(),
           run,
           new SecretMasker(secrets),
           workspace,

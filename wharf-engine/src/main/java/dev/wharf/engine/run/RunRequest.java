@@ -7,6 +7,7 @@ import dev.wharf.task.Plan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,6 +23,8 @@ import java.util.Objects;
  * @param externalNetwork the user's network that {@code acb_default_network} means, or ""
  * @param engineAccess what steps may ask of the engine through {@code /var/run/docker.sock}
  *     (docs/security.md)
+ * @param startedAt when the run began for its user (a server run's start in its record), which its
+ *     duration counts from; null for the runner's own start
  */
 public record RunRequest(
     String runId,
@@ -32,7 +35,8 @@ public record RunRequest(
     int parallelism,
     Duration totalTimeout,
     String externalNetwork,
-    EngineAccess engineAccess) {
+    EngineAccess engineAccess,
+    Instant startedAt) {
 
   /** Opens the workspace content as a tar stream. */
   @FunctionalInterface

@@ -177,6 +177,16 @@ public final class Runner {
     } catch (DockerParseException | EngineException e) {
       listener.onEvent(new RunEvent.Message("Failed to report dependencies: " + e.getMessage()));
     }
+    if (request.startedAt() != null && request.startedAt().isBefore(result.start())) {
+      result =
+          new RunResult(
+              result.runId(),
+              result.status(),
+              request.startedAt(),
+              result.end(),
+              result.steps(),
+              result.error());
+    }
     listener.onEvent(new RunEvent.RunFinished(result));
     return result;
   }

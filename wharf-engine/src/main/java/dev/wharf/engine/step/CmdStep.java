@@ -134,8 +134,13 @@ final class CmdStep implements StepAction {
     }
     containerId = id;
     OutputDecoder output = new OutputDecoder(context);
-    env.engine().startContainer(id);
-    OutputFollow follow = env.engine().followOutput(id, output);
+    OutputFollow follow = env.engine().attachOutput(id, output);
+    try {
+      env.engine().startContainer(id);
+    } catch (EngineException e) {
+      follow.close();
+      throw e;
+    }
     if (detach) {
       return StepOutcome.success();
     }

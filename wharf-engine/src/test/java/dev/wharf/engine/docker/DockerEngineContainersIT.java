@@ -185,7 +185,7 @@ class DockerEngineContainersIT {
   }
 
   @Test
-  void followOutput_runningContainer_deliversOutputBeforeItExits(ContainerEngine engine)
+  void attachOutput_runningContainer_deliversOutputBeforeItExits(ContainerEngine engine)
       throws Exception {
     StringBuffer seen = new StringBuffer();
     String id =
@@ -193,10 +193,10 @@ class DockerEngineContainersIT {
             ContainerSpec.builder(LocalDocker.BUSYBOX)
                 .cmd("sh", "-c", "echo first; sleep 30; echo never")
                 .build());
-    engine.startContainer(id);
 
     try (OutputFollow follow =
-        engine.followOutput(id, (stream, bytes) -> seen.append(new String(bytes, UTF_8)))) {
+        engine.attachOutput(id, (stream, bytes) -> seen.append(new String(bytes, UTF_8)))) {
+      engine.startContainer(id);
       await().atMost(Duration.ofSeconds(20)).until(() -> seen.toString().contains("first"));
       OptionalInt stillRunning = engine.waitForExit(id, Duration.ofMillis(200));
       engine.stopContainer(id, Duration.ofSeconds(1));
@@ -220,9 +220,9 @@ class DockerEngineContainersIT {
     byte[] bytes = {0, (byte) 0xff, 0x0a, 0x0d, 0x41};
     engine.uploadArchive(id, "/tmp", Tar.of(Map.of("in.bin", bytes)));
     StringBuffer out = new StringBuffer();
-    engine.startContainer(id);
     try (OutputFollow follow =
-        engine.followOutput(id, (stream, chunk) -> out.append(new String(chunk, UTF_8)))) {
+        engine.attachOutput(id, (stream, chunk) -> out.append(new String(chunk, UTF_8)))) {
+      engine.startContainer(id);
       OptionalInt exit = engine.waitForExit(id, DEADLINE);
       follow.awaitEnd(Duration.ofSeconds(20));
 

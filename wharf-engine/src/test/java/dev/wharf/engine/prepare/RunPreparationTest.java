@@ -140,6 +140,31 @@ class RunPreparationTest {
   }
 
   @Test
+  void notices_aliasNoticeOnlyWhenTheVersionEnablesAliases_thenWarnings() throws Exception {
+    String steps = "steps:\n  - cmd: busybox true\n    cmd: busybox false\n";
+    for (String version : List.of("v1.1.0", "v1.0.0")) {
+      RunInputs inputs =
+          RunInputs.builder(
+                  new TaskSource.Text("version: " + version + "\n" + steps, "task", null),
+                  new RunContext.None(),
+                  run("wp6", ""),
+                  NO_SECRETS)
+              .build();
+      try (PreparedRun prepared = RunPreparation.prepare(inputs, ENGINE)) {
+        List<String> notices = prepared.notices();
+        assertThat(notices).hasSize(version.equals("v1.1.0") ? 2 : 1);
+        if (version.equals("v1.1.0")) {
+          assertThat(notices.get(0))
+              .isEqualTo(
+                  "Alias support enabled for version >= 1.1.0, please see"
+                      + " https://aka.ms/acr/tasks/task-aliases for more information.");
+        }
+        assertThat(notices.get(notices.size() - 1)).contains("cmd");
+      }
+    }
+  }
+
+  @Test
   void deadline_eitherOrNeither() {
     assertThat(RunPreparation.deadline(0, null)).isEqualTo(Duration.ZERO);
     assertThat(RunPreparation.deadline(600, null)).isEqualTo(Duration.ofSeconds(600));

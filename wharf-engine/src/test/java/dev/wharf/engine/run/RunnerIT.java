@@ -13,6 +13,7 @@ import dev.wharf.engine.testing.LocalDocker;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -55,6 +56,19 @@ class RunnerIT {
 
     assertThat(outcome.result().successful()).as(outcome.all()).isTrue();
     assertThat(outcome.out()).isEqualTo("from the context\none\ntwo\n");
+  }
+
+  @Test
+  void run_startedEarlier_countsItsDurationFromThatStart() throws Exception {
+    // a server run starts when an agent claims it; its log's "after Ns" must match its record
+    var outcome =
+        runner
+            .startedAt(Instant.now().minusSeconds(7))
+            .run("version: v1.1.0\nsteps:\n  - cmd: wharf-test/busybox true\n");
+
+    assertThat(outcome.result().elapsed()).isGreaterThanOrEqualTo(Duration.ofSeconds(7));
+    long seconds = Math.round(outcome.result().elapsed().toMillis() / 1000.0);
+    assertThat(outcome.err()).contains("was successful after " + seconds + "s");
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,6 +37,7 @@ final class TaskRunner {
   private Duration totalTimeout;
   private String externalNetwork = "";
   private EngineAccess engineAccess = EngineAccess.SCOPED;
+  private Instant startedAt;
 
   TaskRunner(ContainerEngine engine) {
     this.engine = engine;
@@ -68,6 +70,11 @@ final class TaskRunner {
 
   TaskRunner engineAccess(EngineAccess access) {
     engineAccess = access;
+    return this;
+  }
+
+  TaskRunner startedAt(Instant start) {
+    startedAt = start;
     return this;
   }
 
@@ -112,7 +119,8 @@ final class TaskRunner {
             0,
             totalTimeout == null ? Duration.ZERO : totalTimeout,
             externalNetwork,
-            engineAccess);
+            engineAccess,
+            startedAt);
     Runner runner = new Runner(engine, Clock.systemUTC());
     started.accept(runner);
     RunResult result = runner.run(request);

@@ -32,8 +32,8 @@ public record Outcome(OptionalInt exitCode, String stdout, String stderr) {
         };
     String id = engine.createContainer(spec);
     try {
-      engine.startContainer(id);
-      try (OutputFollow follow = engine.followOutput(id, sink)) {
+      try (OutputFollow follow = engine.attachOutput(id, sink)) {
+        engine.startContainer(id);
         OptionalInt exit = engine.waitForExit(id, deadline);
         if (exit.isEmpty()) {
           engine.killContainer(id);

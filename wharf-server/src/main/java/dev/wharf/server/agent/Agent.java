@@ -281,7 +281,13 @@ public final class Agent implements AutoCloseable {
       context = spec.upload() == null ? null : port.upload(spec.upload());
       RunJob job =
           new RunJob(
-              runId, assignment.type(), assignment.task(), spec, context, assignment.trigger());
+              runId,
+              assignment.type(),
+              assignment.task(),
+              spec,
+              context,
+              assignment.trigger(),
+              assignment.startTime());
       // the one place where an agent hands a run to the engine
       outcome = executor.execute(job, line -> log.line(masker.mask(line)), current.signal);
       if (current.timedOut) {

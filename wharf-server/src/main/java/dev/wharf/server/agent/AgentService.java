@@ -188,7 +188,8 @@ public final class AgentService implements AgentPort {
                   run.runType(),
                   run.task(),
                   claimed.get().spec(),
-                  run.triggerDetails()));
+                  run.triggerDetails(),
+                  run.startTime()));
         }
         long left = deadline - clock.millis();
         if (left <= 0) {

@@ -98,7 +98,7 @@ public final class EngineRunExecutor implements RunExecutor {
       }
       try (prepared) {
         SecretMasker masker = prepared.masker();
-        prepared.plan().warnings().forEach(w -> console.println(masker.mask(w.toString())));
+        prepared.notices().forEach(line -> console.println(masker.mask(line)));
         AtomicReference<List<ImageDependencies>> dependencies = new AtomicReference<>(List.of());
         RunListener printer = new ConsolePrinter(console, console, clock, false);
         RunListener recorder =
@@ -110,7 +110,7 @@ public final class EngineRunExecutor implements RunExecutor {
             };
         Runner runner = new Runner(engine, Clock.systemUTC());
         cancel.onRaise(runner::cancel);
-        RunResult result = runner.run(prepared.request(recorder));
+        RunResult result = runner.run(prepared.request(recorder, job.startTime()));
         console.flush();
         return EngineOutcome.of(result, dependencies.get(), prepared.plan().graph());
       }

@@ -33,10 +33,10 @@ final class Formats {
       return "";
     }
     Instant end = run.finishTime() != null ? run.finishTime() : now;
-    Duration d = Duration.between(run.startTime(), end);
-    if (d.isNegative()) {
-      d = Duration.ZERO;
-    }
+    // seconds rounded as the run log's "after Ns" rounds them
+    Duration d =
+        Duration.ofSeconds(
+            Math.max(0, Math.round(Duration.between(run.startTime(), end).toMillis() / 1000.0)));
     return String.format(
         Locale.ROOT, "%02d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
   }

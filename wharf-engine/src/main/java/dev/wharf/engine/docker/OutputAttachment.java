@@ -6,21 +6,34 @@ import com.github.dockerjava.api.model.StreamType;
 import dev.wharf.engine.container.ContainerOutput;
 import dev.wharf.engine.container.EngineException;
 import dev.wharf.engine.container.OutputFollow;
+import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Delivers a container's log frames to a {@link ContainerOutput} as they arrive. */
-final class LogFollow extends ResultCallback.Adapter<Frame> implements OutputFollow {
+/**
+ * A container's attached output, delivered frame by frame to a {@link ContainerOutput} on the
+ * transport's thread: the next frame is read only once the last one was delivered, so a slow
+ * receiver holds the container back instead of growing a buffer.
+ */
+final class OutputAttachment extends ResultCallback.Adapter<Frame> implements OutputFollow {
 
   private final String containerId;
   private final ContainerOutput output;
+  private final CountDownLatch answered = new CountDownLatch(1);
   private volatile Throwable failure;
   private volatile boolean closed;
 
-  LogFollow(String containerId, ContainerOutput output) {
+  OutputAttachment(String containerId, ContainerOutput output) {
     this.containerId = containerId;
     this.output = output;
+  }
+
+  @Override
+  public void onStart(Closeable stream) {
+    super.onStart(stream);
+    answered.countDown();
   }
 
   @Override
@@ -38,7 +51,29 @@ final class LogFollow extends ResultCallback.Adapter<Frame> implements OutputFol
     if (!closed) {
       failure = throwable;
     }
+    answered.countDown();
     super.onError(throwable);
+  }
+
+  /**
+   * Waits until the engine answered the attach request; the engine holds the attachment before it
+   * answers, so output written after this returns is not missed.
+   */
+  void awaitAttached(Duration timeout) throws EngineException, InterruptedException {
+    boolean inTime = answered.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    Throwable t = failure;
+    if (t != null || !inTime) {
+      close();
+      String action = "attach to the output of container " + containerId;
+      if (t instanceof RuntimeException e) {
+        throw DockerErrors.failure(action, e);
+      }
+      if (t != null) {
+        throw new EngineException(action, DockerErrors.describe(t), t);
+      }
+      throw new EngineException(
+          action, "the engine did not answer within " + timeout.toSeconds() + " s");
+    }
   }
 
   @Override
