@@ -59,7 +59,8 @@ class StepOutputIT {
                     0,
                     Duration.ofMinutes(2),
                     "",
-                    EngineAccess.NONE));
+                    EngineAccess.NONE,
+                    null));
 
     assertThat(result.successful()).isTrue();
     assertThat(counted.lines()).isEqualTo(LINES + 1L);
