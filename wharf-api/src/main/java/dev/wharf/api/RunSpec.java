@@ -18,6 +18,8 @@ import java.util.Map;
  * @param valuesFile a values file in the context ({@code --values}, relative to the context as ACR
  *     reads it), or null
  * @param gitAccessToken the token for a private git context (its task's), empty when none
+ * @param build for a run of a Dockerfile task, what it tags, passes and pushes ({@code file} is the
+ *     Dockerfile); null for a run of task text or a task file
  */
 public record RunSpec(
     String context,
@@ -31,7 +33,8 @@ public record RunSpec(
     int timeoutSeconds,
     String registry,
     String valuesFile,
-    String gitAccessToken) {
+    String gitAccessToken,
+    DockerBuildStep build) {
   /** The default whole-run timeout (ACR's server-side default). */
   public static final int DEFAULT_TIMEOUT_SECONDS = 3600;
 
@@ -44,6 +47,36 @@ public record RunSpec(
     registry = registry == null || registry.isBlank() ? null : registry;
     valuesFile = valuesFile == null || valuesFile.isBlank() ? null : valuesFile;
     gitAccessToken = gitAccessToken == null ? "" : gitAccessToken;
+  }
+
+  /** A spec of task text or a task file. */
+  public RunSpec(
+      String context,
+      String upload,
+      String file,
+      String taskText,
+      Map<String, String> values,
+      Map<String, String> secretValues,
+      List<RegistryCredential> credentials,
+      String platform,
+      int timeoutSeconds,
+      String registry,
+      String valuesFile,
+      String gitAccessToken) {
+    this(
+        context,
+        upload,
+        file,
+        taskText,
+        values,
+        secretValues,
+        credentials,
+        platform,
+        timeoutSeconds,
+        registry,
+        valuesFile,
+        gitAccessToken,
+        null);
   }
 
   /** A spec with the server's registry, no values file and no git credential. */
@@ -91,6 +124,7 @@ public record RunSpec(
         timeoutSeconds,
         registry,
         valuesFile,
-        gitAccessToken);
+        gitAccessToken,
+        build);
   }
 }

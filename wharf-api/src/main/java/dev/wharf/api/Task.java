@@ -9,6 +9,7 @@ import java.util.List;
  * @param triggers the task's triggers, the webhook secret left out
  * @param triggerState what the triggers last did (last poll and delivery, next timer occurrences,
  *     tracked base images); filled when one task is shown, null in lists
+ * @param build a Dockerfile task's tags and build flags, secret arguments without their values
  */
 public record Task(
     String name,
@@ -26,7 +27,8 @@ public record Task(
     Instant updateTime,
     TaskTriggers triggers,
     TriggerState triggerState,
-    String valuesFile) {
+    String valuesFile,
+    DockerBuildStep build) {
   /** This task with its trigger state. */
   public Task withTriggerState(TriggerState state) {
     return new Task(
@@ -45,6 +47,7 @@ public record Task(
         updateTime,
         triggers,
         state,
-        valuesFile);
+        valuesFile,
+        build);
   }
 }

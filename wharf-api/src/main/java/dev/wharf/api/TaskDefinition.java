@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  * @param gitAccessToken the token for a private git context ({@code --git-access-token}),
  *     write-only and sealed like the secret values; a token written into the context URL's
  *     user-info is moved here when the task is saved, so the stored and shown URL never holds it
+ * @param build for a Dockerfile task, what it tags, its build arguments and whether it pushes
+ *     ({@code -t}, {@code --arg}, {@code --secret-arg}, …); null for a task file's task, and may be
+ *     null for a Dockerfile task saved without build flags (see {@link #buildsDockerfile})
  */
 public record TaskDefinition(
     String name,
@@ -31,7 +34,8 @@ public record TaskDefinition(
     String agentPool,
     TaskTriggers triggers,
     String valuesFile,
-    String gitAccessToken) {
+    String gitAccessToken,
+    DockerBuildStep build) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{5,50}");
 
   public TaskDefinition {
@@ -54,6 +58,48 @@ public record TaskDefinition(
     }
     triggers = triggers == null ? TaskTriggers.none() : triggers;
     valuesFile = valuesFile == null || valuesFile.isBlank() ? null : valuesFile;
+    if (build != null && (taskText != null || isTaskFile(file))) {
+      throw new IllegalArgumentException(
+          "-t, --arg, --secret-arg, --target, --no-push and --no-cache build a Dockerfile; "
+              + (taskText != null ? "this task has inline task text" : file + " is a task file"));
+    }
+  }
+
+  /**
+   * A task with these triggers, values file and git credential, running a task file or a Dockerfile
+   * without build flags.
+   */
+  public TaskDefinition(
+      String name,
+      String context,
+      String file,
+      String taskText,
+      Map<String, String> values,
+      Map<String, String> secretValues,
+      List<RegistryCredential> credentials,
+      TaskStatus status,
+      String platform,
+      int timeoutSeconds,
+      String agentPool,
+      TaskTriggers triggers,
+      String valuesFile,
+      String gitAccessToken) {
+    this(
+        name,
+        context,
+        file,
+        taskText,
+        values,
+        secretValues,
+        credentials,
+        status,
+        platform,
+        timeoutSeconds,
+        agentPool,
+        triggers,
+        valuesFile,
+        gitAccessToken,
+        null);
   }
 
   /**
@@ -105,20 +151,57 @@ public record TaskDefinition(
         agentPool,
         newTriggers,
         valuesFile,
-        gitAccessToken);
+        gitAccessToken,
+        build);
   }
 
-  /** Whether the task builds a Dockerfile rather than running a task file (as ACR decides). */
-  public boolean isBuild() {
-    return taskText == null
-        && file != null
-        && !file.matches(
+  /** This task with other registry logins. */
+  public TaskDefinition withCredentials(List<RegistryCredential> newCredentials) {
+    return new TaskDefinition(
+        name,
+        context,
+        file,
+        taskText,
+        values,
+        secretValues,
+        newCredentials,
+        status,
+        platform,
+        timeoutSeconds,
+        agentPool,
+        triggers,
+        valuesFile,
+        gitAccessToken,
+        build);
+  }
+
+  /**
+   * Whether the task builds a Dockerfile rather than running a task file, as {@code az acr task}
+   * decides: build flags were given, or its file is not a task file (see {@link #isTaskFile}).
+   */
+  public boolean buildsDockerfile() {
+    return build != null || (taskText == null && file != null && !isTaskFile(file));
+  }
+
+  /**
+   * Whether {@code file} is a task file rather than a Dockerfile: by its extension, as {@code az
+   * acr task create} tells a file task step from a Docker build step ({@code .yaml}, {@code .yml}
+   * and the other task file types ACR knows).
+   */
+  public static boolean isTaskFile(String file) {
+    return file != null
+        && file.matches(
             "(?i).*\\.(yaml|yml|toml|json|sh|bash|zsh|ps1|ps|cmd|bat|ts|js|php|py|rb|lua)");
+  }
+
+  /** What a run of this Dockerfile task builds ({@link DockerBuildStep#untagged} without flags). */
+  public DockerBuildStep buildStep() {
+    return build != null ? build : DockerBuildStep.untagged();
   }
 
   /** The type of the task's runs: a build of a Dockerfile or a run of a task file. */
   public RunType runType() {
-    return isBuild() ? RunType.AutoBuild : RunType.AutoRun;
+    return buildsDockerfile() ? RunType.AutoBuild : RunType.AutoRun;
   }
 
   /**
@@ -142,11 +225,17 @@ public record TaskDefinition(
     if (overrides.secretValues() != null) {
       runSecrets.putAll(overrides.secretValues());
     }
+    String runFile = overrides.file() != null ? overrides.file() : file;
+    String runText = overrides.file() != null ? null : taskText;
+    DockerBuildStep runBuild = null;
+    if (runText == null && runFile != null && !isTaskFile(runFile)) {
+      runBuild = withTaskSecrets ? buildStep() : buildStep().withoutSecrets();
+    }
     return new RunSpec(
         newContext ? overrides.context() : context,
         overrides.upload(),
-        overrides.file() != null ? overrides.file() : file,
-        overrides.file() != null ? null : taskText,
+        runFile,
+        runText,
         runValues,
         runSecrets,
         withTaskSecrets ? credentials : List.of(),
@@ -156,7 +245,8 @@ public record TaskDefinition(
         overrides.valuesFile() != null ? overrides.valuesFile() : valuesFile,
         withTaskSecrets && (!newContext || sameRepository(overrides.context()))
             ? gitAccessToken
-            : "");
+            : "",
+        runBuild);
   }
 
   /**
@@ -189,6 +279,7 @@ public record TaskDefinition(
         updateTime,
         triggers.shown(),
         null,
-        valuesFile);
+        valuesFile,
+        build == null ? null : build.shown());
   }
 }

@@ -1,5 +1,7 @@
 package dev.wharf.cli;
 
+import dev.wharf.api.BuildArgument;
+import dev.wharf.api.DockerBuildStep;
 import dev.wharf.api.RegistryCredential;
 import dev.wharf.api.ServerClient;
 import dev.wharf.api.Task;
@@ -83,8 +85,49 @@ final class SavedTaskCommand implements Runnable {
     @Option(
         names = {"-f", "--file"},
         paramLabel = "FILE",
-        description = "Task file in the context; with -c /dev/null a local file sent inline.")
+        description =
+            "Task file in the context (with -c /dev/null a local file sent inline), or a"
+                + " Dockerfile: a file not ending .yaml, .yml or another task file type is built.")
     String file;
+
+    @Option(
+        names = {"-t", "--image"},
+        paramLabel = "TAG",
+        description =
+            "Dockerfile task: an image to build and push (repeatable; templated, the run's"
+                + " registry put in front unless it names one).")
+    List<String> images = new ArrayList<>();
+
+    @Option(
+        names = "--arg",
+        paramLabel = "K=V",
+        description = "Dockerfile task: a build argument (repeatable).")
+    List<String> args = new ArrayList<>();
+
+    @Option(
+        names = "--secret-arg",
+        paramLabel = "K=V",
+        description = "Dockerfile task: a build argument, write-only, masked in logs (repeatable).")
+    List<String> secretArgs = new ArrayList<>();
+
+    @Option(names = "--target", paramLabel = "STAGE", description = "Dockerfile task: the stage.")
+    String target;
+
+    @Option(
+        names = "--no-push",
+        arity = "0..1",
+        fallbackValue = "true",
+        paramLabel = "true|false",
+        description = "Dockerfile task: build only, push nothing.")
+    Boolean noPush;
+
+    @Option(
+        names = "--no-cache",
+        arity = "0..1",
+        fallbackValue = "true",
+        paramLabel = "true|false",
+        description = "Dockerfile task: do not use the build cache.")
+    Boolean noCache;
 
     @Option(names = "--cmd", paramLabel = "'IMAGE ARGS'", description = "A one-command task.")
     String cmd;
@@ -150,6 +193,38 @@ final class SavedTaskCommand implements Runnable {
       return null;
     }
 
+    /** Whether any flag of a Dockerfile task is given. */
+    boolean buildFlags() {
+      return !images.isEmpty()
+          || !args.isEmpty()
+          || !secretArgs.isEmpty()
+          || target != null
+          || noPush != null
+          || noCache != null;
+    }
+
+    /** {@code --arg} then {@code --secret-arg}, as build arguments. */
+    List<BuildArgument> arguments() throws BadInputException {
+      List<BuildArgument> arguments = new ArrayList<>();
+      for (String arg : args) {
+        arguments.add(argument("--arg", arg, false));
+      }
+      for (String arg : secretArgs) {
+        arguments.add(argument("--secret-arg", arg, true));
+      }
+      return arguments;
+    }
+
+    private static BuildArgument argument(String flag, String text, boolean secret)
+        throws BadInputException {
+      int eq = text.indexOf('=');
+      if (eq <= 0) {
+        throw new BadInputException(
+            flag + " takes NAME=VALUE, not " + (secret ? "a value without a name" : text));
+      }
+      return new BuildArgument(text.substring(0, eq), text.substring(eq + 1), secret);
+    }
+
     List<RegistryCredential> logins() throws BadInputException {
       List<RegistryCredential> logins = new ArrayList<>();
       for (String credential : credentials) {
@@ -175,11 +250,20 @@ final class SavedTaskCommand implements Runnable {
 
   @Command(
       name = "create",
-      description = "Creates a task.",
+      description = {
+        "Creates a task.",
+        "",
+        "A task whose -f is a Dockerfile (any file not ending .yaml, .yml or another task file"
+            + " type), or that has -t, --arg, --secret-arg, --target, --no-push or --no-cache,"
+            + " builds that Dockerfile and pushes its -t images to the run's registry, as"
+            + " 'wharf build' does (-f defaults to Dockerfile then)."
+      },
       footer = {
         "",
         "Examples:",
         "  wharf task create -n hello -c https://host/org/repo.git#main -f acb.yaml --set greeting=hi",
+        "  wharf task create -n hello-build -c https://host/org/repo.git#main -f Dockerfile \\",
+        "      -t 'hello:{{.Run.ID}}' -t hello:latest --arg VERSION=1 --secret-arg TOKEN=\"$T\"",
         "  wharf task create -n hello-cmd -c /dev/null --cmd 'wharf-test/busybox echo hello $ID'",
         "  wharf task create -n local -c /dev/null -f acb.yaml   the local file, sent inline"
       })
@@ -194,13 +278,25 @@ final class SavedTaskCommand implements Runnable {
     int run(ServerSession server) throws BadInputException {
       ServerClient client = server.client();
       String text = taskText();
+      String taskFile = text != null ? null : file != null ? file : defaultFile();
+      DockerBuildStep build = null;
+      if (buildFlags() || (text == null && !TaskDefinition.isTaskFile(taskFile))) {
+        build =
+            new DockerBuildStep(
+                images,
+                arguments(),
+                target,
+                platform,
+                Boolean.TRUE.equals(noPush),
+                Boolean.TRUE.equals(noCache));
+      }
       TaskDefinition task;
       try {
         task =
             new TaskDefinition(
                 name,
                 text != null && context == null ? "/dev/null" : context,
-                text != null ? null : file == null ? "acb.yaml" : file,
+                taskFile,
                 text,
                 ValueFlags.parse(set),
                 ValueFlags.parse(setSecret),
@@ -211,12 +307,18 @@ final class SavedTaskCommand implements Runnable {
                 null,
                 triggers.forCreate(schedules),
                 valuesFile,
-                gitAccessToken);
+                gitAccessToken,
+                build);
       } catch (IllegalArgumentException e) {
         throw new BadInputException(e.getMessage());
       }
       print(client.createTask(task));
       return 0;
+    }
+
+    /** With -t and no -f the task builds ./Dockerfile, as az acr task create; else acb.yaml. */
+    private String defaultFile() {
+      return buildFlags() ? "Dockerfile" : "acb.yaml";
     }
   }
 
@@ -227,6 +329,7 @@ final class SavedTaskCommand implements Runnable {
         "",
         "Examples:",
         "  wharf task update -n hello --set greeting=bonjour",
+        "  wharf task update -n hello-build -t 'hello:{{.Run.ID}}' --arg VERSION=2 --no-push false",
         "  wharf task update -n hello --status Disabled"
       })
   static final class Update extends Definition {
@@ -260,6 +363,9 @@ final class SavedTaskCommand implements Runnable {
       if (gitAccessToken != null) {
         fields.put("gitAccessToken", gitAccessToken);
       }
+      if (buildFlags()) {
+        fields.put("build", buildPatch());
+      }
       if (status != null) {
         fields.put("status", TaskStatus.valueOf(status));
       }
@@ -275,6 +381,30 @@ final class SavedTaskCommand implements Runnable {
       }
       print(client.updateTask(name, fields));
       return 0;
+    }
+
+    /** The build flags given, to merge into the task's build (arguments by name). */
+    private Map<String, Object> buildPatch() throws BadInputException {
+      Map<String, Object> build = new LinkedHashMap<>();
+      if (!images.isEmpty()) {
+        build.put("imageNames", images);
+      }
+      if (!args.isEmpty() || !secretArgs.isEmpty()) {
+        build.put("arguments", arguments());
+      }
+      if (target != null) {
+        build.put("target", target);
+      }
+      if (platform != null) {
+        build.put("platform", platform);
+      }
+      if (noPush != null) {
+        build.put("noPush", noPush);
+      }
+      if (noCache != null) {
+        build.put("noCache", noCache);
+      }
+      return build;
     }
   }
 
@@ -309,6 +439,9 @@ final class SavedTaskCommand implements Runnable {
       out().println("Secret values:  " + String.join(", ", task.secretValueNames()));
       out().println("Credentials:    " + String.join(", ", task.credentialLoginServers()));
       out().println("Timeout:        " + task.timeoutSeconds() + "s");
+      if (task.build() != null) {
+        buildLines(task.build()).forEach(out()::println);
+      }
       TriggerLines.of(task).forEach(out()::println);
       if (task.taskText() != null) {
         out().println("Task:");
@@ -316,6 +449,27 @@ final class SavedTaskCommand implements Runnable {
       }
       return 0;
     }
+  }
+
+  /** What a Dockerfile task builds, its secret arguments by name only. */
+  static List<String> buildLines(DockerBuildStep build) {
+    List<String> lines = new ArrayList<>();
+    lines.add("Images:         " + String.join(", ", build.imageNames()));
+    lines.add(
+        "Build args:     "
+            + String.join(
+                ", ",
+                build.arguments().stream()
+                    .map(a -> a.secret() ? a.name() + " (secret)" : a.assignment())
+                    .toList()));
+    if (build.target() != null) {
+      lines.add("Target:         " + build.target());
+    }
+    lines.add(
+        "Push:           "
+            + (build.noPush() ? "no" : "yes")
+            + (build.noCache() ? ", no cache" : ""));
+    return lines;
   }
 
   @Command(

@@ -133,13 +133,14 @@ final class TaskRunCommands {
   @Command(
       name = "logs",
       description =
-          "Shows a run's log, live while it runs (the task's last run with -n); exits 0"
-              + " only when that run Succeeded.",
+          "Shows a run's log, live while it runs (the task's last run with -n, the last run"
+              + " that pushed an image with --image); exits 0 only when that run Succeeded.",
       footer = {
         "",
         "Examples:",
         "  wharf task logs --run-id wa1",
-        "  wharf task logs -n hello        the task's last run"
+        "  wharf task logs -n hello        the task's last run",
+        "  wharf task logs --image hello:wa7   the last run that pushed hello:wa7"
       })
   static final class Logs extends ServiceCommand {
     @Option(names = "--run-id", paramLabel = "ID", description = "The run.")
@@ -151,17 +152,26 @@ final class TaskRunCommands {
         description = "A task: its last run.")
     String name;
 
+    @Option(
+        names = "--image",
+        paramLabel = "REPO:TAG",
+        description = "An image: the last run that pushed it (as list-runs --image).")
+    String image;
+
     @Override
     int run(ServerSession server) throws BadInputException {
       ServerClient client = server.client();
       String id = runId;
       if (id == null) {
-        if (name == null) {
-          throw new BadInputException("give --run-id ID or -n TASK");
+        if (name == null && image == null) {
+          throw new BadInputException("give --run-id ID, -n TASK or --image REPO:TAG");
         }
-        List<Run> last = client.runs(new RunFilter(name, null, null, 1));
+        List<Run> last = client.runs(new RunFilter(name, null, image, 1));
         if (last.isEmpty()) {
-          throw new BadInputException("task " + name + " has no runs");
+          throw new BadInputException(
+              (name != null ? "task " + name : "no run")
+                  + " has no runs"
+                  + (image != null ? " that pushed " + image : ""));
         }
         id = last.get(0).runId();
       }

@@ -3,6 +3,8 @@ package dev.wharf.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wharf.api.BuildArgument;
+import dev.wharf.api.DockerBuildStep;
 import dev.wharf.api.RegistryCredential;
 import dev.wharf.api.Run;
 import dev.wharf.api.RunFilter;
@@ -521,6 +523,60 @@ abstract class ServerScenarios {
             .as(file.toString())
             .doesNotContain(SECRET)
             .doesNotContain(REGISTRY_PASSWORD);
+      }
+    }
+  }
+
+  @Test
+  void dockerfileTask_secretBuildArgument_isWriteOnlyAndSealed() throws Exception {
+    ServerConfig config = config(1, "agent-a");
+    WharfServer server = start(config);
+    ServerClient admin = client(server, config, Role.admin);
+    String token = WharfServer.createToken(config, Role.admin, "raw");
+    DockerBuildStep build =
+        new DockerBuildStep(
+            List.of("app:{{.Run.ID}}"),
+            List.of(new BuildArgument("V", "1", false), new BuildArgument("TOKEN", SECRET, true)),
+            "final",
+            null,
+            false,
+            true);
+    Task created =
+        admin.createTask(
+            new TaskDefinition(
+                "build-task",
+                "https://git.example/app.git",
+                "Dockerfile",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                build));
+    Task patched =
+        admin.updateTask(
+            "build-task",
+            Map.of("build", Map.of("arguments", List.of(Map.of("name", "V", "value", "2")))));
+
+    assertThat(created.build()).isEqualTo(build.shown());
+    assertThat(patched.build().arguments())
+        .containsExactly(
+            new BuildArgument("V", "2", false), new BuildArgument("TOKEN", null, true));
+    assertThat(patched.build().imageNames()).containsExactly("app:{{.Run.ID}}");
+    assertThat(
+            body(server, "/api/v1/tasks/build-task", token) + body(server, "/api/v1/tasks", token))
+        .contains("TOKEN")
+        .doesNotContain(SECRET);
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        String stored = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        assertThat(stored).as(file.toString()).doesNotContain(SECRET);
       }
     }
   }

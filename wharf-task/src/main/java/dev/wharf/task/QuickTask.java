@@ -104,20 +104,28 @@ public final class QuickTask {
    * (docs/behaviour.md#image-references), or {@code library/}.
    */
   public static String registryTag(String tag, String registry) {
-    if (registry == null || registry.isEmpty() || tag.startsWith(registry + "/")) {
+    if (registry == null
+        || registry.isEmpty()
+        || tag.startsWith(registry + "/")
+        || namesRegistry(tag)) {
       return tag;
     }
+    return registry + "/" + tag;
+  }
+
+  /**
+   * Whether a {@code -t} value names its registry: a host with a dot, a colon or {@code localhost}
+   * in its first component, or {@code library/} (an image of the default registry).
+   */
+  public static boolean namesRegistry(String tag) {
     int slash = tag.indexOf('/');
     if (slash > 0) {
       String first = tag.substring(0, slash);
       if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
-        return tag;
+        return true;
       }
     }
-    if (tag.startsWith("library/")) {
-      return tag;
-    }
-    return registry + "/" + tag;
+    return tag.startsWith("library/");
   }
 
   /** A YAML double-quoted scalar. */

@@ -1,5 +1,6 @@
 package dev.wharf.server.agent;
 
+import dev.wharf.api.DockerBuildStep;
 import dev.wharf.api.RunSpec;
 import dev.wharf.api.RunTrigger;
 import dev.wharf.api.RunType;
@@ -22,7 +23,6 @@ import dev.wharf.engine.prepare.TaskSource;
 import dev.wharf.engine.run.Leftovers;
 import dev.wharf.engine.run.Runner;
 import dev.wharf.engine.socket.EngineAccess;
-import dev.wharf.task.QuickTask;
 import dev.wharf.task.docker.ImageDependencies;
 import dev.wharf.template.render.RunInfo;
 import java.io.IOException;
@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -81,6 +82,13 @@ public final class EngineRunExecutor implements RunExecutor {
     try (LogLines lines = new LogLines(log);
         PrintStream console = new PrintStream(lines, true, StandardCharsets.UTF_8);
         DockerEngine engine = DockerEngine.fromEnvironment()) {
+      Optional<String> refused =
+          DockerfileBuild.of(job)
+              .flatMap(build -> DockerfileBuild.missingRegistry(build, registry(job.spec())));
+      if (refused.isPresent()) {
+        console.println(refused.get());
+        return RunOutcome.failed(refused.get());
+      }
       PreparedRun prepared;
       // rendering and planning stop when the run is cancelled or times out
       CancelSignal.Scope preparing = cancel.interruptWhileRaised();
@@ -136,15 +144,19 @@ public final class EngineRunExecutor implements RunExecutor {
             branch,
             "",
             saved ? job.trigger().label() : "",
-            spec.registry() != null ? spec.registry() : registry,
+            registry(spec),
             RunInfo.formatDate(clock.instant()),
             "",
             "",
             "",
             "",
             job.task() == null ? "" : job.task());
+    Optional<DockerBuildStep> build = DockerfileBuild.of(job);
     return RunInputs.builder(
-            task(job),
+            build.isPresent()
+                ? new TaskSource.DockerBuild(
+                    DockerfileBuild.steps(build.get(), spec.file(), registry(spec)))
+                : task(job),
             context(job),
             run,
             TaskSecrets.from(
@@ -164,18 +176,19 @@ public final class EngineRunExecutor implements RunExecutor {
                 .withEngineAccess(EngineAccess.UNTRUSTED)
                 .withLocalContexts(localContexts))
         .gitToken(spec.gitAccessToken().isEmpty() ? null : spec.gitAccessToken())
+        .extraMasked(build.map(DockerBuildStep::secretValues).orElse(List.of()))
         .build();
+  }
+
+  /** The run's {@code .Run.Registry}: its own ({@code -r}), else the server's. */
+  private String registry(RunSpec spec) {
+    return spec.registry() != null ? spec.registry() : registry;
   }
 
   private static TaskSource task(RunJob job) {
     RunSpec spec = job.spec();
     if (spec.taskText() != null) {
       return new TaskSource.Text(spec.taskText(), "task", Path.of(""));
-    }
-    if (job.type() == RunType.AutoBuild) {
-      return new TaskSource.DockerBuild(
-          new QuickTask.Build(
-              List.of(), spec.file(), List.of(), List.of(), null, null, false, false, ".", false));
     }
     return new TaskSource.ContextFile(spec.file(), null);
   }
@@ -198,6 +211,9 @@ public final class EngineRunExecutor implements RunExecutor {
   private static SecretMasker known(RunSpec spec) {
     List<String> secrets = new java.util.ArrayList<>(spec.secretValues().values());
     spec.credentials().forEach(c -> secrets.add(c.password()));
+    if (spec.build() != null) {
+      secrets.addAll(spec.build().secretValues());
+    }
     return new SecretMasker(secrets);
   }
 

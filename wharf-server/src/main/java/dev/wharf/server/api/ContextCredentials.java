@@ -30,7 +30,8 @@ final class ContextCredentials {
         task.agentPool(),
         task.triggers(),
         task.valuesFile(),
-        split.token());
+        split.token(),
+        task.build());
   }
 
   /** Throws a 400 when {@code context} carries user-info. */

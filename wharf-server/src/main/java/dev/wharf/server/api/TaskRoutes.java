@@ -133,6 +133,39 @@ final class TaskRoutes {
     return Json.mapper().convertValue(merged, TaskTriggers.class);
   }
 
+  /**
+   * A Dockerfile task's build with {@code patch} applied: given fields replace, {@code arguments}
+   * merge by name ({@code "remove": true} removes one), {@code null} makes it a plain task again.
+   */
+  static JsonNode patchedBuild(JsonNode current, JsonNode patch) {
+    if (patch.isNull() || current == null || !current.isObject()) {
+      return patch;
+    }
+    if (!patch.isObject()) {
+      throw new ApiException(400, "build is a JSON object");
+    }
+    ObjectNode merged = ((ObjectNode) current).deepCopy();
+    for (String field : List.of("imageNames", "target", "platform", "noPush", "noCache")) {
+      if (patch.has(field)) {
+        merged.set(field, patch.get(field));
+      }
+    }
+    if (patch.has("arguments")) {
+      Map<String, JsonNode> byName = new LinkedHashMap<>();
+      current.path("arguments").forEach(a -> byName.put(a.path("name").asText(), a));
+      for (JsonNode argument : patch.get("arguments")) {
+        String name = argument.path("name").asText();
+        if (argument.path("remove").asBoolean(false)) {
+          byName.remove(name);
+        } else {
+          byName.put(name, argument);
+        }
+      }
+      merged.set("arguments", Json.mapper().valueToTree(List.copyOf(byName.values())));
+    }
+    return merged;
+  }
+
   /** {@code current} with the fields of {@code patch} applied; maps merge, a null entry removes. */
   static TaskDefinition patched(TaskDefinition current, ObjectNode patch) {
     if (patch.has("name") && !patch.get("name").asText().equals(current.name())) {
@@ -172,6 +205,9 @@ final class TaskRoutes {
                 });
       }
     }
+    if (patch.has("build")) {
+      merged.set("build", patchedBuild(merged.get("build"), patch.get("build")));
+    }
     TaskDefinition result = Json.mapper().convertValue(merged, TaskDefinition.class);
     if (patch.has("credentials")) {
       Map<String, RegistryCredential> byServer = new LinkedHashMap<>();
@@ -184,22 +220,7 @@ final class TaskRoutes {
           byServer.put(server, Json.mapper().convertValue(node, RegistryCredential.class));
         }
       }
-      result =
-          new TaskDefinition(
-              result.name(),
-              result.context(),
-              result.file(),
-              result.taskText(),
-              result.values(),
-              result.secretValues(),
-              List.copyOf(byServer.values()),
-              result.status(),
-              result.platform(),
-              result.timeoutSeconds(),
-              result.agentPool(),
-              result.triggers(),
-              result.valuesFile(),
-              result.gitAccessToken());
+      result = result.withCredentials(List.copyOf(byServer.values()));
     }
     if (patch.has("triggers")) {
       result = result.withTriggers(patchedTriggers(current.triggers(), patch.get("triggers")));

@@ -1,5 +1,7 @@
 package dev.wharf.server.store;
 
+import dev.wharf.api.BuildArgument;
+import dev.wharf.api.DockerBuildStep;
 import dev.wharf.api.Json;
 import dev.wharf.api.RegistryCredential;
 import dev.wharf.api.Task;
@@ -7,12 +9,16 @@ import dev.wharf.api.TaskDefinition;
 import dev.wharf.api.TaskTriggers;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** Saved tasks; values, secret values and credentials are sealed with the server key. */
+/**
+ * Saved tasks; values, secret values, credentials, the git token and secret build arguments are
+ * sealed with the server key.
+ */
 public final class TaskStore {
   private final Database db;
   private final SecretBox box;
@@ -162,7 +168,21 @@ public final class TaskStore {
         open.agentPool(),
         withSecret(open.triggers(), secure.webhookSecret()),
         open.valuesFile(),
-        secure.gitAccessToken());
+        secure.gitAccessToken(),
+        withSecretArguments(open.build(), secure.secretArguments()));
+  }
+
+  /** {@code build} with the sealed values of its secret arguments put back. */
+  private static DockerBuildStep withSecretArguments(
+      DockerBuildStep build, Map<String, String> sealed) {
+    if (build == null) {
+      return null;
+    }
+    Map<String, String> values = sealed == null ? Map.of() : sealed;
+    return build.withArguments(
+        build.arguments().stream()
+            .map(a -> a.secret() ? new BuildArgument(a.name(), values.get(a.name()), true) : a)
+            .toList());
   }
 
   private static TaskTriggers withSecret(TaskTriggers triggers, String secret) {
@@ -197,7 +217,8 @@ public final class TaskStore {
         task.agentPool(),
         withSecret(task.triggers(), null),
         task.valuesFile(),
-        null);
+        null,
+        task.build() == null ? null : task.build().shown());
   }
 
   private static Secure secure(TaskDefinition task) {
@@ -207,7 +228,18 @@ public final class TaskStore {
         task.secretValues(),
         task.credentials(),
         source == null ? null : source.webhookSecret(),
-        task.gitAccessToken());
+        task.gitAccessToken(),
+        secretArguments(task.build()));
+  }
+
+  private static Map<String, String> secretArguments(DockerBuildStep build) {
+    Map<String, String> values = new LinkedHashMap<>();
+    if (build != null) {
+      build.arguments().stream()
+          .filter(BuildArgument::secret)
+          .forEach(a -> values.put(a.name(), a.value() == null ? "" : a.value()));
+    }
+    return values;
   }
 
   /** The sealed part of a task. */
@@ -216,5 +248,6 @@ public final class TaskStore {
       Map<String, String> secretValues,
       List<RegistryCredential> credentials,
       String webhookSecret,
-      String gitAccessToken) {}
+      String gitAccessToken,
+      Map<String, String> secretArguments) {}
 }
