@@ -167,7 +167,7 @@ class ContextPackerTest {
   }
 
   @Test
-  void pack_tenThousandSmallFiles_fast() throws IOException {
+  void pack_tenThousandSmallFiles_packsEveryOne() throws IOException {
     for (int d = 0; d < 100; d++) {
       Path sub = Files.createDirectories(dir.resolve("dir" + d));
       for (int f = 0; f < 100; f++) {
@@ -175,18 +175,11 @@ class ContextPackerTest {
       }
     }
     DockerIgnore ignore = DockerIgnore.parse("**/*.tmp\n*.log\n!important.log\n");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    long start = System.nanoTime();
-    int written = ContextPacker.forLocalFolder(ignore, Set.of()).pack(dir, out);
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    long again = System.nanoTime();
-    ContextPacker.forLocalFolder(ignore, Set.of()).pack(dir, new ByteArrayOutputStream());
-    System.out.printf(
-        "packed 10,000 files in %d ms (second pass %d ms)%n",
-        millis, (System.nanoTime() - again) / 1_000_000);
+    int written =
+        ContextPacker.forLocalFolder(ignore, Set.of()).pack(dir, new ByteArrayOutputStream());
 
+    // 10,000 files and 100 folders; how fast is wharf-bench's business, not this test's
     assertThat(written).isEqualTo(10_100);
-    assertThat(millis).isLessThan(10_000);
   }
 }
