@@ -3,6 +3,7 @@ package dev.wharf.server;
 import dev.wharf.server.agent.EngineRunExecutor;
 import dev.wharf.server.agent.RunExecutor;
 import dev.wharf.server.store.UploadLimits;
+import dev.wharf.server.trigger.BaseImageSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.time.Duration;
  * @param keyFile the key sealing secrets at rest, null for {@code server.key} in the data
  *     directory; servers sharing one database need the same key
  * @param clock what the server tells time by (timers, records); tests move it
+ * @param baseImages how the server hears of new base-image digests (notifications, polling)
  * @param uploads the largest uploaded context, and how long one no run claims is kept
  */
 public record ServerConfig(
@@ -38,6 +40,7 @@ public record ServerConfig(
     RunExecutor executor,
     Path keyFile,
     java.time.Clock clock,
+    BaseImageSettings baseImages,
     UploadLimits uploads) {
   /** The port {@code wharf server} listens on by default. */
   public static final int DEFAULT_PORT = 8423;
@@ -46,6 +49,7 @@ public record ServerConfig(
   public static final int DEFAULT_AGENT_CONCURRENCY = 2;
 
   public ServerConfig {
+    baseImages = baseImages == null ? BaseImageSettings.DEFAULT : baseImages;
     if (agentConcurrency > 0 && executor == null) {
       throw new IllegalArgumentException("an embedded agent needs a run executor");
     }
@@ -66,6 +70,7 @@ public record ServerConfig(
         new EngineRunExecutor(),
         null,
         java.time.Clock.systemUTC(),
+        BaseImageSettings.DEFAULT,
         UploadLimits.DEFAULTS);
   }
 
@@ -190,6 +195,14 @@ public record ServerConfig(
         });
   }
 
+  /** This config hearing of new base-image digests as {@code settings} says. */
+  public ServerConfig withBaseImages(BaseImageSettings settings) {
+    return copy(
+        c -> {
+          c.baseImages = settings;
+        });
+  }
+
   /** The key file the server uses. */
   public Path effectiveKeyFile() {
     return keyFile != null ? keyFile : dataDir.resolve("server.key");
@@ -223,6 +236,7 @@ public record ServerConfig(
     RunExecutor executor;
     Path keyFile;
     java.time.Clock clock;
+    BaseImageSettings baseImages;
     UploadLimits uploads;
   }
 
@@ -240,6 +254,7 @@ public record ServerConfig(
     c.executor = executor;
     c.keyFile = keyFile;
     c.clock = clock;
+    c.baseImages = baseImages;
     c.uploads = uploads;
     change.accept(c);
     return new ServerConfig(
@@ -255,6 +270,7 @@ public record ServerConfig(
         c.executor,
         c.keyFile,
         c.clock,
+        c.baseImages,
         c.uploads);
   }
 }
