@@ -13,6 +13,8 @@ import java.util.List;
  * @param trigger what started the run as {@code list-runs} shows it: {@code Manual}, {@code
  *     Commit}, {@code Pull Request}, {@code Timer} or {@code Image Update}
  * @param triggerDetails what started the run, with its details (commit, timer, image update)
+ * @param archived whether the run is archived ({@code update-run --no-archive false}, ACR's {@code
+ *     isArchiveEnabled}): its log is kept past the server's log retention
  */
 public record Run(
     String runId,
@@ -34,7 +36,54 @@ public record Run(
     boolean logPruned,
     Long queuePosition,
     String agentPool,
-    RunTrigger triggerDetails) {
+    RunTrigger triggerDetails,
+    boolean archived) {
+  /** A run that is not archived. */
+  public Run(
+      String runId,
+      RunStatus status,
+      RunType runType,
+      String task,
+      String trigger,
+      String platform,
+      int timeoutSeconds,
+      Instant createTime,
+      Instant startTime,
+      Instant finishTime,
+      Instant lastUpdatedTime,
+      String agent,
+      String runErrorMessage,
+      List<OutputImage> outputImages,
+      List<BaseImageDependency> baseImageDependencies,
+      List<StepTiming> steps,
+      boolean logPruned,
+      Long queuePosition,
+      String agentPool,
+      RunTrigger triggerDetails) {
+    this(
+        runId,
+        status,
+        runType,
+        task,
+        trigger,
+        platform,
+        timeoutSeconds,
+        createTime,
+        startTime,
+        finishTime,
+        lastUpdatedTime,
+        agent,
+        runErrorMessage,
+        outputImages,
+        baseImageDependencies,
+        steps,
+        logPruned,
+        queuePosition,
+        agentPool,
+        triggerDetails,
+        false);
+  }
+
   /** This run with its place in the queue. */
   public Run withQueuePosition(long position) {
     return new Run(
@@ -57,6 +106,7 @@ public record Run(
         logPruned,
         position,
         agentPool,
-        triggerDetails);
+        triggerDetails,
+        archived);
   }
 }
