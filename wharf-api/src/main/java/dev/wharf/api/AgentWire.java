@@ -18,6 +18,10 @@ public final class AgentWire {
    * @param engine what identifies the container engine it runs runs on (host and Docker endpoint)
    * @param replace whether this agent takes the name over from a previous process at once (the
    *     embedded agent of a restarted server), instead of waiting for that process's lease to end
+   * @param instance the id of the agent process (32 hex digits, drawn when it starts), which the
+   *     server keeps as its agent id: a registration sent twice by one process is one registration,
+   *     and the runs of an earlier process of the same name are told apart from its own; null lets
+   *     the server draw one
    */
   public record Registration(
       String name,
@@ -27,9 +31,16 @@ public final class AgentWire {
       String platform,
       int concurrency,
       String engine,
-      boolean replace) {
+      boolean replace,
+      String instance) {
     public Registration {
       labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    /** This registration for the process {@code instance}. */
+    public Registration withInstance(String instance) {
+      return new Registration(
+          name, pool, labels, version, platform, concurrency, engine, replace, instance);
     }
   }
 

@@ -41,7 +41,8 @@ final class AgentStart {
             Platforms.local(),
             command.concurrency,
             Agent.localEngine(),
-            false);
+            false,
+            null);
     Agent agent =
         new Agent(
             new HttpAgentPort(servers, token),

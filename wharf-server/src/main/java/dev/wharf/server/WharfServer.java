@@ -123,7 +123,8 @@ public final class WharfServer implements AutoCloseable {
                         Platforms.local(),
                         config.agentConcurrency(),
                         Agent.localEngine(),
-                        true),
+                        true,
+                        null),
                     "the server stopped during the run"),
                 config.executor());
         agent.start();

@@ -123,6 +123,8 @@ abstract class ServerScenarios {
     String token = WharfServer.createToken(config, Role.read, "metrics");
     Run run = runner.queue(RunType.QuickRun, RunSpec.inline("lines=2"));
     runner.follow(run.runId(), line -> {});
+    // the server times a run once its end is stored, which the follower may see first
+    await(() -> scrape(server, token).contains("wharf_run_duration_seconds_bucket"));
 
     String metrics = body(server, "/metrics", token);
     assertThat(metrics)
@@ -681,6 +683,14 @@ abstract class ServerScenarios {
 
   private int status(WharfServer server, String path, String token) throws Exception {
     return send(server, path, token).statusCode();
+  }
+
+  private String scrape(WharfServer server, String token) {
+    try {
+      return body(server, "/metrics", token);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private String body(WharfServer server, String path, String token) throws Exception {

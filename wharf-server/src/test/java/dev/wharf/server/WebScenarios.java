@@ -126,7 +126,8 @@ abstract class WebScenarios {
                 "linux/amd64",
                 1,
                 "engine-x",
-                false));
+                false,
+                null));
     ServerClient client =
         new ServerClient(URI.create(base()), WharfServer.createToken(config, Role.run, "queue"));
     client.queue(new dev.wharf.api.QuickRunRequest(RunType.QuickRun, RunSpec.inline("x"), "blue"));

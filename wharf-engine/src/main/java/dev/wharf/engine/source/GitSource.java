@@ -19,6 +19,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
@@ -72,6 +73,11 @@ final class GitSource implements SourceContext {
             : new UsernamePasswordCredentialsProvider(location.user(), location.password());
     int timeout = (int) Math.max(1, options.timeout().toSeconds());
     try (Git git = Git.init().setDirectory(root.toFile()).call()) {
+      // The checkout lives for one run: JGit's automatic gc after a fetch would run in the
+      // background and race the removal of the folder.
+      StoredConfig config = git.getRepository().getConfig();
+      config.setInt("gc", null, "auto", 0);
+      config.save();
       git.remoteAdd().setName("origin").setUri(new URIish(location.remote())).call();
       Map<String, Ref> advertised =
           Git.lsRemoteRepository()

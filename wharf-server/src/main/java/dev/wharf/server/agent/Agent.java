@@ -43,6 +43,7 @@ public final class Agent implements AutoCloseable {
 
   private final AgentPort port;
   private final Settings settings;
+  private final Registration registration;
   private final RunExecutor executor;
   private final Map<String, Active> active = new ConcurrentHashMap<>();
   private final Semaphore slots;
@@ -52,6 +53,9 @@ public final class Agent implements AutoCloseable {
   private final Retry retry;
   private final List<Thread> loops = new ArrayList<>();
   private volatile String agentId;
+  // counts registrations, so that the loops that both found the agent unknown register it once
+  private final java.util.concurrent.atomic.AtomicLong registrations =
+      new java.util.concurrent.atomic.AtomicLong();
   private volatile long heartbeatMillis;
   private volatile boolean stopping;
   private volatile boolean halted;
@@ -60,6 +64,11 @@ public final class Agent implements AutoCloseable {
   public Agent(AgentPort port, Settings settings, RunExecutor executor) {
     this.port = port;
     this.settings = settings;
+    // this process's id: a registration retried after a lost answer is the same registration
+    this.registration =
+        settings
+            .registration()
+            .withInstance(java.util.UUID.randomUUID().toString().replace("-", ""));
     this.executor = executor;
     this.slots = new Semaphore(Math.max(1, settings.registration().concurrency()));
     this.retry = new Retry(REPORT_GIVE_UP_MILLIS, () -> halted);
@@ -100,7 +109,7 @@ public final class Agent implements AutoCloseable {
 
   /** The name the agent registered with. */
   public String name() {
-    return settings.registration().name();
+    return registration.name();
   }
 
   /** Runs being executed now. */
@@ -112,9 +121,10 @@ public final class Agent implements AutoCloseable {
     long pause = 500;
     while (!stopping) {
       try {
-        Registered registered = port.register(settings.registration());
+        Registered registered = port.register(registration);
         agentId = registered.agentId();
         heartbeatMillis = registered.heartbeatMillis();
+        registrations.incrementAndGet();
         removeLeftovers(registered.cleanup());
         return;
       } catch (AgentProtocolException e) {
@@ -135,6 +145,7 @@ public final class Agent implements AutoCloseable {
   private void claimLoop() {
     long pause = 100;
     while (!stopping) {
+      long seen = registrations.get();
       try {
         slots.acquire();
         Optional<Assignment> claimed;
@@ -168,7 +179,7 @@ public final class Agent implements AutoCloseable {
           return;
         }
         if (e.status() == 404) {
-          reRegister();
+          reRegister(seen);
         } else {
           LOG.warn("agent {} could not claim a run: {}", name(), e.getMessage());
           pause = sleep(pause);
@@ -185,6 +196,7 @@ public final class Agent implements AutoCloseable {
   private void heartbeatLoop() {
     long pause = 100;
     while (!stopping) {
+      long seen = registrations.get();
       try {
         List<String> running = List.copyOf(active.keySet());
         List<String> stopping =
@@ -217,7 +229,7 @@ public final class Agent implements AutoCloseable {
           return;
         }
         if (e.status() == 404) {
-          reRegister();
+          reRegister(seen);
         } else {
           LOG.warn("agent {} could not send its heartbeat: {}", name(), e.getMessage());
           pause = sleep(pause);
@@ -231,7 +243,15 @@ public final class Agent implements AutoCloseable {
     }
   }
 
-  private synchronized void reRegister() {
+  /**
+   * Registers again after the server forgot registration number {@code seen} (another process took
+   * the name); the runs under way are no longer this process's. Once only, whichever loop noticed
+   * first.
+   */
+  private synchronized void reRegister(long seen) {
+    if (registrations.get() != seen) {
+      return;
+    }
     LOG.warn("agent {} is unknown to the server (replaced?); its runs stop", name());
     active.values().forEach(run -> run.signal.raise());
     try {
@@ -277,7 +297,18 @@ public final class Agent implements AutoCloseable {
     Path context = null;
     RunOutcome outcome;
     try {
-      port.running(id, runId);
+      try {
+        retry.call("start " + runId, () -> port.running(id, runId));
+      } catch (AgentProtocolException e) {
+        if (e.status() == 410) {
+          // the server gave it back to the queue before this agent could start it: not ours
+          LOG.warn("run {} is no longer agent {}'s: {}", runId, name(), e.getMessage());
+          active.remove(runId);
+          log.close();
+          return;
+        }
+        throw e;
+      }
       context = spec.upload() == null ? null : port.upload(spec.upload());
       RunJob job =
           new RunJob(

@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class AgentService implements AgentPort {
   private static final Logger LOG = LoggerFactory.getLogger(AgentService.class);
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+  private static final Pattern INSTANCE = Pattern.compile("[0-9a-f]{32}");
   private static final Pattern POOL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
   private static final long MAX_WAIT_MILLIS = 30_000;
   private static final int MAX_LINES_PER_BATCH = 5_000;
@@ -127,8 +128,14 @@ public final class AgentService implements AgentPort {
       throw new AgentProtocolException(
           400, "an agent has at most 32 labels, keys up to 128 and values up to 256 characters");
     }
+    String instance = registration.instance();
+    if (instance != null && !INSTANCE.matcher(instance).matches()) {
+      throw new AgentProtocolException(
+          400, "an agent's instance is 32 lower-case hex digits, not " + instance);
+    }
     AgentStore.Outcome outcome =
         agents.register(
+            instance == null ? AgentStore.newAgentId() : instance,
             registration.name(),
             pool,
             registration.labels(),
@@ -151,9 +158,10 @@ public final class AgentService implements AgentPort {
               + " s for that one's lease to end)");
     }
     AgentRow added = ((AgentStore.Outcome.Added) outcome).agent();
-    // a process that had the name is gone: its runs cannot finish
-    for (RunStore.LeasedRun run : queue.heldBy(registration.name())) {
-      loseRun(run.runId(), "agent " + run.agent() + " restarted before the run finished", true);
+    // an earlier process of the name is gone: its runs cannot finish (this one's, when it
+    // registers again, go on)
+    for (RunStore.LeasedRun run : queue.heldByOthers(registration.name(), added.agentId())) {
+      release(run, "agent " + run.agent() + " restarted before the run finished", true);
     }
     LOG.info(
         "agent {} registered (pool {}, platform {}, {} at once)",
@@ -179,6 +187,11 @@ public final class AgentService implements AgentPort {
     try {
       while (true) {
         long seen = wakeups.version(Wakeups.Topic.QUEUED);
+        if (!stillAttached(agentId)) {
+          // the process that asked is gone (this long poll outlived it, or another took its name):
+          // a run handed to it would wait for its lease to end
+          return Optional.empty();
+        }
         Optional<ClaimedRun> claimed = queue.claim(claimant);
         if (claimed.isPresent()) {
           Run run = claimed.get().run();
@@ -228,7 +241,10 @@ public final class AgentService implements AgentPort {
   @Override
   public void running(String agentId, String runId) {
     known(agentId);
-    queue.markRunning(agentId, runId);
+    if (!queue.markRunning(agentId, runId)) {
+      throw new AgentProtocolException(
+          410, "run " + runId + " is no longer this agent's (it went back to the queue or ended)");
+    }
   }
 
   @Override
@@ -331,8 +347,29 @@ public final class AgentService implements AgentPort {
       return;
     }
     for (RunStore.LeasedRun run : queue.expired()) {
-      loseRun(run.runId(), "agent " + run.agent() + " stopped answering", false);
+      release(run, "agent " + run.agent() + " stopped answering", false);
     }
+  }
+
+  /**
+   * Whether the agent process {@code agentId} is still registered and was seen within its lease: a
+   * long poll left by a killed process must not take runs.
+   */
+  private boolean stillAttached(String agentId) {
+    long oldest = clock.millis() - leaseMillis;
+    return agents.find(agentId).filter(a -> a.lastSeen().toEpochMilli() >= oldest).isPresent();
+  }
+
+  /**
+   * Takes a run from an agent that is gone: back to the queue if the agent never began it (nothing
+   * of it ran), else ends it as {@code Error} with {@code reason}.
+   */
+  private void release(RunStore.LeasedRun run, String reason, boolean force) {
+    if (run.started() && queue.requeue(run.runId(), force)) {
+      LOG.warn("run {} went back to the queue ({}; it had not begun)", run.runId(), reason);
+      return;
+    }
+    loseRun(run.runId(), reason, force);
   }
 
   /** The registered agents with how many runs each executes now. */

@@ -157,10 +157,16 @@ public final class RunQueue {
         .map(c -> new ClaimedRun(c.run(), Json.read(box.open(c.sealedSpec()), RunSpec.class)));
   }
 
-  /** Moves a claimed run of {@code agentId} from {@code Started} to {@code Running}. */
-  public void markRunning(String agentId, String runId) {
-    runs.markRunning(agentId, runId, clock.millis());
-    LOG.info("run {} started", runId);
+  /**
+   * Moves a claimed run of {@code agentId} from {@code Started} to {@code Running}; false if it is
+   * not that agent's active run (it went back to the queue, or ended).
+   */
+  public boolean markRunning(String agentId, String runId) {
+    boolean marked = runs.markRunning(agentId, runId, clock.millis());
+    if (marked) {
+      LOG.info("run {} started", runId);
+    }
+    return marked;
   }
 
   /**
@@ -281,9 +287,25 @@ public final class RunQueue {
     return runs.expired(clock.millis());
   }
 
-  /** The active runs of the agent called {@code name}, whichever process of it holds them. */
-  public List<RunStore.LeasedRun> heldBy(String name) {
-    return runs.heldBy(name);
+  /**
+   * The active runs of the agent called {@code name} held by an earlier process of that name than
+   * {@code agentId}.
+   */
+  public List<RunStore.LeasedRun> heldByOthers(String name, String agentId) {
+    return runs.heldByOthers(name, agentId);
+  }
+
+  /**
+   * Puts a run that its agent never began back in the queue (unless {@code force}, only once its
+   * lease expired), waking the agents; answers whether it was put back.
+   */
+  public boolean requeue(String runId, boolean force) {
+    boolean requeued = runs.requeue(runId, force, clock.millis());
+    if (requeued) {
+      LOG.info("run {} queued again: its agent never began it", runId);
+      wakeups.publish(Wakeups.Topic.QUEUED);
+    }
+    return requeued;
   }
 
   /**

@@ -45,11 +45,13 @@ public final class AgentStore {
   }
 
   /**
-   * Registers a new process under {@code name}. A previous holder of the name is replaced when it
-   * has not been seen for {@code leaseMillis} or when {@code replace} is set; otherwise the name
-   * stays its own.
+   * Registers the process {@code agentId} under {@code name}. The same process registering again
+   * (its answer was lost) keeps its row; a previous holder of the name is replaced when it has not
+   * been seen for {@code leaseMillis} or when {@code replace} is set; otherwise the name stays its
+   * own.
    */
   public Outcome register(
+      String agentId,
       String name,
       String pool,
       Map<String, String> labels,
@@ -68,6 +70,34 @@ public final class AgentStore {
                   .bind("name", name)
                   .map((rs, ctx) -> map(rs))
                   .findOne();
+          if (holder.isPresent() && holder.get().agentId().equals(agentId)) {
+            handle
+                .createUpdate(
+                    "UPDATE agents SET pool = :pool, labels = :labels, version = :version,"
+                        + " platform = :platform, engine = :engine, concurrency = :concurrency,"
+                        + " last_seen = :now WHERE agent_id = :id")
+                .bind("id", agentId)
+                .bind("pool", pool)
+                .bind("labels", Json.write(labels))
+                .bind("version", version)
+                .bind("platform", platform)
+                .bind("engine", engine)
+                .bind("concurrency", concurrency)
+                .bind("now", now)
+                .execute();
+            return new Outcome.Added(
+                new AgentRow(
+                    agentId,
+                    name,
+                    pool,
+                    labels,
+                    version,
+                    platform,
+                    engine,
+                    concurrency,
+                    Instant.ofEpochMilli(now)),
+                Optional.empty());
+          }
           if (holder.isPresent()
               && !replace
               && holder.get().lastSeen().toEpochMilli() > now - leaseMillis) {
@@ -79,7 +109,12 @@ public final class AgentStore {
                       .createUpdate("DELETE FROM agents WHERE agent_id = :id")
                       .bind("id", old.agentId())
                       .execute());
-          String id = UUID.randomUUID().toString().replace("-", "");
+          // one process has one name: a row it left under another name goes
+          handle
+              .createUpdate("DELETE FROM agents WHERE agent_id = :id")
+              .bind("id", agentId)
+              .execute();
+          String id = agentId;
           handle
               .createUpdate(
                   "INSERT INTO agents (agent_id, name, pool, labels, version, platform, engine,"
@@ -141,6 +176,11 @@ public final class AgentStore {
                 .bind("id", agentId)
                 .map((rs, ctx) -> map(rs))
                 .findOne());
+  }
+
+  /** A new agent id, for a process that did not bring its own. */
+  public static String newAgentId() {
+    return UUID.randomUUID().toString().replace("-", "");
   }
 
   /** Every registered agent, by name. */

@@ -207,18 +207,23 @@ public final class RunStore {
         handle -> handle.createQuery("SELECT request_sealed FROM runs").mapTo(String.class).list());
   }
 
-  /** Moves a run of agent {@code agentId} from {@code Started} to {@code Running}. */
-  public void markRunning(String agentId, String runId, long now) {
-    db.write(
+  /**
+   * Moves a run of agent {@code agentId} from {@code Started} to {@code Running} (again: a no-op);
+   * false if the run is not that agent's active run.
+   */
+  public boolean markRunning(String agentId, String runId, long now) {
+    return db.write(
         handle ->
             handle
-                .createUpdate(
-                    "UPDATE runs SET status = 'Running', last_updated_time = :now"
-                        + " WHERE run_id = :runId AND agent_id = :agentId AND status = 'Started'")
-                .bind("now", now)
-                .bind("runId", runId)
-                .bind("agentId", agentId)
-                .execute());
+                    .createUpdate(
+                        "UPDATE runs SET status = 'Running', last_updated_time = :now"
+                            + " WHERE run_id = :runId AND agent_id = :agentId AND status IN "
+                            + ACTIVE)
+                    .bind("now", now)
+                    .bind("runId", runId)
+                    .bind("agentId", agentId)
+                    .execute()
+                > 0);
   }
 
   /**
@@ -407,30 +412,64 @@ public final class RunStore {
         handle ->
             handle
                 .createQuery(
-                    "SELECT run_id, agent FROM runs WHERE status IN "
+                    "SELECT run_id, agent, status FROM runs WHERE status IN "
                         + ACTIVE
                         + " AND lease_until < :now")
                 .bind("now", now)
-                .map((rs, ctx) -> new LeasedRun(rs.getString(1), rs.getString(2)))
+                .map((rs, ctx) -> leased(rs))
                 .list());
   }
 
-  /** The active runs of the agent called {@code name}, whichever process of it holds them. */
-  public List<LeasedRun> heldBy(String name) {
+  /**
+   * The active runs of the agent called {@code name} held by another process than {@code agentId}
+   * (an earlier process of that name).
+   */
+  public List<LeasedRun> heldByOthers(String name, String agentId) {
     return db.read(
         handle ->
             handle
                 .createQuery(
-                    "SELECT run_id, agent FROM runs WHERE status IN "
+                    "SELECT run_id, agent, status FROM runs WHERE status IN "
                         + ACTIVE
-                        + " AND agent = :name")
+                        + " AND agent = :name AND agent_id <> :agentId")
                 .bind("name", name)
-                .map((rs, ctx) -> new LeasedRun(rs.getString(1), rs.getString(2)))
+                .bind("agentId", agentId)
+                .map((rs, ctx) -> leased(rs))
                 .list());
   }
 
-  /** An active run and the name of the agent holding it. */
-  public record LeasedRun(String runId, String agent) {}
+  private static LeasedRun leased(ResultSet rs) throws SQLException {
+    return new LeasedRun(rs.getString(1), rs.getString(2), "Started".equals(rs.getString(3)));
+  }
+
+  /**
+   * An active run and the name of the agent holding it.
+   *
+   * @param started whether it is still {@code Started}: handed to the agent, which did not say it
+   *     began (so nothing of it ran)
+   */
+  public record LeasedRun(String runId, String agent, boolean started) {}
+
+  /**
+   * Puts a {@code Started} run back in the queue, as if it had never been claimed: its agent never
+   * began it (it died with the answer of its claim on the way); unless {@code force}, only once its
+   * lease expired. Answers whether it was put back.
+   */
+  public boolean requeue(String runId, boolean force, long now) {
+    return db.write(
+        handle ->
+            handle
+                    .createUpdate(
+                        "UPDATE runs SET status = 'Queued', agent = NULL, agent_id = NULL,"
+                            + " agent_engine = NULL, start_time = NULL, heartbeat_time = NULL,"
+                            + " lease_until = NULL, last_updated_time = :now"
+                            + " WHERE run_id = :runId AND status = 'Started'"
+                            + (force ? "" : " AND lease_until < :now"))
+                    .bind("now", now)
+                    .bind("runId", runId)
+                    .execute()
+                > 0);
+  }
 
   /**
    * Ends an active run as {@code Error} with {@code message} because its agent is gone, and marks
