@@ -27,7 +27,11 @@ import picocli.CommandLine.Spec;
       "  wharf server token create --role agent --name builders",
       "  wharf server --agents 0 --db jdbc:postgresql://db/wharf?user=wharf   # API only",
       "  wharf server --db jdbc:postgresql://db/wharf?user=wharf --listen 0.0.0.0:8423",
-      "  wharf server --quiet             no line per run on stderr"
+      "  wharf server --quiet             no line per run on stderr",
+      "  wharf server --registry-hook-header \"Authorization: Bearer $HOOK_TOKEN\"   registry"
+          + " notifications rebuild tasks on new base images",
+      "  wharf server --base-image-poll-interval 60    ask registries for new base images every"
+          + " minute (0: never)"
     },
     subcommands = ServerCommand.Token.class)
 final class ServerCommand implements Callable<Integer> {
@@ -81,6 +85,24 @@ final class ServerCommand implements Callable<Integer> {
           "Let runs use contexts on this machine: file:// URLs and git or tarball URLs whose host"
               + " is loopback, private or link-local (one-machine set-ups; refused by default).")
   boolean allowLocalContexts;
+
+  @Option(
+      names = "--registry-hook-header",
+      paramLabel = "'NAME: VALUE'",
+      defaultValue = "${env:WHARF_REGISTRY_HOOK_HEADER}",
+      description =
+          "The header registry notifications to POST /api/v1/hooks/registry must carry, as the"
+              + " registry's notifications endpoint sends it (default: $WHARF_REGISTRY_HOOK_HEADER;"
+              + " none: notifications are refused).")
+  String registryHookHeader;
+
+  @Option(
+      names = "--base-image-poll-interval",
+      paramLabel = "SECONDS",
+      description =
+          "How often the server asks registries for the digests of the base images tasks are"
+              + " built on (default 300; 0: only notifications).")
+  Integer baseImagePollSeconds;
 
   @Override
   public Integer call() {

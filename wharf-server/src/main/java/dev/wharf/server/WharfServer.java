@@ -94,7 +94,8 @@ public final class WharfServer implements AutoCloseable {
               clock,
               config.agentHeartbeat());
       TaskStore tasks = new TaskStore(db, box, clock);
-      triggers = Triggers.start(tasks, new TriggerStore(db), queue, clock);
+      triggers =
+          Triggers.start(tasks, new TriggerStore(db), runs, queue, clock, config.baseImages());
       api =
           ApiServer.start(
               config.host(),

@@ -23,6 +23,9 @@ import java.util.Map;
  * @param platform the target platform, e.g. {@code linux/amd64}
  * @param extraHosts {@code host:ip} entries for {@code RUN} instructions
  * @param logins credentials for pulling base images
+ * @param buildKit whether BuildKit builds the image instead of the classic builder
+ *     (docs/buildkit.md)
+ * @param cacheFrom images whose layers may serve as cache ({@code --cache-from})
  */
 public record BuildRequest(
     List<String> tags,
@@ -35,7 +38,9 @@ public record BuildRequest(
     String network,
     String platform,
     List<String> extraHosts,
-    List<RegistryLogin> logins) {
+    List<RegistryLogin> logins,
+    boolean buildKit,
+    List<String> cacheFrom) {
 
   public BuildRequest {
     tags = List.copyOf(tags);
@@ -47,6 +52,7 @@ public record BuildRequest(
     requireNonNull(platform, "platform cannot be null");
     extraHosts = List.copyOf(extraHosts);
     logins = List.copyOf(logins);
+    cacheFrom = List.copyOf(cacheFrom);
   }
 
   /** Starts a request with every option at the engine's default. */
@@ -74,6 +80,8 @@ public record BuildRequest(
     private String platform = "";
     private final List<String> extraHosts = new ArrayList<>();
     private final List<RegistryLogin> logins = new ArrayList<>();
+    private boolean buildKit;
+    private final List<String> cacheFrom = new ArrayList<>();
 
     private Builder() {}
 
@@ -132,6 +140,16 @@ public record BuildRequest(
       return this;
     }
 
+    public Builder buildKit(boolean buildKit) {
+      this.buildKit = buildKit;
+      return this;
+    }
+
+    public Builder cacheFrom(String image) {
+      cacheFrom.add(image);
+      return this;
+    }
+
     public BuildRequest build() {
       return new BuildRequest(
           tags,
@@ -144,7 +162,9 @@ public record BuildRequest(
           network,
           platform,
           extraHosts,
-          logins);
+          logins,
+          buildKit,
+          cacheFrom);
     }
   }
 }

@@ -136,6 +136,9 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
   @Override
   public String build(BuildRequest request, InputStream context, Consumer<String> progress)
       throws EngineException, InterruptedException {
+    if (request.buildKit()) {
+      return BuildKitBuild.run(connection, request, context, progress);
+    }
     return DockerImages.build(client(), request, context, progress);
   }
 

@@ -63,6 +63,9 @@ final class DockerImages {
     if (!request.platform().isEmpty()) {
       cmd.withPlatform(request.platform());
     }
+    if (!request.cacheFrom().isEmpty()) {
+      cmd.withCacheFrom(new LinkedHashSet<>(request.cacheFrom()));
+    }
     if (!request.extraHosts().isEmpty()) {
       cmd.withExtraHosts(new LinkedHashSet<>(request.extraHosts()));
     }

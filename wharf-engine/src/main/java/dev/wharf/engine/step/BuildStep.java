@@ -9,16 +9,22 @@ import dev.wharf.engine.container.EngineException;
 import dev.wharf.engine.source.SourceException;
 import dev.wharf.task.Step;
 import dev.wharf.task.docker.BuildArgs;
+import dev.wharf.task.docker.BuildKitFeatures;
 import dev.wharf.task.docker.DockerParseException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs a {@code build} step: the {@code build} string parsed as {@code docker build} does
  * (docs/behaviour.md#build-strings), the context read from the workspace volume (or a git or
- * tarball URL), and the classic builder of the Engine API. What the build used is kept for the
- * dependency report.
+ * tarball URL), and the classic builder of the Engine API, or the engine's BuildKit when the build
+ * needs it (docs/buildkit.md). What the build used is kept for the dependency report.
  */
 final class BuildStep implements StepAction {
+
+  /** The BuildKit-only flags the engine's BuildKit honours through its build API. */
+  private static final List<String> BUILDKIT_FLAGS = List.of("load", "progress");
 
   private final Step step;
   private final StepEnvironment env;
@@ -36,13 +42,30 @@ final class BuildStep implements StepAction {
     return built;
   }
 
+  /**
+   * Why this build needs BuildKit (docs/buildkit.md#when): its BuildKit-only flags, what its
+   * Dockerfile uses that the classic builder refuses, or {@code DOCKER_BUILDKIT=1} in the step's
+   * environment as acb honours it; empty for a classic build.
+   */
+  private List<String> buildKitUses(String dockerfileText) throws DockerParseException {
+    List<String> uses = new ArrayList<>();
+    build.buildKitFlags().forEach(flag -> uses.add("--" + flag));
+    uses.addAll(BuildKitFeatures.of(dockerfileText).uses());
+    if (step.usesBuildKit()) {
+      uses.add("DOCKER_BUILDKIT=1");
+    }
+    return uses;
+  }
+
   @Override
   public StepOutcome execute(StepContext context, int attempt) throws Exception {
-    if (build.needsBuildKit()) {
+    List<String> unsupported = new ArrayList<>(build.buildKitFlags());
+    unsupported.removeAll(BUILDKIT_FLAGS);
+    if (!unsupported.isEmpty()) {
       return StepOutcome.failure(
-          "the build uses BuildKit-only flags ("
-              + String.join(", ", build.buildKitFlags())
-              + "), which the engine's classic builder does not offer");
+          "the build uses flags that the engine's BuildKit does not offer through its build API (--"
+              + String.join(", --", unsupported)
+              + "); see docs/buildkit.md for what works");
     }
     var spec = build.contextSpec();
     if (spec.context().toLowerCase(java.util.Locale.ROOT).contains("github")
@@ -54,8 +77,16 @@ final class BuildStep implements StepAction {
     }
     try (BuildContext source =
         BuildContext.of(env, spec, step.containerDirectory(), build.dockerfile())) {
+      List<String> buildKitUses = buildKitUses(source.dockerfileText());
+      if (!buildKitUses.isEmpty()) {
+        context.message("Building with BuildKit for " + String.join(", ", buildKitUses));
+      }
       BuildRequest.Builder request =
-          BuildRequest.builder().dockerfile(source.dockerfilePath()).target(build.target());
+          BuildRequest.builder()
+              .dockerfile(source.dockerfilePath())
+              .target(build.target())
+              .buildKit(!buildKitUses.isEmpty());
+      build.values("cache-from").forEach(request::cacheFrom);
       build.tags().forEach(request::tag);
       for (String arg : build.buildArgs()) {
         int eq = arg.indexOf('=');
@@ -103,7 +134,7 @@ final class BuildStep implements StepAction {
               build.tags(),
               source.gitCommit());
       return StepOutcome.success();
-    } catch (EngineException | SourceException e) {
+    } catch (EngineException | SourceException | DockerParseException e) {
       return StepOutcome.failure(e.getMessage());
     }
   }

@@ -37,7 +37,8 @@ class BuildRequestTest {
     assertThatThrownBy(
             () ->
                 new BuildRequest(
-                    List.of(), args, "", "", Map.of(), false, false, "", "", List.of(), List.of()))
+                    List.of(), args, "", "", Map.of(), false, false, "", "", List.of(), List.of(),
+                    false, List.of()))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("VERSION");
   }

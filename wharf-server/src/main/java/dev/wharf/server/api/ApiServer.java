@@ -92,7 +92,8 @@ public final class ApiServer implements AutoCloseable {
                   .register(config.routes, guard);
               new TimerRoutes(parts.tasks(), parts.triggers()).register(config.routes, guard);
               new CredentialRoutes(parts.tasks()).register(config.routes, guard);
-              new HookRoutes(parts.triggers().webhooks()).register(config.routes);
+              new HookRoutes(parts.triggers().webhooks(), parts.triggers().registryHooks())
+                  .register(config.routes);
               new LogRoutes(parts.logs(), parts.runs()).register(config.routes, guard);
               new AgentRoutes(parts.agents()).register(config.routes, guard);
               config.routes.exception(

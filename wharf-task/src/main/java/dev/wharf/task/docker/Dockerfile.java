@@ -30,15 +30,22 @@ final class Dockerfile {
   record Instruction(String keyword, String text, String args, int line) {}
 
   private final char escape;
+  private final String syntax;
   private final List<Instruction> instructions;
 
-  private Dockerfile(char escape, List<Instruction> instructions) {
+  private Dockerfile(char escape, String syntax, List<Instruction> instructions) {
     this.escape = escape;
+    this.syntax = syntax;
     this.instructions = List.copyOf(instructions);
   }
 
   char escape() {
     return escape;
+  }
+
+  /** The frontend image the {@code # syntax=} directive names, "" when there is none. */
+  String syntax() {
+    return syntax;
   }
 
   List<Instruction> instructions() {
@@ -53,6 +60,7 @@ final class Dockerfile {
     int i = 0;
     char escape = '\\';
     boolean escapeSeen = false;
+    String syntax = "";
     for (; i < lines.length; i++) {
       Matcher m = DIRECTIVE.matcher(lines[i]);
       if (!m.matches() || !KNOWN_DIRECTIVES.contains(m.group(1).toLowerCase(Locale.ROOT))) {
@@ -73,6 +81,8 @@ final class Dockerfile {
                   + ")");
         }
         escape = m.group(2).charAt(0);
+      } else if (m.group(1).equalsIgnoreCase("syntax") && syntax.isEmpty()) {
+        syntax = m.group(2);
       }
     }
     List<Instruction> instructions = new ArrayList<>();
@@ -107,7 +117,7 @@ final class Dockerfile {
         i = skipHeredocs(instruction, lines, i);
       }
     }
-    return new Dockerfile(escape, instructions);
+    return new Dockerfile(escape, syntax, instructions);
   }
 
   private static Instruction instruction(String text, int line) {
@@ -120,6 +130,19 @@ final class Dockerfile {
         text,
         text.substring(space).strip(),
         line);
+  }
+
+  /** Whether a {@code RUN}, {@code COPY} or {@code ADD} instruction opens a heredoc. */
+  static boolean opensHeredoc(Instruction instruction) {
+    if (!HEREDOC_INSTRUCTIONS.contains(instruction.keyword())) {
+      return false;
+    }
+    for (String word : instruction.args().split("\\s+")) {
+      if (HEREDOC.matcher(word).find()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Skips the bodies of the heredocs the instruction opens; returns the next line to read. */

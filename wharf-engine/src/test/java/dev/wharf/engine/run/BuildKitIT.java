@@ -1,0 +1,85 @@
+package dev.wharf.engine.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wharf.engine.container.ContainerEngine;
+import dev.wharf.engine.docker.BuildCacheRecords;
+import dev.wharf.engine.testing.DockerTest;
+import dev.wharf.engine.testing.LocalDocker;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Build steps that need BuildKit are built by the engine's BuildKit (docs/buildkit.md), and the
+ * others still by the classic builder.
+ */
+@DockerTest
+class BuildKitIT {
+
+  private ContainerEngine engine;
+  private String marker;
+  private String image;
+
+  @BeforeEach
+  void setUp(ContainerEngine engine) {
+    this.engine = engine;
+    marker = "wharf-bk-" + UUID.randomUUID().toString().substring(0, 8);
+    image = marker + ":v1";
+  }
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    engine.removeImage(image);
+    BuildCacheRecords.prune(engine.address(), marker);
+    assertThat(BuildCacheRecords.find(engine.address(), marker)).isEmpty();
+  }
+
+  @Test
+  void cacheMount_writtenByOneBuild_isSeenByTheNext() throws Exception {
+    String dockerfile =
+        """
+        FROM %s
+        ARG BUILD
+        RUN --mount=type=cache,target=/cache \\
+            if [ -f /cache/stamp ]; then echo "reused $(cat /cache/stamp)"; \\
+            else echo "fresh %s"; echo "$BUILD" > /cache/stamp; fi
+        """
+            .formatted(LocalDocker.BUSYBOX, marker);
+    TaskRunner runner = new TaskRunner(engine).files(Map.of("Dockerfile", dockerfile));
+    String task = "steps:\n  - build: -t %s --build-arg BUILD=%s .\n";
+
+    var first = runner.run(task.formatted(image, "one"));
+    var second = runner.run(task.formatted(image, "two"));
+
+    assertThat(first.result().successful()).as(first.all()).isTrue();
+    assertThat(first.all())
+        .contains("Building with BuildKit for RUN --mount (line 3)")
+        .containsPattern("#\\d+ fresh " + marker);
+    assertThat(second.result().successful()).as(second.all()).isTrue();
+    assertThat(second.all())
+        .containsPattern("#\\d+ reused one")
+        .doesNotContainPattern("#\\d+ fresh");
+    assertThat(engine.inspectImage(image)).isPresent();
+  }
+
+  @Test
+  void classicDockerfile_isStillBuiltByTheClassicBuilder() throws Exception {
+    TaskRunner runner =
+        new TaskRunner(engine)
+            .files(
+                Map.of(
+                    "Dockerfile",
+                    "FROM " + LocalDocker.BUSYBOX + "\nRUN echo classic " + marker + "\n"));
+
+    var outcome = runner.run("steps:\n  - build: -t " + image + " .\n");
+
+    assertThat(outcome.result().successful()).as(outcome.all()).isTrue();
+    assertThat(outcome.all())
+        .contains("Step 1/2 : FROM " + LocalDocker.BUSYBOX)
+        .contains("classic " + marker)
+        .doesNotContain("BuildKit");
+  }
+}
