@@ -43,11 +43,21 @@ public final class DistributionRegistry implements AutoCloseable {
    */
   public static DistributionRegistry start(
       Path dir, String notifyUrl, String headerName, String headerValue) throws Exception {
-    Files.createDirectories(dir.resolve("data"));
-    int port;
+    return start(dir, freePort(), notifyUrl, headerName, headerValue);
+  }
+
+  /** A loopback port free now, for a registry whose address must be known before it starts. */
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
+      return socket.getLocalPort();
     }
+  }
+
+  /** Starts a registry on {@code port}, keeping its data under {@code dir}. */
+  public static DistributionRegistry start(
+      Path dir, int port, String notifyUrl, String headerName, String headerValue)
+      throws Exception {
+    Files.createDirectories(dir.resolve("data"));
     StringBuilder config =
         new StringBuilder()
             .append("version: 0.1\n")
