@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  wharf server --registry 127.0.0.1:5000",
       "  wharf server --allow-local-contexts     # runs may fetch from this machine's git servers",
+      "  wharf server --allow-raw-engine-socket  # trusted tasks' runs get the whole engine",
       "  wharf server token create --role admin --name me",
       "  wharf server token create --role agent --name builders",
       "  wharf server --agents 0 --db jdbc:postgresql://db/wharf?user=wharf   # API only",
@@ -85,6 +86,14 @@ final class ServerCommand implements Callable<Integer> {
           "Let runs use contexts on this machine: file:// URLs and git or tarball URLs whose host"
               + " is loopback, private or link-local (one-machine set-ups; refused by default).")
   boolean allowLocalContexts;
+
+  @Option(
+      names = "--allow-raw-engine-socket",
+      description =
+          "Give runs of tasks an admin marked trusted (wharf task update --trusted true) the whole"
+              + " engine, as a local 'wharf run' has it: privileged and host-network steps,"
+              + " host folders. Without it every run is untrusted (docs/security.md).")
+  boolean allowRawEngineSocket;
 
   @Option(
       names = "--registry-hook-header",

@@ -25,6 +25,8 @@ final class ServerStart {
   /** Serves until the process is stopped. */
   static int serve(ServerCommand command, PrintWriter out) throws BadInputException {
     serverLogLevel(command.quiet);
+    // what runs of a server or CLI that was killed left in the temporary folder
+    ProcessTempFolder.removeLeftovers(ProcessTempFolder.sharedBase());
     ServerConfig config = config(command.main.workingDirectory(), command.dataDir, command.db);
     if (command.listen != null) {
       int colon = command.listen.lastIndexOf(':');
@@ -45,6 +47,7 @@ final class ServerStart {
             agents > 0
                 ? new EngineRunExecutor(command.registry)
                     .withLocalContexts(command.allowLocalContexts)
+                    .withTrustedRuns(command.allowRawEngineSocket)
                 : null);
     if (command.heartbeatSeconds != null) {
       if (command.heartbeatSeconds < 1 || command.heartbeatSeconds > 300) {

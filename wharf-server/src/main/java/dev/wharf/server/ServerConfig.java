@@ -2,6 +2,7 @@ package dev.wharf.server;
 
 import dev.wharf.server.agent.EngineRunExecutor;
 import dev.wharf.server.agent.RunExecutor;
+import dev.wharf.server.store.UploadLimits;
 import dev.wharf.server.trigger.BaseImageSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -24,6 +25,7 @@ import java.time.Duration;
  *     directory; servers sharing one database need the same key
  * @param clock what the server tells time by (timers, records); tests move it
  * @param baseImages how the server hears of new base-image digests (notifications, polling)
+ * @param uploads the largest uploaded context, and how long one no run claims is kept
  */
 public record ServerConfig(
     Path dataDir,
@@ -38,7 +40,8 @@ public record ServerConfig(
     RunExecutor executor,
     Path keyFile,
     java.time.Clock clock,
-    BaseImageSettings baseImages) {
+    BaseImageSettings baseImages,
+    UploadLimits uploads) {
   /** The port {@code wharf server} listens on by default. */
   public static final int DEFAULT_PORT = 8423;
 
@@ -67,7 +70,8 @@ public record ServerConfig(
         new EngineRunExecutor(),
         null,
         java.time.Clock.systemUTC(),
-        BaseImageSettings.DEFAULT);
+        BaseImageSettings.DEFAULT,
+        UploadLimits.DEFAULTS);
   }
 
   /** This config with another data directory. */
@@ -183,6 +187,14 @@ public record ServerConfig(
         });
   }
 
+  /** This config with other bounds on uploaded contexts. */
+  public ServerConfig withUploads(UploadLimits limits) {
+    return copy(
+        c -> {
+          c.uploads = limits;
+        });
+  }
+
   /** This config hearing of new base-image digests as {@code settings} says. */
   public ServerConfig withBaseImages(BaseImageSettings settings) {
     return copy(
@@ -225,6 +237,7 @@ public record ServerConfig(
     Path keyFile;
     java.time.Clock clock;
     BaseImageSettings baseImages;
+    UploadLimits uploads;
   }
 
   private ServerConfig copy(java.util.function.Consumer<Copy> change) {
@@ -242,6 +255,7 @@ public record ServerConfig(
     c.keyFile = keyFile;
     c.clock = clock;
     c.baseImages = baseImages;
+    c.uploads = uploads;
     change.accept(c);
     return new ServerConfig(
         c.dataDir,
@@ -256,6 +270,7 @@ public record ServerConfig(
         c.executor,
         c.keyFile,
         c.clock,
-        c.baseImages);
+        c.baseImages,
+        c.uploads);
   }
 }

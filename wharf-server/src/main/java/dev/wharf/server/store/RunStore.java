@@ -557,6 +557,18 @@ public final class RunStore {
                 .list());
   }
 
+  /** Whether a run uses the uploaded context {@code upload}. */
+  public boolean claimsUpload(String upload) {
+    return db.read(
+            handle ->
+                handle
+                    .createQuery("SELECT COUNT(*) FROM runs WHERE context_blob = :upload")
+                    .bind("upload", upload)
+                    .mapTo(Long.class)
+                    .one())
+        > 0;
+  }
+
   /** A run whose log outlived the retention, with its uploaded context (or null). */
   public record Expired(String runId, String upload) {}
 
