@@ -37,7 +37,7 @@ final class CredentialRoutes {
 
   private void add(Context ctx) {
     TaskDefinition task = task(ctx);
-    RegistryCredential login = login(Json.read(ctx.body(), JsonNode.class), null);
+    RegistryCredential login = login(Json.read(RequestBodies.json(ctx), JsonNode.class), null);
     List<RegistryCredential> logins = new ArrayList<>(task.credentials());
     if (logins.stream().anyMatch(c -> c.loginServer().equals(login.loginServer()))) {
       throw new ApiException(
@@ -55,7 +55,7 @@ final class CredentialRoutes {
   private void update(Context ctx) {
     TaskDefinition task = task(ctx);
     String server = ctx.pathParam("server");
-    JsonNode body = Json.read(ctx.body(), JsonNode.class);
+    JsonNode body = Json.read(RequestBodies.json(ctx), JsonNode.class);
     List<RegistryCredential> logins = new ArrayList<>();
     boolean found = false;
     for (RegistryCredential login : task.credentials()) {

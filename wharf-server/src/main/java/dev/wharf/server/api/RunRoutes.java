@@ -118,7 +118,7 @@ final class RunRoutes {
   /** {@code az acr task update-run}: only whether the run is archived can change. */
   private void update(Context ctx) {
     String runId = ctx.pathParam("runId");
-    JsonNode patch = Json.read(ctx.body(), JsonNode.class);
+    JsonNode patch = Json.read(RequestBodies.json(ctx), JsonNode.class);
     if (patch == null || !patch.path("archived").isBoolean()) {
       throw new ApiException(400, "a PATCH body is {\"archived\": true|false}");
     }
