@@ -2,6 +2,7 @@ package dev.wharf.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The record of one run, as the API shows it (nothing secret in it).
@@ -13,6 +14,7 @@ import java.util.List;
  * @param trigger what started the run as {@code list-runs} shows it: {@code Manual}, {@code
  *     Commit}, {@code Pull Request}, {@code Timer} or {@code Image Update}
  * @param triggerDetails what started the run, with its details (commit, timer, image update)
+ * @param agentLabels labels the agent that takes the run must have (empty: any agent of the pool)
  * @param archived whether the run is archived ({@code update-run --no-archive false}, ACR's {@code
  *     isArchiveEnabled}): its log is kept past the server's log retention
  */
@@ -37,7 +39,12 @@ public record Run(
     Long queuePosition,
     String agentPool,
     RunTrigger triggerDetails,
+    Map<String, String> agentLabels,
     boolean archived) {
+  public Run {
+    agentLabels = agentLabels == null ? Map.of() : Map.copyOf(agentLabels);
+  }
+
   /** A run that is not archived. */
   public Run(
       String runId,
@@ -59,7 +66,8 @@ public record Run(
       boolean logPruned,
       Long queuePosition,
       String agentPool,
-      RunTrigger triggerDetails) {
+      RunTrigger triggerDetails,
+      Map<String, String> agentLabels) {
     this(
         runId,
         status,
@@ -81,6 +89,7 @@ public record Run(
         queuePosition,
         agentPool,
         triggerDetails,
+        agentLabels,
         false);
   }
 
@@ -107,6 +116,7 @@ public record Run(
         position,
         agentPool,
         triggerDetails,
+        agentLabels,
         archived);
   }
 }
