@@ -20,6 +20,8 @@ import java.util.Map;
  * @param gitAccessToken the token for a private git context (its task's), empty when none
  * @param build for a run of a Dockerfile task, what it tags, passes and pushes ({@code file} is the
  *     Dockerfile); null for a run of task text or a task file
+ * @param trusted whether the run executes a trusted task's own instructions (or an admin's
+ *     overrides of them); only such runs may get the whole engine (docs/security.md)
  */
 public record RunSpec(
     String context,
@@ -34,7 +36,8 @@ public record RunSpec(
     String registry,
     String valuesFile,
     String gitAccessToken,
-    DockerBuildStep build) {
+    DockerBuildStep build,
+    boolean trusted) {
   /** The default whole-run timeout (ACR's server-side default). */
   public static final int DEFAULT_TIMEOUT_SECONDS = 3600;
 
@@ -105,6 +108,38 @@ public record RunSpec(
         null);
   }
 
+  /** A spec of an untrusted run. */
+  public RunSpec(
+      String context,
+      String upload,
+      String file,
+      String taskText,
+      Map<String, String> values,
+      Map<String, String> secretValues,
+      List<RegistryCredential> credentials,
+      String platform,
+      int timeoutSeconds,
+      String registry,
+      String valuesFile,
+      String gitAccessToken,
+      DockerBuildStep build) {
+    this(
+        context,
+        upload,
+        file,
+        taskText,
+        values,
+        secretValues,
+        credentials,
+        platform,
+        timeoutSeconds,
+        registry,
+        valuesFile,
+        gitAccessToken,
+        build,
+        false);
+  }
+
   /** A quick run of inline task text without a context. */
   public static RunSpec inline(String taskText) {
     return new RunSpec("/dev/null", null, null, taskText, null, null, null, null, 0);
@@ -125,6 +160,7 @@ public record RunSpec(
         registry,
         valuesFile,
         gitAccessToken,
-        build);
+        build,
+        trusted);
   }
 }

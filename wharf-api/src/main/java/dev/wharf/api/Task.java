@@ -10,6 +10,7 @@ import java.util.List;
  * @param triggerState what the triggers last did (last poll and delivery, next timer occurrences,
  *     tracked base images); filled when one task is shown, null in lists
  * @param build a Dockerfile task's tags and build flags, secret arguments without their values
+ * @param trusted whether an admin marked the task trusted (docs/security.md)
  */
 public record Task(
     String name,
@@ -28,7 +29,8 @@ public record Task(
     TaskTriggers triggers,
     TriggerState triggerState,
     String valuesFile,
-    DockerBuildStep build) {
+    DockerBuildStep build,
+    boolean trusted) {
   /** This task with its trigger state. */
   public Task withTriggerState(TriggerState state) {
     return new Task(
@@ -48,6 +50,7 @@ public record Task(
         triggers,
         state,
         valuesFile,
-        build);
+        build,
+        trusted);
   }
 }

@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  * @param build for a Dockerfile task, what it tags, its build arguments and whether it pushes
  *     ({@code -t}, {@code --arg}, {@code --secret-arg}, …); null for a task file's task, and may be
  *     null for a Dockerfile task saved without build flags (see {@link #buildsDockerfile})
+ * @param trusted whether an admin marked the task trusted ({@code wharf task update --trusted}):
+ *     its runs of its own instructions get the whole engine on a server started with {@code
+ *     --allow-raw-engine-socket}; other runs are untrusted (docs/security.md)
  */
 public record TaskDefinition(
     String name,
@@ -35,7 +38,8 @@ public record TaskDefinition(
     TaskTriggers triggers,
     String valuesFile,
     String gitAccessToken,
-    DockerBuildStep build) {
+    DockerBuildStep build,
+    boolean trusted) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{5,50}");
 
   public TaskDefinition {
@@ -135,6 +139,42 @@ public record TaskDefinition(
         null);
   }
 
+  /** A task that is not trusted. */
+  public TaskDefinition(
+      String name,
+      String context,
+      String file,
+      String taskText,
+      Map<String, String> values,
+      Map<String, String> secretValues,
+      List<RegistryCredential> credentials,
+      TaskStatus status,
+      String platform,
+      int timeoutSeconds,
+      String agentPool,
+      TaskTriggers triggers,
+      String valuesFile,
+      String gitAccessToken,
+      DockerBuildStep build) {
+    this(
+        name,
+        context,
+        file,
+        taskText,
+        values,
+        secretValues,
+        credentials,
+        status,
+        platform,
+        timeoutSeconds,
+        agentPool,
+        triggers,
+        valuesFile,
+        gitAccessToken,
+        build,
+        false);
+  }
+
   /** This task with other triggers. */
   public TaskDefinition withTriggers(TaskTriggers newTriggers) {
     return new TaskDefinition(
@@ -152,7 +192,8 @@ public record TaskDefinition(
         newTriggers,
         valuesFile,
         gitAccessToken,
-        build);
+        build,
+        trusted);
   }
 
   /** This task with other registry logins. */
@@ -172,7 +213,8 @@ public record TaskDefinition(
         triggers,
         valuesFile,
         gitAccessToken,
-        build);
+        build,
+        trusted);
   }
 
   /**
@@ -208,7 +250,8 @@ public record TaskDefinition(
    * What one run of the task executes, with {@code overrides} applied. A run whose context, file or
    * values the overrides change runs the caller's instructions: it gets the task's secret values,
    * registry logins and git credential only when {@code byAdmin}; otherwise only the secret values
-   * the overrides bring. The git credential goes only with the task's own repository.
+   * the overrides bring. The git credential goes only with the task's own repository. The run is
+   * trusted on the same terms: a trusted task's own instructions, or an admin's overrides.
    */
   public RunSpec runSpec(TaskRunOverrides overrides, boolean byAdmin) {
     Map<String, String> runValues = new LinkedHashMap<>(values);
@@ -246,7 +289,8 @@ public record TaskDefinition(
         withTaskSecrets && (!newContext || sameRepository(overrides.context()))
             ? gitAccessToken
             : "",
-        runBuild);
+        runBuild,
+        trusted && withTaskSecrets);
   }
 
   /**
@@ -280,6 +324,7 @@ public record TaskDefinition(
         triggers.shown(),
         null,
         valuesFile,
-        build == null ? null : build.shown());
+        build == null ? null : build.shown(),
+        trusted);
   }
 }

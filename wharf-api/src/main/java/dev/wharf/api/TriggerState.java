@@ -37,7 +37,25 @@ public record TriggerState(
    * A base image the task depends on.
    *
    * @param image {@code registry/repository:tag}
+   * @param digest the digest the task's last successful run used, null when the engine knew none
+   *     (an image that never came from a registry is not watched)
    * @param type {@code RunTime} (the final stage's base) or {@code BuildTime}
+   * @param watched whether a new digest of it queues a run (the task's base-image trigger is on and
+   *     covers this type, and there is a digest to compare)
+   * @param latestDigest the digest the tag points to as last heard, null if nothing was heard
+   * @param latestSeen when that was heard
+   * @param latestSource {@code notification} (the registry's push notification) or {@code poll}
+   * @param lastPoll when the server last asked the registry for the tag, null if never
+   * @param lastPollError why that poll failed, null when it worked
    */
-  public record TrackedImage(String image, String digest, String type) {}
+  public record TrackedImage(
+      String image,
+      String digest,
+      String type,
+      boolean watched,
+      String latestDigest,
+      Instant latestSeen,
+      String latestSource,
+      Instant lastPoll,
+      String lastPollError) {}
 }

@@ -22,6 +22,8 @@ final class AgentStart {
 
   /** Works for the server until the process is stopped. */
   static int run(AgentCommand command, PrintWriter out, PrintWriter err) throws BadInputException {
+    // what runs of an agent or CLI that was killed left in the temporary folder
+    ProcessTempFolder.removeLeftovers(ProcessTempFolder.sharedBase());
     List<URI> servers = servers(command);
     String token = command.token != null ? command.token : System.getenv("WHARF_TOKEN");
     if (token == null || token.isBlank()) {

@@ -72,6 +72,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    ProcessTempFolder.useOwn();
     System.exit(
         execute(
             args,
@@ -96,6 +97,10 @@ public final class Main implements Runnable {
       out.flush();
       return 0;
     }
+    // Logging starts here, before any command starts a thread: SLF4J started from two threads at
+    // once hands the second a stand-in logger that reports DEBUG as on (a false "DEBUG logging is
+    // on for org.apache.hc" refusal) and later prints warnings about calls it "replayed".
+    org.slf4j.LoggerFactory.getILoggerFactory();
     CommandLine cli = commandLine(workingDirectory);
     cli.setOut(out);
     cli.setErr(err);

@@ -330,13 +330,28 @@ final class SavedTaskCommand implements Runnable {
         "Examples:",
         "  wharf task update -n hello --set greeting=bonjour",
         "  wharf task update -n hello-build -t 'hello:{{.Run.ID}}' --arg VERSION=2 --no-push false",
-        "  wharf task update -n hello --status Disabled"
+        "  wharf task update -n hello --status Disabled",
+        "  wharf task update -n deploy --trusted true   its runs may use the whole engine (admin;"
+            + " on a server started with --allow-raw-engine-socket)"
       })
   static final class Update extends Definition {
+    @Option(
+        names = "--trusted",
+        paramLabel = "true|false",
+        arity = "1",
+        description =
+            "Mark the task trusted (admin only): runs of its own instructions get the whole engine,"
+                + " privileged and host-network steps included, when the server was started with"
+                + " --allow-raw-engine-socket; otherwise every run is untrusted (docs/security.md).")
+    Boolean trusted;
+
     @Override
     int run(ServerSession server) throws BadInputException {
       ServerClient client = server.client();
       Map<String, Object> fields = new LinkedHashMap<>();
+      if (trusted != null) {
+        fields.put("trusted", trusted);
+      }
       String text = taskText();
       if (context != null) {
         fields.put("context", context);
@@ -439,6 +454,7 @@ final class SavedTaskCommand implements Runnable {
       out().println("Secret values:  " + String.join(", ", task.secretValueNames()));
       out().println("Credentials:    " + String.join(", ", task.credentialLoginServers()));
       out().println("Timeout:        " + task.timeoutSeconds() + "s");
+      out().println("Trusted:        " + (task.trusted() ? "yes" : "no"));
       if (task.build() != null) {
         buildLines(task.build()).forEach(out()::println);
       }

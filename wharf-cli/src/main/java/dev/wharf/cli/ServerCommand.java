@@ -23,11 +23,16 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  wharf server --registry 127.0.0.1:5000",
       "  wharf server --allow-local-contexts     # runs may fetch from this machine's git servers",
+      "  wharf server --allow-raw-engine-socket  # trusted tasks' runs get the whole engine",
       "  wharf server token create --role admin --name me",
       "  wharf server token create --role agent --name builders",
       "  wharf server --agents 0 --db jdbc:postgresql://db/wharf?user=wharf   # API only",
       "  wharf server --db jdbc:postgresql://db/wharf?user=wharf --listen 0.0.0.0:8423",
-      "  wharf server --quiet             no line per run on stderr"
+      "  wharf server --quiet             no line per run on stderr",
+      "  wharf server --registry-hook-header \"Authorization: Bearer $HOOK_TOKEN\"   registry"
+          + " notifications rebuild tasks on new base images",
+      "  wharf server --base-image-poll-interval 60    ask registries for new base images every"
+          + " minute (0: never)"
     },
     subcommands = ServerCommand.Token.class)
 final class ServerCommand implements Callable<Integer> {
@@ -81,6 +86,32 @@ final class ServerCommand implements Callable<Integer> {
           "Let runs use contexts on this machine: file:// URLs and git or tarball URLs whose host"
               + " is loopback, private or link-local (one-machine set-ups; refused by default).")
   boolean allowLocalContexts;
+
+  @Option(
+      names = "--allow-raw-engine-socket",
+      description =
+          "Give runs of tasks an admin marked trusted (wharf task update --trusted true) the whole"
+              + " engine, as a local 'wharf run' has it: privileged and host-network steps,"
+              + " host folders. Without it every run is untrusted (docs/security.md).")
+  boolean allowRawEngineSocket;
+
+  @Option(
+      names = "--registry-hook-header",
+      paramLabel = "'NAME: VALUE'",
+      defaultValue = "${env:WHARF_REGISTRY_HOOK_HEADER}",
+      description =
+          "The header registry notifications to POST /api/v1/hooks/registry must carry, as the"
+              + " registry's notifications endpoint sends it (default: $WHARF_REGISTRY_HOOK_HEADER;"
+              + " none: notifications are refused).")
+  String registryHookHeader;
+
+  @Option(
+      names = "--base-image-poll-interval",
+      paramLabel = "SECONDS",
+      description =
+          "How often the server asks registries for the digests of the base images tasks are"
+              + " built on (default 300; 0: only notifications).")
+  Integer baseImagePollSeconds;
 
   @Override
   public Integer call() {

@@ -6,8 +6,11 @@ import dev.wharf.server.ServerConfig;
 import dev.wharf.server.WharfServer;
 import dev.wharf.server.agent.EngineRunExecutor;
 import dev.wharf.server.auth.Role;
+import dev.wharf.server.trigger.BaseImageSettings;
+import dev.wharf.server.trigger.RegistryHookHeader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,8 @@ final class ServerStart {
   /** Serves until the process is stopped. */
   static int serve(ServerCommand command, PrintWriter out) throws BadInputException {
     serverLogLevel(command.quiet);
+    // what runs of a server or CLI that was killed left in the temporary folder
+    ProcessTempFolder.removeLeftovers(ProcessTempFolder.sharedBase());
     ServerConfig config = config(command.main.workingDirectory(), command.dataDir, command.db);
     if (command.listen != null) {
       int colon = command.listen.lastIndexOf(':');
@@ -42,6 +47,7 @@ final class ServerStart {
             agents > 0
                 ? new EngineRunExecutor(command.registry)
                     .withLocalContexts(command.allowLocalContexts)
+                    .withTrustedRuns(command.allowRawEngineSocket)
                 : null);
     if (command.heartbeatSeconds != null) {
       if (command.heartbeatSeconds < 1 || command.heartbeatSeconds > 300) {
@@ -50,6 +56,7 @@ final class ServerStart {
       }
       config = config.withAgentHeartbeat(java.time.Duration.ofSeconds(command.heartbeatSeconds));
     }
+    config = config.withBaseImages(baseImages(command));
     CountDownLatch stopped = new CountDownLatch(1);
     WharfServer server = WharfServer.start(config);
     Runtime.getRuntime()
@@ -77,6 +84,26 @@ final class ServerStart {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  private static BaseImageSettings baseImages(ServerCommand command) throws BadInputException {
+    RegistryHookHeader header = null;
+    if (command.registryHookHeader != null && !command.registryHookHeader.isBlank()) {
+      try {
+        header = RegistryHookHeader.parse(command.registryHookHeader);
+      } catch (IllegalArgumentException e) {
+        // the message never repeats the value: it is a secret
+        throw new BadInputException("--registry-hook-header: " + e.getMessage());
+      }
+    }
+    Integer seconds = command.baseImagePollSeconds;
+    if (seconds != null && (seconds < 0 || seconds > 86_400)) {
+      throw new BadInputException(
+          "--base-image-poll-interval takes 0 to 86400 seconds, not " + seconds);
+    }
+    return new BaseImageSettings(
+        header,
+        seconds == null ? BaseImageSettings.DEFAULT_POLL_INTERVAL : Duration.ofSeconds(seconds));
   }
 
   /**

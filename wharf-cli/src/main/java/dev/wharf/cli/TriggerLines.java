@@ -67,9 +67,30 @@ final class TriggerLines {
             "  tracked: "
                 + image.image()
                 + " "
-                + (image.digest() == null ? "(no digest)" : image.digest())
+                + (image.digest() == null ? "(no digest: not watched)" : image.digest())
                 + " "
-                + image.type());
+                + image.type()
+                + (image.digest() != null && !image.watched() ? " (not watched)" : ""));
+        if (image.latestDigest() != null) {
+          lines.add(
+              "    latest: "
+                  + (image.latestDigest().equalsIgnoreCase(String.valueOf(image.digest()))
+                      ? "same"
+                      : image.latestDigest())
+                  + " ("
+                  + image.latestSource()
+                  + " "
+                  + text(image.latestSeen())
+                  + ")");
+        }
+        if (image.lastPoll() != null) {
+          lines.add(
+              "    last poll: "
+                  + text(image.lastPoll())
+                  + (image.lastPollError() == null
+                      ? ""
+                      : " (failed: " + image.lastPollError() + ")"));
+        }
       }
     }
     return lines;

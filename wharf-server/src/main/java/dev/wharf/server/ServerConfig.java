@@ -2,6 +2,8 @@ package dev.wharf.server;
 
 import dev.wharf.server.agent.EngineRunExecutor;
 import dev.wharf.server.agent.RunExecutor;
+import dev.wharf.server.store.UploadLimits;
+import dev.wharf.server.trigger.BaseImageSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -22,6 +24,8 @@ import java.time.Duration;
  * @param keyFile the key sealing secrets at rest, null for {@code server.key} in the data
  *     directory; servers sharing one database need the same key
  * @param clock what the server tells time by (timers, records); tests move it
+ * @param baseImages how the server hears of new base-image digests (notifications, polling)
+ * @param uploads the largest uploaded context, and how long one no run claims is kept
  */
 public record ServerConfig(
     Path dataDir,
@@ -35,7 +39,9 @@ public record ServerConfig(
     Duration logRetention,
     RunExecutor executor,
     Path keyFile,
-    java.time.Clock clock) {
+    java.time.Clock clock,
+    BaseImageSettings baseImages,
+    UploadLimits uploads) {
   /** The port {@code wharf server} listens on by default. */
   public static final int DEFAULT_PORT = 8423;
 
@@ -43,6 +49,7 @@ public record ServerConfig(
   public static final int DEFAULT_AGENT_CONCURRENCY = 2;
 
   public ServerConfig {
+    baseImages = baseImages == null ? BaseImageSettings.DEFAULT : baseImages;
     if (agentConcurrency > 0 && executor == null) {
       throw new IllegalArgumentException("an embedded agent needs a run executor");
     }
@@ -62,7 +69,9 @@ public record ServerConfig(
         Duration.ofDays(30),
         new EngineRunExecutor(),
         null,
-        java.time.Clock.systemUTC());
+        java.time.Clock.systemUTC(),
+        BaseImageSettings.DEFAULT,
+        UploadLimits.DEFAULTS);
   }
 
   /** This config with another data directory. */
@@ -178,6 +187,22 @@ public record ServerConfig(
         });
   }
 
+  /** This config with other bounds on uploaded contexts. */
+  public ServerConfig withUploads(UploadLimits limits) {
+    return copy(
+        c -> {
+          c.uploads = limits;
+        });
+  }
+
+  /** This config hearing of new base-image digests as {@code settings} says. */
+  public ServerConfig withBaseImages(BaseImageSettings settings) {
+    return copy(
+        c -> {
+          c.baseImages = settings;
+        });
+  }
+
   /** The key file the server uses. */
   public Path effectiveKeyFile() {
     return keyFile != null ? keyFile : dataDir.resolve("server.key");
@@ -211,6 +236,8 @@ public record ServerConfig(
     RunExecutor executor;
     Path keyFile;
     java.time.Clock clock;
+    BaseImageSettings baseImages;
+    UploadLimits uploads;
   }
 
   private ServerConfig copy(java.util.function.Consumer<Copy> change) {
@@ -227,6 +254,8 @@ public record ServerConfig(
     c.executor = executor;
     c.keyFile = keyFile;
     c.clock = clock;
+    c.baseImages = baseImages;
+    c.uploads = uploads;
     change.accept(c);
     return new ServerConfig(
         c.dataDir,
@@ -240,6 +269,8 @@ public record ServerConfig(
         c.logRetention,
         c.executor,
         c.keyFile,
-        c.clock);
+        c.clock,
+        c.baseImages,
+        c.uploads);
   }
 }

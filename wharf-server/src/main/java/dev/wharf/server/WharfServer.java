@@ -21,6 +21,7 @@ import dev.wharf.server.store.SecretBox;
 import dev.wharf.server.store.SqlDialect;
 import dev.wharf.server.store.TaskStore;
 import dev.wharf.server.store.TriggerStore;
+import dev.wharf.server.store.UploadPruner;
 import dev.wharf.server.trigger.Triggers;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -29,6 +30,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -94,7 +96,8 @@ public final class WharfServer implements AutoCloseable {
               clock,
               config.agentHeartbeat());
       TaskStore tasks = new TaskStore(db, box, clock);
-      triggers = Triggers.start(tasks, new TriggerStore(db), queue, clock);
+      triggers =
+          Triggers.start(tasks, new TriggerStore(db), runs, queue, clock, config.baseImages());
       api =
           ApiServer.start(
               config.host(),
@@ -109,7 +112,8 @@ public final class WharfServer implements AutoCloseable {
                   new WebSessions(db, tokens, clock),
                   metrics,
                   agents,
-                  triggers));
+                  triggers,
+                  config.uploads()));
       if (config.agentConcurrency() > 0) {
         agent =
             new Agent(
@@ -140,6 +144,20 @@ public final class WharfServer implements AutoCloseable {
               });
       var unusedPrune =
           housekeeping.scheduleWithFixedDelay(() -> prune(pruner), 0, 1, TimeUnit.HOURS);
+      UploadPruner uploads = new UploadPruner(db, blobs, config.uploads().unclaimedFor(), clock);
+      // checked four times per age (at most every 15 minutes): an upload goes soon after its age
+      long uploadCheckMillis =
+          Math.max(
+              250,
+              Math.min(
+                  config.uploads().unclaimedFor().toMillis() / 4,
+                  Duration.ofMinutes(15).toMillis()));
+      var unusedUploadPrune =
+          housekeeping.scheduleWithFixedDelay(
+              () -> pruneUploads(uploads),
+              uploadCheckMillis,
+              uploadCheckMillis,
+              TimeUnit.MILLISECONDS);
       long reapMillis = agents.reapInterval().toMillis();
       var unusedReap =
           housekeeping.scheduleWithFixedDelay(
@@ -212,6 +230,14 @@ public final class WharfServer implements AutoCloseable {
       agents.reap();
     } catch (RuntimeException e) {
       LOG.warn("could not end the runs of agents that stopped answering; retrying", e);
+    }
+  }
+
+  private static void pruneUploads(UploadPruner pruner) {
+    try {
+      pruner.prune();
+    } catch (RuntimeException e) {
+      LOG.warn("removing unclaimed uploads failed; it is retried", e);
     }
   }
 

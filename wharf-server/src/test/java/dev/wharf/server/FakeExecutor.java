@@ -26,12 +26,21 @@ final class FakeExecutor implements RunExecutor {
   final AtomicInteger running = new AtomicInteger();
   final AtomicInteger mostAtOnce = new AtomicInteger();
 
+  /** What a test's runs do instead of following their script, when set. */
+  volatile Behaviour behaviour;
+
+  /** A run's work as a test writes it. */
+  interface Behaviour {
+    RunOutcome run(RunJob job, LogSink log) throws Exception;
+  }
+
   @Override
   public RunOutcome execute(RunJob job, LogSink log, CancelSignal cancel) throws Exception {
     executions.computeIfAbsent(job.runId(), id -> new AtomicInteger()).incrementAndGet();
     mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
     try {
-      return script(job, log, cancel);
+      Behaviour custom = behaviour;
+      return custom != null ? custom.run(job, log) : script(job, log, cancel);
     } finally {
       running.decrementAndGet();
     }

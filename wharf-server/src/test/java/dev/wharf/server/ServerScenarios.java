@@ -18,6 +18,7 @@ import dev.wharf.api.TaskDefinition;
 import dev.wharf.api.TaskRunOverrides;
 import dev.wharf.api.TaskStatus;
 import dev.wharf.server.auth.Role;
+import dev.wharf.server.store.UploadLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -225,6 +226,80 @@ abstract class ServerScenarios {
 
     assertThat(runner.follow(run.runId(), line -> {})).isEqualTo(RunStatus.Succeeded);
     assertThat(runner.log(run.runId())).contains("context bytes 1234");
+  }
+
+  @Test
+  void upload_pastTheLimit_isRefused413AsItArrives_andNothingIsKept() throws Exception {
+    ServerConfig config =
+        config(1, "agent-a").withUploads(new UploadLimits(1024 * 1024, Duration.ofHours(1)));
+    WharfServer server = start(config);
+    String token = WharfServer.createToken(config, Role.run, "uploader");
+    byte[] threeMegabytes = new byte[3 * 1024 * 1024];
+
+    HttpResponse<String> declared =
+        post(
+            server,
+            "/api/v1/uploads",
+            token,
+            HttpRequest.BodyPublishers.ofByteArray(threeMegabytes));
+    // sent chunked, without a length: cut off at the limit while it streams
+    HttpResponse<String> chunked =
+        post(
+            server,
+            "/api/v1/uploads",
+            token,
+            HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(threeMegabytes)));
+    HttpResponse<String> json =
+        post(
+            server,
+            "/api/v1/runs",
+            token,
+            HttpRequest.BodyPublishers.ofString(
+                "{\"spec\":{\"taskText\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}}"));
+
+    assertThat(declared.statusCode()).isEqualTo(413);
+    assertThat(declared.body()).contains("an upload is at most 1 MiB");
+    assertThat(chunked.statusCode()).isEqualTo(413);
+    assertThat(chunked.body()).contains("an upload is at most 1 MiB");
+    assertThat(json.statusCode()).isEqualTo(413);
+    assertThat(json.body()).contains("a JSON request body is at most 1 MiB");
+    Path uploads = dataDir.resolve("uploads");
+    if (Files.isDirectory(uploads)) {
+      try (Stream<Path> left = Files.list(uploads)) {
+        assertThat(left).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void upload_noRunClaimsIt_isRemovedAfterItsAge_whileAClaimedOneStays() throws Exception {
+    ServerConfig config =
+        config(1, "agent-a").withUploads(new UploadLimits(1024 * 1024, Duration.ofSeconds(1)));
+    WharfServer server = start(config);
+    ServerClient runner = client(server, config, Role.run);
+    Path archive = Files.write(dataDir.resolve("context.tar.gz"), new byte[100]);
+
+    String unclaimed = runner.upload(archive);
+    String claimedUpload = runner.upload(archive);
+    Run claimed =
+        runner.queue(RunType.QuickRun, RunSpec.inline("lines=1").withUpload(claimedUpload));
+    assertThat(runner.follow(claimed.runId(), line -> {})).isEqualTo(RunStatus.Succeeded);
+
+    String agent = WharfServer.createToken(config, Role.agent, "reader");
+    await(() -> uploadStatus(server, unclaimed, agent) != 200);
+    Thread.sleep(1500); // well past the age: the claimed upload is kept
+    assertThat(status(server, "/api/v1/uploads/" + claimedUpload, agent)).isEqualTo(200);
+    Run again = runner.queue(RunType.QuickRun, RunSpec.inline("lines=1").withUpload(claimedUpload));
+    assertThat(runner.follow(again.runId(), line -> {})).isEqualTo(RunStatus.Succeeded);
+  }
+
+  private int uploadStatus(WharfServer server, String upload, String token) {
+    try {
+      return status(server, "/api/v1/uploads/" + upload, token);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -597,6 +672,17 @@ abstract class ServerScenarios {
   static TaskDefinition task(String name, String script, Map<String, String> values) {
     return new TaskDefinition(
         name, "/dev/null", null, script, values, null, null, null, null, 0, null);
+  }
+
+  private HttpResponse<String> post(
+      WharfServer server, String path, String token, HttpRequest.BodyPublisher body)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(url(server).resolve(path))
+            .header("Authorization", "Bearer " + token)
+            .POST(body)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private int status(WharfServer server, String path, String token) throws Exception {

@@ -60,9 +60,6 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
 
   /** An engine on the address {@code DOCKER_HOST} names; nothing is dialled until first use. */
   public static DockerEngine fromEnvironment() {
-    // Logging starts here, on the caller's thread: started at once from two threads (the engine
-    // connecting while JGit fetches a git context), SLF4J prints lines about calls it "replayed".
-    org.slf4j.LoggerFactory.getILoggerFactory();
     return new DockerEngine(DockerConnection.fromEnvironment());
   }
 

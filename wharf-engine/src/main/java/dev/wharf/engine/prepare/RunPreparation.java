@@ -4,6 +4,7 @@ import dev.wharf.engine.SecretMasker;
 import dev.wharf.engine.container.EngineException;
 import dev.wharf.engine.container.EngineInfo;
 import dev.wharf.engine.container.RegistryLogin;
+import dev.wharf.engine.socket.EngineAccess;
 import dev.wharf.engine.step.RunNames;
 import dev.wharf.task.Plan;
 import dev.wharf.task.QuickTask;
@@ -58,6 +59,9 @@ public final class RunPreparation {
               rendered,
               task.name(),
               TaskLoader.Options.defaults().withEnv(options.env()).withNetwork(options.network()));
+      if (options.engineAccess() == EngineAccess.UNTRUSTED) {
+        UntrustedSteps.check(plan);
+      }
       List<String> secrets = new ArrayList<>(rendered.secretValues());
       secrets.addAll(inputs.values().secrets().values());
       secrets.addAll(inputs.extraMasked());

@@ -1,5 +1,6 @@
 package dev.wharf.engine.prepare;
 
+import dev.wharf.engine.source.BoundedGunzip;
 import dev.wharf.engine.source.Redaction;
 import dev.wharf.engine.source.SourceContext;
 import dev.wharf.engine.source.SourceInfo;
@@ -10,11 +11,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -73,8 +72,9 @@ public final class WorkspaceArchive implements AutoCloseable {
       tar = Files.createTempFile("wharf-context", ".tar");
       SourceInfo info;
       if (context instanceof RunContext.Upload upload) {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(upload.archive()))) {
-          Files.copy(in, tar, StandardCopyOption.REPLACE_EXISTING);
+        try (InputStream in = Files.newInputStream(upload.archive());
+            OutputStream out = Files.newOutputStream(tar)) {
+          BoundedGunzip.copy(in, out, options.limits(), "the uploaded context");
         }
         info = new SourceInfo("", "", "uploaded context");
       } else {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wharf.engine.container.EngineInfo;
 import dev.wharf.engine.container.RegistryLogin;
+import dev.wharf.engine.socket.EngineAccess;
 import dev.wharf.template.render.RunInfo;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -104,6 +105,38 @@ class RunPreparationTest {
   }
 
   @Test
+  void prepare_uploadedGzipBomb_isRefusedByTheExtractionLimits() throws Exception {
+    Path archive = dir.resolve("bomb.tar.gz");
+    try (OutputStream file = Files.newOutputStream(archive);
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(file))) {
+      TarArchiveEntry zeros = new TarArchiveEntry("zeros");
+      zeros.setSize(64L * 1024 * 1024);
+      tar.putArchiveEntry(zeros);
+      byte[] block = new byte[1024 * 1024];
+      for (int i = 0; i < 64; i++) {
+        tar.write(block);
+      }
+      tar.closeArchiveEntry();
+    }
+    assertThat(Files.size(archive)).isLessThan(1024 * 1024);
+    RunInputs inputs =
+        RunInputs.builder(
+                new TaskSource.Command("busybox true"),
+                new RunContext.Upload(archive),
+                run("wp7", ""),
+                NO_SECRETS)
+            .build();
+
+    assertThatThrownBy(() -> RunPreparation.prepare(inputs, ENGINE))
+        .isInstanceOf(PrepareException.class)
+        .hasMessageContaining(
+            "failed to read the uploaded context: it expands more than 100 times its compressed"
+                + " size, the limit for a context")
+        .extracting(e -> ((PrepareException) e).kind())
+        .isEqualTo(PrepareException.Kind.CONTEXT);
+  }
+
+  @Test
   void prepare_missingFolder_isAContextFailure() {
     RunInputs inputs =
         RunInputs.builder(
@@ -162,6 +195,51 @@ class RunPreparationTest {
         assertThat(notices.get(notices.size() - 1)).contains("cmd");
       }
     }
+  }
+
+  @Test
+  void prepare_untrustedRun_refusesHostReachingStepOptionsAtPlanTime() throws Exception {
+    Map<String, String> refused =
+        Map.of(
+            "steps:\n  - cmd: busybox true\n    privileged: true\n",
+            "step acb_step_0 asks for a privileged container (privileged) (at 3:5)",
+            "steps:\n  - cmd: --privileged busybox true\n",
+            "asks for a privileged container (--privileged)",
+            "steps:\n  - cmd: busybox true\n    network: host\n",
+            "asks for the host's network (network host)",
+            "steps:\n  - cmd: --network host busybox true\n",
+            "asks for the host's network (--network host)",
+            "steps:\n  - cmd: --network container:other busybox true\n",
+            "asks for another container's network (--network container:other)",
+            "steps:\n  - build: --network host -t x .\n",
+            "asks for the host's network (build --network host)",
+            "networks:\n  - name: lan\n    driver: macvlan\nsteps:\n  - cmd: busybox true\n",
+            "network lan uses the network driver macvlan",
+            "networks:\n  - name: prod\n    skipCreation: true\nsteps:\n  - cmd: busybox true\n",
+            "network prod joins an existing engine network");
+    for (Map.Entry<String, String> task : refused.entrySet()) {
+      assertThatThrownBy(() -> prepared(task.getKey(), EngineAccess.UNTRUSTED).close())
+          .as(task.getKey())
+          .isInstanceOf(PrepareException.class)
+          .hasMessageContaining(task.getValue())
+          .hasMessageContaining("which untrusted runs may not")
+          .hasMessageContaining("--trusted true");
+      prepared(task.getKey(), EngineAccess.SCOPED).close(); // a trusted run plans it
+    }
+    prepared("steps:\n  - cmd: -p 8080:80 --network bridge busybox true\n", EngineAccess.UNTRUSTED)
+        .close();
+  }
+
+  private static PreparedRun prepared(String task, EngineAccess access) throws Exception {
+    return RunPreparation.prepare(
+        RunInputs.builder(
+                new TaskSource.Text("version: v1.1.0\n" + task, "task", null),
+                new RunContext.None(),
+                run("wp6", ""),
+                NO_SECRETS)
+            .options(RunOptions.defaults().withEngineAccess(access))
+            .build(),
+        ENGINE);
   }
 
   @Test

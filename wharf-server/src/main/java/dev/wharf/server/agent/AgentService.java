@@ -20,6 +20,7 @@ import dev.wharf.server.queue.Wakeups;
 import dev.wharf.server.store.AgentStore;
 import dev.wharf.server.store.AgentStore.AgentRow;
 import dev.wharf.server.store.BlobStore;
+import dev.wharf.server.store.DataDisk;
 import dev.wharf.server.store.LogAppend;
 import dev.wharf.server.store.RunStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -259,15 +260,33 @@ public final class AgentService implements AgentPort {
               + MAX_LINE_CHARS
               + " characters");
     }
-    LogAppend result =
-        queue.appendLog(
-            agentId,
-            runId,
-            batch.seq(),
-            batch.offset(),
-            batch.bytes(),
-            () -> blobs.logLength(runId),
-            () -> logs.appendLines(runId, batch.lines()));
+    LogAppend result;
+    try {
+      result =
+          queue.appendLog(
+              agentId,
+              runId,
+              batch.seq(),
+              batch.offset(),
+              batch.bytes(),
+              () -> blobs.logLength(runId),
+              () -> logs.appendLines(runId, batch.lines()));
+    } catch (RuntimeException e) {
+      if (!DataDisk.isFull(e)) {
+        throw e;
+      }
+      // the run ends at once, with its log as it was before this batch: no torn line
+      blobs.makeRoom();
+      if (queue.lose(runId, DataDisk.Full.MESSAGE, true)) {
+        LOG.warn("run {} ended as Error: {}", runId, DataDisk.Full.MESSAGE);
+        try {
+          logs.append(runId, "Run ended as Error: " + DataDisk.Full.MESSAGE);
+        } catch (RuntimeException stillFull) {
+          // the run's record says why it ended; its log stops at its last whole line
+        }
+      }
+      throw new AgentProtocolException(410, "run " + runId + " ended: " + DataDisk.Full.MESSAGE);
+    }
     switch (result) {
       case APPENDED -> wakeups.publish(Wakeups.Topic.LOG);
       case DUPLICATE -> {}

@@ -45,6 +45,7 @@ public final class EngineRunExecutor implements RunExecutor {
   private final String registry;
   private final Clock clock;
   private final boolean localContexts;
+  private final boolean trustedRuns;
 
   /** An executor on the Docker engine of this process's environment, with no registry. */
   public EngineRunExecutor() {
@@ -60,13 +61,15 @@ public final class EngineRunExecutor implements RunExecutor {
   }
 
   EngineRunExecutor(String registry, Clock clock) {
-    this(registry, clock, false);
+    this(registry, clock, false, false);
   }
 
-  private EngineRunExecutor(String registry, Clock clock, boolean localContexts) {
+  private EngineRunExecutor(
+      String registry, Clock clock, boolean localContexts, boolean trustedRuns) {
     this.registry = registry == null ? "" : registry;
     this.clock = clock;
     this.localContexts = localContexts;
+    this.trustedRuns = trustedRuns;
   }
 
   /**
@@ -74,7 +77,16 @@ public final class EngineRunExecutor implements RunExecutor {
    * network ({@code wharf server --allow-local-contexts}): for one-machine set-ups and tests.
    */
   public EngineRunExecutor withLocalContexts(boolean allowLocal) {
-    return new EngineRunExecutor(registry, clock, allowLocal);
+    return new EngineRunExecutor(registry, clock, allowLocal, trustedRuns);
+  }
+
+  /**
+   * This executor giving trusted runs (a trusted task's own instructions) the whole engine, as a
+   * local {@code wharf run} has it ({@code wharf server --allow-raw-engine-socket}); without it,
+   * and for every other run, steps get the untrusted allow-list (docs/security.md).
+   */
+  public EngineRunExecutor withTrustedRuns(boolean allowRawEngine) {
+    return new EngineRunExecutor(registry, clock, localContexts, allowRawEngine);
   }
 
   @Override
@@ -173,7 +185,8 @@ public final class EngineRunExecutor implements RunExecutor {
         .options(
             RunOptions.defaults()
                 .withTimeout(Duration.ofSeconds(spec.timeoutSeconds()))
-                .withEngineAccess(EngineAccess.UNTRUSTED)
+                .withEngineAccess(
+                    trustedRuns && spec.trusted() ? EngineAccess.SCOPED : EngineAccess.UNTRUSTED)
                 .withLocalContexts(localContexts))
         .gitToken(spec.gitAccessToken().isEmpty() ? null : spec.gitAccessToken())
         .extraMasked(build.map(DockerBuildStep::secretValues).orElse(List.of()))

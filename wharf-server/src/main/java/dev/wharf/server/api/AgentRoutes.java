@@ -132,7 +132,13 @@ final class AgentRoutes {
   private static <T> T body(Context ctx, Class<T> type) {
     T value;
     try {
-      value = Json.read(ctx.body(), type);
+      value =
+          Json.read(
+              RequestBodies.text(
+                  ctx, RequestBodies.MAX_AGENT_JSON_BYTES, "an agent's request body"),
+              type);
+    } catch (ApiException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new ApiException(
           400, "the body is not a " + type.getSimpleName() + ": " + e.getMessage());

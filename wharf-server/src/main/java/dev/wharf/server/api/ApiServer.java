@@ -11,6 +11,7 @@ import dev.wharf.server.queue.RunQueue;
 import dev.wharf.server.store.BlobStore;
 import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.TaskStore;
+import dev.wharf.server.store.UploadLimits;
 import dev.wharf.server.trigger.Triggers;
 import dev.wharf.server.ui.WebUi;
 import io.javalin.Javalin;
@@ -31,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-  private static final long MAX_UPLOAD_BYTES = 2L * 1024 * 1024 * 1024;
 
   private final Javalin app;
 
@@ -46,7 +46,8 @@ public final class ApiServer implements AutoCloseable {
       WebSessions sessions,
       PrometheusMeterRegistry metrics,
       AgentService agents,
-      Triggers triggers) {}
+      Triggers triggers,
+      UploadLimits uploads) {}
 
   private ApiServer(Javalin app) {
     this.app = app;
@@ -61,7 +62,8 @@ public final class ApiServer implements AutoCloseable {
             config -> {
               config.jetty.host = host;
               config.jetty.port = port;
-              config.http.maxRequestSize = MAX_UPLOAD_BYTES;
+              // what Javalin reads whole; every route reads its body with its own limit
+              config.http.maxRequestSize = RequestBodies.MAX_AGENT_JSON_BYTES;
               config.http.compressionStrategy = CompressionStrategy.NONE;
               config.jsonMapper(new JavalinJackson(Json.mapper(), false));
               config.startup.showJavalinBanner = false;
@@ -86,12 +88,13 @@ public final class ApiServer implements AutoCloseable {
                   "/api/v1/openapi.json",
                   guard.require(
                       Role.read, ctx -> ctx.contentType("application/json").result(openApi)));
-              new RunRoutes(parts.queue(), parts.runs(), parts.blobs())
+              new RunRoutes(parts.queue(), parts.runs(), parts.blobs(), parts.uploads())
                   .register(config.routes, guard);
               new TaskRoutes(parts.tasks(), parts.queue(), parts.triggers())
                   .register(config.routes, guard);
               new TimerRoutes(parts.tasks(), parts.triggers()).register(config.routes, guard);
-              new HookRoutes(parts.triggers().webhooks()).register(config.routes);
+              new HookRoutes(parts.triggers().webhooks(), parts.triggers().registryHooks())
+                  .register(config.routes);
               new LogRoutes(parts.logs(), parts.runs()).register(config.routes, guard);
               new AgentRoutes(parts.agents()).register(config.routes, guard);
               config.routes.exception(

@@ -1,5 +1,6 @@
 package dev.wharf.server.api;
 
+import dev.wharf.server.trigger.RegistryHookReceiver;
 import dev.wharf.server.trigger.WebhookReceiver;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -7,13 +8,16 @@ import java.util.Map;
 
 /**
  * The forges' webhooks, {@code POST /api/v1/hooks/{provider}}: no API token, each delivery is
- * verified with the webhook secret of the tasks following its repository.
+ * verified with the webhook secret of the tasks following its repository; and the registries'
+ * notifications, {@code POST /api/v1/hooks/registry}, verified by the server's configured header.
  */
 final class HookRoutes {
   private final WebhookReceiver receiver;
+  private final RegistryHookReceiver registry;
 
-  HookRoutes(WebhookReceiver receiver) {
+  HookRoutes(WebhookReceiver receiver, RegistryHookReceiver registry) {
     this.receiver = receiver;
+    this.registry = registry;
   }
 
   void register(RoutesConfig routes) {
@@ -22,15 +26,15 @@ final class HookRoutes {
 
   private void receive(Context ctx) {
     String provider = ctx.pathParam("provider");
-    if ("registry".equals(provider)) {
-      throw ApiException.notFound("registry notifications (not served by this server yet)");
-    }
     long length = ctx.contentLength();
     if (length > WebhookReceiver.MAX_BODY_BYTES) {
       ctx.status(413).json(Map.of("error", "a webhook payload is at most 1 MiB"));
       return;
     }
-    WebhookReceiver.Delivery delivery = receiver.receive(provider, ctx::header, ctx.bodyAsBytes());
+    WebhookReceiver.Delivery delivery =
+        "registry".equals(provider)
+            ? registry.receive(ctx::header, ctx.bodyAsBytes())
+            : receiver.receive(provider, ctx::header, ctx.bodyAsBytes());
     if (delivery.status() >= 400) {
       ctx.status(delivery.status()).json(Map.of("error", delivery.message()));
     } else {

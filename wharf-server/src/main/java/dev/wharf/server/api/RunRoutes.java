@@ -13,19 +13,23 @@ import dev.wharf.server.auth.Role;
 import dev.wharf.server.queue.RunQueue;
 import dev.wharf.server.store.BlobStore;
 import dev.wharf.server.store.RunStore;
+import dev.wharf.server.store.UploadLimits;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.UncheckedIOException;
 
 /** Quick runs, uploads, and the runs list, show and cancel. */
 final class RunRoutes {
   private final RunQueue queue;
   private final RunStore runs;
   private final BlobStore blobs;
+  private final UploadLimits uploads;
 
-  RunRoutes(RunQueue queue, RunStore runs, BlobStore blobs) {
+  RunRoutes(RunQueue queue, RunStore runs, BlobStore blobs, UploadLimits uploads) {
     this.queue = queue;
     this.runs = runs;
     this.blobs = blobs;
+    this.uploads = uploads;
   }
 
   void register(RoutesConfig routes, Guard guard) {
@@ -37,12 +41,23 @@ final class RunRoutes {
   }
 
   private void upload(Context ctx) {
-    String id = blobs.putUpload(ctx.bodyInputStream());
+    String what = "an upload";
+    RequestBodies.refuseDeclared(ctx, uploads.maxBytes(), what);
+    String id;
+    try {
+      id = blobs.putUpload(RequestBodies.limited(ctx.bodyInputStream(), uploads.maxBytes(), what));
+    } catch (UncheckedIOException e) {
+      RequestBodies.TooLarge tooLarge = RequestBodies.tooLarge(e);
+      if (tooLarge != null) {
+        throw tooLarge.refusal();
+      }
+      throw e;
+    }
     ctx.status(201).json(new Upload(id));
   }
 
   private void queueQuickRun(Context ctx) {
-    QuickRunRequest request = Json.read(ctx.body(), QuickRunRequest.class);
+    QuickRunRequest request = Json.read(RequestBodies.json(ctx), QuickRunRequest.class);
     if (request == null || request.spec() == null) {
       throw new ApiException(400, "the body needs a spec");
     }
@@ -51,6 +66,12 @@ final class RunRoutes {
       throw new ApiException(400, "a quick run is QuickRun or QuickBuild, not " + type);
     }
     RunSpec spec = request.spec();
+    if (spec.trusted()) {
+      throw new ApiException(
+          400,
+          "a quick run is never trusted; an admin marks a saved task trusted instead"
+              + " (wharf task update NAME --trusted true)");
+    }
     ContextCredentials.refuseIn(spec.context());
     if (spec.upload() != null && !blobs.hasUpload(spec.upload())) {
       throw new ApiException(400, "unknown upload " + spec.upload());

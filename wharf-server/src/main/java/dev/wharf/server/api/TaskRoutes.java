@@ -43,7 +43,7 @@ final class TaskRoutes {
   }
 
   private void create(Context ctx) {
-    TaskDefinition read = Json.read(ctx.body(), TaskDefinition.class);
+    TaskDefinition read = Json.read(RequestBodies.json(ctx), TaskDefinition.class);
     if (read == null) {
       throw new ApiException(400, "the body needs a task");
     }
@@ -66,7 +66,7 @@ final class TaskRoutes {
     String name = ctx.pathParam("name");
     TaskDefinition current =
         tasks.definition(name).orElseThrow(() -> ApiException.notFound("task " + name));
-    JsonNode patch = Json.read(ctx.body(), JsonNode.class);
+    JsonNode patch = Json.read(RequestBodies.json(ctx), JsonNode.class);
     if (patch == null || !patch.isObject()) {
       throw new ApiException(400, "a PATCH body is a JSON object of the fields to change");
     }
@@ -93,7 +93,7 @@ final class TaskRoutes {
     if (task.status() == TaskStatus.Disabled) {
       throw new ApiException(409, "task " + name + " is disabled");
     }
-    String body = ctx.body();
+    String body = RequestBodies.json(ctx);
     TaskRunOverrides overrides =
         body.isBlank() ? TaskRunOverrides.none() : Json.read(body, TaskRunOverrides.class);
     ContextCredentials.refuseIn(overrides.context());
@@ -181,7 +181,8 @@ final class TaskRoutes {
             "platform",
             "agentPool",
             "valuesFile",
-            "gitAccessToken")) {
+            "gitAccessToken",
+            "trusted")) {
       if (patch.has(field)) {
         merged.set(field, patch.get(field));
       }

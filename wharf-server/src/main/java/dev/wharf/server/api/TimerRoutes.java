@@ -36,7 +36,7 @@ final class TimerRoutes {
 
   private void add(Context ctx) {
     TaskDefinition task = task(ctx);
-    TimerTrigger timer = Json.read(ctx.body(), TimerTrigger.class);
+    TimerTrigger timer = Json.read(RequestBodies.json(ctx), TimerTrigger.class);
     if (timer == null || timer.name() == null) {
       throw new ApiException(400, "the body needs a timer: {\"name\", \"schedule\", \"enabled\"}");
     }
@@ -52,7 +52,7 @@ final class TimerRoutes {
   private void update(Context ctx) {
     TaskDefinition task = task(ctx);
     String name = ctx.pathParam("timer");
-    JsonNode patch = Json.read(ctx.body(), JsonNode.class);
+    JsonNode patch = Json.read(RequestBodies.json(ctx), JsonNode.class);
     if (patch == null || !patch.isObject()) {
       throw new ApiException(400, "a PATCH body is a JSON object: {\"schedule\", \"enabled\"}");
     }

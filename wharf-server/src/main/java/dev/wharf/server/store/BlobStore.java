@@ -2,6 +2,7 @@ package dev.wharf.server.store;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 /** Where run logs and uploaded source archives live: files, or the shared database. */
@@ -21,6 +22,12 @@ public interface BlobStore {
   /** Whether a run has a stored log. */
   boolean hasLog(String runId);
 
+  /**
+   * Gives up the room kept back on a full disk, so that the end of the run that met it can be
+   * recorded (see {@link DataDisk}); nothing for a store without a disk of its own.
+   */
+  default void makeRoom() {}
+
   /** Deletes a run's log (retention). */
   void deleteLog(String runId);
 
@@ -35,6 +42,12 @@ public interface BlobStore {
 
   /** Deletes an uploaded archive. */
   void deleteUpload(String id);
+
+  /**
+   * The uploads stored before {@code cutoffMillis} (epoch milliseconds); partial uploads of
+   * requests that broke off before then are deleted.
+   */
+  List<String> uploadsBefore(long cutoffMillis);
 
   /** The blob store for a server: the database when it is shared PostgreSQL, else files. */
   static BlobStore forServer(Database db, Path dataDir) {

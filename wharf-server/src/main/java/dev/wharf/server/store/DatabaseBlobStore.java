@@ -180,6 +180,17 @@ final class DatabaseBlobStore implements BlobStore {
     }
   }
 
+  @Override
+  public List<String> uploadsBefore(long cutoffMillis) {
+    return db.read(
+        handle ->
+            handle
+                .createQuery("SELECT id FROM uploads WHERE create_time < :cutoff")
+                .bind("cutoff", cutoffMillis)
+                .mapTo(String.class)
+                .list());
+  }
+
   private boolean exists(String sql, String id) {
     return db.read(handle -> handle.createQuery(sql).bind("id", id).mapTo(Long.class).one()) > 0;
   }

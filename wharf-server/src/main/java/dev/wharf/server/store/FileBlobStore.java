@@ -9,12 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Run logs and uploaded source archives as files under the data directory (one server). */
 public final class FileBlobStore implements BlobStore {
   private final Path logs;
   private final Path uploads;
+  private final DataDisk disk;
 
   /** A blob store rooted at {@code dataDir}. */
   public FileBlobStore(Path dataDir) {
@@ -26,23 +30,42 @@ public final class FileBlobStore implements BlobStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the blob store in " + dataDir, e);
     }
+    this.disk = new DataDisk(dataDir);
   }
 
   @Override
   public void appendLog(String runId, byte[] bytes) {
+    long before = -1;
     try (FileChannel channel =
         FileChannel.open(
             logFile(runId),
             StandardOpenOption.CREATE,
             StandardOpenOption.WRITE,
             StandardOpenOption.APPEND)) {
+      before = channel.size();
       ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
+      try {
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+      } catch (IOException e) {
+        // lines are appended whole or not at all: a torn line would join the next one
+        channel.truncate(before);
+        throw e;
       }
     } catch (IOException e) {
+      if (DataDisk.isFull(e)) {
+        disk.release();
+        throw new DataDisk.Full(e);
+      }
       throw new UncheckedIOException("cannot append to the log of " + runId, e);
     }
+    disk.refill();
+  }
+
+  @Override
+  public void makeRoom() {
+    disk.release();
   }
 
   @Override
@@ -119,6 +142,27 @@ public final class FileBlobStore implements BlobStore {
   @Override
   public boolean hasUpload(String id) {
     return Files.exists(upload(id));
+  }
+
+  @Override
+  public List<String> uploadsBefore(long cutoffMillis) {
+    List<String> old = new ArrayList<>();
+    try (Stream<Path> files = Files.list(uploads)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        String name = file.getFileName().toString();
+        if (Files.getLastModifiedTime(file).toMillis() >= cutoffMillis) {
+          continue;
+        }
+        if (name.endsWith(".tar.gz")) {
+          old.add(name.substring(0, name.length() - ".tar.gz".length()));
+        } else if (name.endsWith(".part")) {
+          delete(file);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the uploads in " + uploads, e);
+    }
+    return old;
   }
 
   private Path logFile(String runId) {

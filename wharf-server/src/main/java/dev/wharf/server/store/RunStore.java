@@ -557,6 +557,18 @@ public final class RunStore {
                 .list());
   }
 
+  /** Whether a run uses the uploaded context {@code upload}. */
+  public boolean claimsUpload(String upload) {
+    return db.read(
+            handle ->
+                handle
+                    .createQuery("SELECT COUNT(*) FROM runs WHERE context_blob = :upload")
+                    .bind("upload", upload)
+                    .mapTo(Long.class)
+                    .one())
+        > 0;
+  }
+
   /** A run whose log outlived the retention, with its uploaded context (or null). */
   public record Expired(String runId, String upload) {}
 
@@ -580,6 +592,38 @@ public final class RunStore {
                 .bind("runId", runId)
                 .map((rs, ctx) -> new Claimed(map(rs, ctx), rs.getString("request_sealed")))
                 .findOne());
+  }
+
+  /** Whether a run of {@code task} is queued or being executed. */
+  public boolean hasActiveRun(String task) {
+    return db.read(
+        handle ->
+            handle
+                    .createQuery(
+                        "SELECT COUNT(*) FROM runs WHERE task_name = :task"
+                            + " AND status IN ('Queued', 'Started', 'Running')")
+                    .bind("task", task)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
+  }
+
+  /** Whether a run of {@code task} pushed an image with {@code digest} ({@code sha256:…}). */
+  public boolean pushed(String task, String digest) {
+    if (!digest.matches("[a-z0-9]+:[a-f0-9]{32,128}")) {
+      return false;
+    }
+    return db.read(
+        handle ->
+            handle
+                    .createQuery(
+                        "SELECT COUNT(*) FROM runs WHERE task_name = :task"
+                            + " AND output_images LIKE :digest")
+                    .bind("task", task)
+                    .bind("digest", "%\"" + digest + "\"%")
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
   }
 
   /** The run with this ID. */

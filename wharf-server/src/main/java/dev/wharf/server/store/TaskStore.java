@@ -169,7 +169,8 @@ public final class TaskStore {
         withSecret(open.triggers(), secure.webhookSecret()),
         open.valuesFile(),
         secure.gitAccessToken(),
-        withSecretArguments(open.build(), secure.secretArguments()));
+        withSecretArguments(open.build(), secure.secretArguments()),
+        open.trusted());
   }
 
   /** {@code build} with the sealed values of its secret arguments put back. */
@@ -218,7 +219,8 @@ public final class TaskStore {
         withSecret(task.triggers(), null),
         task.valuesFile(),
         null,
-        task.build() == null ? null : task.build().shown());
+        task.build() == null ? null : task.build().shown(),
+        task.trusted());
   }
 
   private static Secure secure(TaskDefinition task) {

@@ -1,7 +1,6 @@
 package dev.wharf.server.store;
 
 import dev.wharf.api.BaseImageDependency;
-import dev.wharf.api.TriggerState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -137,19 +136,149 @@ public final class TriggerStore {
   }
 
   /** The base images a task tracks, with the digests its last successful run used. */
-  public List<TriggerState.TrackedImage> trackedImages(String task) {
+  public List<TrackedBase> trackedImages(String task) {
+    return db.read(
+        handle ->
+            handle
+                .createQuery(TRACKED + " WHERE task_name = :task ORDER BY image")
+                .bind("task", task)
+                .map((rs, ctx) -> trackedBase(rs))
+                .list());
+  }
+
+  /** The base images every task tracks. */
+  public List<TrackedBase> allTrackedImages() {
+    return db.read(
+        handle ->
+            handle
+                .createQuery(TRACKED + " ORDER BY task_name, image")
+                .map((rs, ctx) -> trackedBase(rs))
+                .list());
+  }
+
+  private static final String TRACKED =
+      "SELECT task_name, image, registry, repository, tag, digest, dependency_type"
+          + " FROM base_images";
+
+  private static TrackedBase trackedBase(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new TrackedBase(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7));
+  }
+
+  /**
+   * Records that a registry said (or polling found) that a tag points to {@code digest} at {@code
+   * at}; an older statement than the one recorded changes nothing, so a replayed notification
+   * cannot move a tag back.
+   *
+   * @param registry the registry's normalised host
+   * @param source {@code notification} or {@code poll}
+   */
+  public void tagSeen(
+      String registry, String repository, String tag, String digest, Instant at, String source) {
+    upsertTag(registry, repository, tag);
+    db.write(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE image_tags SET digest = :digest, seen_time = :at, source = :source"
+                        + " WHERE registry = :registry AND repository = :repository AND tag = :tag"
+                        + " AND (seen_time IS NULL OR seen_time <= :at)")
+                .bind("digest", digest)
+                .bind("at", at.toEpochMilli())
+                .bind("source", source)
+                .bind("registry", registry)
+                .bind("repository", repository)
+                .bind("tag", tag)
+                .execute());
+  }
+
+  /** Records a poll of a tag's manifest: when, and why it failed (null when it worked). */
+  public void tagPolled(String registry, String repository, String tag, Instant at, String error) {
+    upsertTag(registry, repository, tag);
+    db.write(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE image_tags SET last_poll = :at, last_poll_error = :error"
+                        + " WHERE registry = :registry AND repository = :repository AND tag = :tag")
+                .bind("at", at.toEpochMilli())
+                .bind("error", error)
+                .bind("registry", registry)
+                .bind("repository", repository)
+                .bind("tag", tag)
+                .execute());
+  }
+
+  /** What is known of every tag the registries told of or polling asked about. */
+  public List<TagState> tagStates() {
     return db.read(
         handle ->
             handle
                 .createQuery(
-                    "SELECT image, digest, dependency_type FROM base_images"
-                        + " WHERE task_name = :task ORDER BY image")
-                .bind("task", task)
+                    "SELECT registry, repository, tag, digest, seen_time, source, last_poll,"
+                        + " last_poll_error FROM image_tags")
                 .map(
                     (rs, ctx) ->
-                        new TriggerState.TrackedImage(
-                            rs.getString(1), rs.getString(2), rs.getString(3)))
+                        new TagState(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            instant(rs.getObject(5)),
+                            rs.getString(6),
+                            instant(rs.getObject(7)),
+                            rs.getString(8)))
                 .list());
+  }
+
+  private void upsertTag(String registry, String repository, String tag) {
+    db.write(
+        handle ->
+            handle
+                .createUpdate(
+                    "INSERT INTO image_tags (registry, repository, tag)"
+                        + " VALUES (:registry, :repository, :tag)"
+                        + " ON CONFLICT (registry, repository, tag) DO NOTHING")
+                .bind("registry", registry)
+                .bind("repository", repository)
+                .bind("tag", tag)
+                .execute());
+  }
+
+  /** Whether an event's claim key was taken (a run was queued for it, or it was set aside). */
+  public boolean claimed(String claimKey) {
+    return db.read(
+        handle ->
+            handle
+                    .createQuery("SELECT COUNT(*) FROM trigger_claims WHERE claim_key = :key")
+                    .bind("key", claimKey)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
+  }
+
+  /**
+   * Takes an event's claim key without queuing a run, so that an event that must not run (a task's
+   * own image coming back to it) is decided once; false if it was already taken.
+   */
+  public boolean claimWithoutRun(String claimKey, String task, long now) {
+    return db.write(
+        handle ->
+            handle
+                    .createUpdate(
+                        "INSERT INTO trigger_claims (claim_key, task_name, create_time)"
+                            + " VALUES (:key, :task, :now) ON CONFLICT (claim_key) DO NOTHING")
+                    .bind("key", claimKey)
+                    .bind("task", task)
+                    .bind("now", now)
+                    .execute()
+                > 0);
   }
 
   /** Forgets what the triggers of a deleted task remembered. */
@@ -181,6 +310,41 @@ public final class TriggerStore {
   private static Instant instant(Object millis) {
     return millis == null ? null : Instant.ofEpochMilli(((Number) millis).longValue());
   }
+
+  /**
+   * A base image a task tracks, as its last successful run used it.
+   *
+   * @param image {@code registry/repository:tag} as the run named it
+   * @param registry the registry as the run named it (empty: Docker Hub)
+   * @param digest the digest the run used, null when the engine knew none (a local image)
+   * @param type {@code RunTime} or {@code BuildTime}
+   */
+  public record TrackedBase(
+      String task,
+      String image,
+      String registry,
+      String repository,
+      String tag,
+      String digest,
+      String type) {}
+
+  /**
+   * What is known of one tag in a registry.
+   *
+   * @param registry the registry's normalised host
+   * @param digest the digest it points to, null until a notification or a poll said
+   * @param seen when that was said
+   * @param source {@code notification} or {@code poll}
+   */
+  public record TagState(
+      String registry,
+      String repository,
+      String tag,
+      String digest,
+      Instant seen,
+      String source,
+      Instant lastPoll,
+      String lastPollError) {}
 
   /** The commit trigger's memory of one task. */
   public record SourceState(

@@ -7,7 +7,9 @@ import dev.wharf.server.store.TriggerStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads what a task's triggers last did, for {@code wharf task show}. */
 public final class TriggerStates {
@@ -46,6 +48,30 @@ public final class TriggerStates {
         source.lastDelivery(),
         source.lastCommit(),
         timers,
-        store.trackedImages(task.name()));
+        trackedImages(task));
+  }
+
+  private List<TriggerState.TrackedImage> trackedImages(TaskDefinition task) {
+    Map<ImageTag, TriggerStore.TagState> tags = new HashMap<>();
+    for (TriggerStore.TagState tag : store.tagStates()) {
+      tags.put(new ImageTag(tag.registry(), tag.repository(), tag.tag()), tag);
+    }
+    List<TriggerState.TrackedImage> images = new ArrayList<>();
+    for (TriggerStore.TrackedBase base : store.trackedImages(task.name())) {
+      TriggerStore.TagState tag =
+          tags.get(ImageTag.of(base.registry(), base.repository(), base.tag()));
+      images.add(
+          new TriggerState.TrackedImage(
+              base.image(),
+              base.digest(),
+              base.type(),
+              BaseImageUpdates.watched(task, base.type(), base.digest()),
+              tag == null ? null : tag.digest(),
+              tag == null ? null : tag.seen(),
+              tag == null ? null : tag.source(),
+              tag == null ? null : tag.lastPoll(),
+              tag == null ? null : tag.lastPollError()));
+    }
+    return images;
   }
 }

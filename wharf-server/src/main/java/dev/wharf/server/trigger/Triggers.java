@@ -1,6 +1,7 @@
 package dev.wharf.server.trigger;
 
 import dev.wharf.server.queue.RunQueue;
+import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.TaskStore;
 import dev.wharf.server.store.TriggerStore;
 import java.time.Clock;
@@ -12,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's triggers: timers and polled repositories checked every second on background threads,
- * and the webhook receiver.
+ * The server's triggers: timers, polled repositories and base images checked every second on
+ * background threads, the forges' webhook receiver and the registries' notification receiver.
  */
 public final class Triggers implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Triggers.class);
@@ -23,18 +24,32 @@ public final class Triggers implements AutoCloseable {
   private final TimerScheduler timers;
   private final CommitPoller poller;
   private final WebhookReceiver webhooks;
+  private final BaseImageUpdates imageUpdates;
+  private final BaseImagePoller imagePoller;
+  private final RegistryHookReceiver registryHooks;
   private final TriggerStates states;
   private final ScheduledExecutorService ticker;
 
-  private Triggers(TaskStore tasks, TriggerStore store, RunQueue queue, Clock clock) {
+  private Triggers(
+      TaskStore tasks,
+      TriggerStore store,
+      RunStore runs,
+      RunQueue queue,
+      Clock clock,
+      BaseImageSettings baseImages) {
     this.store = store;
     this.timers = new TimerScheduler(tasks, store, queue, clock);
     this.poller = new CommitPoller(tasks, store, queue, clock);
     this.webhooks = new WebhookReceiver(tasks, store, queue, clock);
+    this.imageUpdates = new BaseImageUpdates(tasks, store, runs, queue, clock);
+    this.imagePoller =
+        new BaseImagePoller(tasks, store, imageUpdates, baseImages.pollInterval(), clock);
+    this.registryHooks =
+        new RegistryHookReceiver(baseImages.hookHeader(), store, imageUpdates, clock);
     this.states = new TriggerStates(store, clock);
     this.ticker =
         Executors.newScheduledThreadPool(
-            2,
+            3,
             r -> {
               Thread thread = new Thread(r, "wharf-triggers");
               thread.setDaemon(true);
@@ -43,8 +58,14 @@ public final class Triggers implements AutoCloseable {
   }
 
   /** Starts checking the triggers of the tasks in {@code tasks}; missed timers run at once. */
-  public static Triggers start(TaskStore tasks, TriggerStore store, RunQueue queue, Clock clock) {
-    Triggers triggers = new Triggers(tasks, store, queue, clock);
+  public static Triggers start(
+      TaskStore tasks,
+      TriggerStore store,
+      RunStore runs,
+      RunQueue queue,
+      Clock clock,
+      BaseImageSettings baseImages) {
+    Triggers triggers = new Triggers(tasks, store, runs, queue, clock, baseImages);
     // polls may wait on slow remotes; they get their own thread so timers stay on time
     var unusedTimers =
         triggers.ticker.scheduleWithFixedDelay(
@@ -56,6 +77,20 @@ public final class Triggers implements AutoCloseable {
         triggers.ticker.scheduleWithFixedDelay(
             () -> triggers.tick("polled repositories", triggers.poller::check),
             0,
+            TICK.toMillis(),
+            TimeUnit.MILLISECONDS);
+    // base images: updates deferred while a task ran are decided here, and slow registries
+    // being polled keep neither timers nor repositories waiting
+    var unusedImages =
+        triggers.ticker.scheduleWithFixedDelay(
+            () ->
+                triggers.tick(
+                    "base images",
+                    () -> {
+                      triggers.imagePoller.check();
+                      triggers.imageUpdates.check();
+                    }),
+            TICK.toMillis(),
             TICK.toMillis(),
             TimeUnit.MILLISECONDS);
     return triggers;
@@ -72,6 +107,11 @@ public final class Triggers implements AutoCloseable {
   /** The receiver of the forges' webhooks. */
   public WebhookReceiver webhooks() {
     return webhooks;
+  }
+
+  /** The receiver of the registries' push notifications. */
+  public RegistryHookReceiver registryHooks() {
+    return registryHooks;
   }
 
   /** What the triggers of tasks last did. */

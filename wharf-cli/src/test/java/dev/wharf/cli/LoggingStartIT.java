@@ -1,0 +1,58 @@
+package dev.wharf.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wharf.engine.source.FileHttpServer;
+import dev.wharf.engine.source.Tarballs;
+import dev.wharf.engine.testing.DockerTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Logging starts once, before any thread, in every {@code wharf} process: started from two threads
+ * at once (fetching a tarball context while connecting to the engine), SLF4J handed one of them a
+ * stand-in logger that said DEBUG was on, so runs failed with a false "DEBUG logging is on for
+ * org.apache.hc…" and printed warnings about "replayed" calls. Only a fresh process shows it.
+ */
+@DockerTest
+class LoggingStartIT {
+
+  private static final Path DIST = Path.of(System.getProperty("wharf.dist", "target/missing"));
+  private static final int RUNS = 6;
+
+  @TempDir Path temp;
+
+  @Test
+  void runOnATarballUrl_manyFreshProcesses_noFalseLoggingErrorAndNoSlf4jWarning() throws Exception {
+    try (FileHttpServer server = new FileHttpServer()) {
+      byte[] tar =
+          new Tarballs()
+              .file("acb.yaml", "steps:\n  - cmd: wharf-test/busybox echo fetched\n", 0644)
+              .bytes();
+      String url = server.serve("/logging.tar.gz", Tarballs.compress(tar, GZIPOutputStream::new));
+
+      for (int i = 0; i < RUNS; i++) {
+        String id = WharfInProcess.newRunId();
+        Path stderr = temp.resolve("err-" + i + ".txt");
+        Process process =
+            new ProcessBuilder(
+                    List.of(DIST.resolve("bin/wharf").toString(), "run", "--id", id, url))
+                .redirectError(stderr.toFile())
+                .start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String err = Files.readString(stderr);
+
+        assertThat(process.exitValue()).as("run %d: %s%s", i, out, err).isZero();
+        assertThat(out).contains("fetched");
+        assertThat(err).as("run %d", i).doesNotContain("SLF4J", "DEBUG logging is on");
+      }
+    }
+  }
+}
