@@ -43,10 +43,12 @@ class RunSecretsIT {
 
     String base64 = Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8));
     assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+    // a secret written in two pieces is masked whole; JSON events carry the pieces as written
+    String split = format.equals("json") ? run.logOf("split") : run.out() + run.err();
+    assertThat(split).contains("split ***");
     assertThat(run.out() + run.err())
         .contains("token ***")
         .contains("failing with ***")
-        .contains("split ***")
         .doesNotContain(SECRET)
         .doesNotContain(base64)
         .doesNotContain(base64.replace("=", ""));
