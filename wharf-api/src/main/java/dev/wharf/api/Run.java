@@ -2,6 +2,7 @@ package dev.wharf.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The record of one run, as the API shows it (nothing secret in it).
@@ -13,6 +14,7 @@ import java.util.List;
  * @param trigger what started the run as {@code list-runs} shows it: {@code Manual}, {@code
  *     Commit}, {@code Pull Request}, {@code Timer} or {@code Image Update}
  * @param triggerDetails what started the run, with its details (commit, timer, image update)
+ * @param agentLabels labels the agent that takes the run must have (empty: any agent of the pool)
  */
 public record Run(
     String runId,
@@ -34,7 +36,12 @@ public record Run(
     boolean logPruned,
     Long queuePosition,
     String agentPool,
-    RunTrigger triggerDetails) {
+    RunTrigger triggerDetails,
+    Map<String, String> agentLabels) {
+  public Run {
+    agentLabels = agentLabels == null ? Map.of() : Map.copyOf(agentLabels);
+  }
+
   /** This run with its place in the queue. */
   public Run withQueuePosition(long position) {
     return new Run(
@@ -57,6 +64,7 @@ public record Run(
         logPruned,
         position,
         agentPool,
-        triggerDetails);
+        triggerDetails,
+        agentLabels);
   }
 }

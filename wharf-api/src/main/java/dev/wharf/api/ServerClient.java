@@ -61,16 +61,21 @@ public final class ServerClient {
 
   /** Uploads {@code contextArchive} (tar.gz) and queues a quick run of {@code spec} on it. */
   public Run queue(RunType type, Path contextArchive, RunSpec spec) {
-    return queue(type, contextArchive, spec, null);
+    return queue(type, contextArchive, spec, null, Map.of());
   }
 
   /**
    * Uploads {@code contextArchive} (tar.gz) and queues a quick run of {@code spec} on it, for the
-   * agents of {@code agentPool} (null: the default pool).
+   * agents of {@code agentPool} (null: the default pool) that have {@code agentLabels}.
    */
-  public Run queue(RunType type, Path contextArchive, RunSpec spec, String agentPool) {
+  public Run queue(
+      RunType type,
+      Path contextArchive,
+      RunSpec spec,
+      String agentPool,
+      Map<String, String> agentLabels) {
     String upload = upload(contextArchive);
-    return queue(new QuickRunRequest(type, spec.withUpload(upload), agentPool));
+    return queue(new QuickRunRequest(type, spec.withUpload(upload), agentPool, agentLabels));
   }
 
   /** One run. */

@@ -1,7 +1,6 @@
 package dev.wharf.cli;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -62,7 +61,9 @@ final class AgentCommand implements Callable<Integer> {
   @Option(
       names = "--label",
       paramLabel = "KEY=VALUE",
-      description = "A label shown in 'wharf agent list'; repeatable.")
+      description =
+          "A label shown in 'wharf agent list'; runs that ask for labels (--agent-label) go only"
+              + " to agents that have them all. Repeatable.")
   List<String> labels = new ArrayList<>();
 
   @Option(names = "--concurrency", paramLabel = "N", description = "Runs at once (default 2).")
@@ -92,14 +93,6 @@ final class AgentCommand implements Callable<Integer> {
 
   /** The labels as a map, refusing anything that is not KEY=VALUE. */
   Map<String, String> labelMap() throws BadInputException {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (String label : labels) {
-      int equals = label.indexOf('=');
-      if (equals <= 0) {
-        throw new BadInputException("--label takes KEY=VALUE, not " + label);
-      }
-      map.put(label.substring(0, equals), label.substring(equals + 1));
-    }
-    return map;
+    return LabelFlags.parse("--label", labels);
   }
 }

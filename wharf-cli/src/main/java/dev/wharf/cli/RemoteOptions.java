@@ -1,5 +1,8 @@
 package dev.wharf.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -23,4 +26,17 @@ final class RemoteOptions {
       paramLabel = "NAME",
       description = "With a server: run on an agent of this pool (default: the default pool).")
   String agentPool;
+
+  @Option(
+      names = "--agent-label",
+      paramLabel = "KEY=VALUE",
+      description =
+          "With a server: run only on an agent started with --label KEY=VALUE; repeatable (the"
+              + " agent needs them all).")
+  List<String> agentLabels = new ArrayList<>();
+
+  /** The labels an agent needs to take the run. */
+  Map<String, String> agentLabelMap() throws BadInputException {
+    return LabelFlags.parse("--agent-label", agentLabels);
+  }
 }

@@ -54,7 +54,10 @@ final class RemoteRun {
             client,
             client.queue(
                 new QuickRunRequest(
-                    type, spec(command, command.context, taskText), command.remote.agentPool)));
+                    type,
+                    spec(command, command.context, taskText),
+                    command.remote.agentPool,
+                    command.remote.agentLabelMap())));
       }
       if (context instanceof RunContext.None) {
         if (options.valuesFile != null) {
@@ -70,7 +73,10 @@ final class RemoteRun {
             client,
             client.queue(
                 new QuickRunRequest(
-                    type, spec(command, "/dev/null", taskText), command.remote.agentPool)));
+                    type,
+                    spec(command, "/dev/null", taskText),
+                    command.remote.agentPool,
+                    command.remote.agentLabelMap())));
       }
       RunContext.LocalFolder folder = (RunContext.LocalFolder) context;
       if (taskText == null) {
@@ -92,7 +98,11 @@ final class RemoteRun {
             "Sending context (%.3f KiB) to %s...%n",
             Files.size(archive) / 1024.0, command.remote.connection.url());
         err.flush();
-        return watch(command, client, client.queue(type, archive, spec, command.remote.agentPool));
+        return watch(
+            command,
+            client,
+            client.queue(
+                type, archive, spec, command.remote.agentPool, command.remote.agentLabelMap()));
       } finally {
         Files.deleteIfExists(archive);
       }

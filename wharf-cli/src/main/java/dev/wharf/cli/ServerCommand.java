@@ -127,8 +127,14 @@ final class ServerCommand implements Callable<Integer> {
   @Command(
       name = "token",
       description = "API tokens.",
-      subcommands = TokenCreate.class,
-      footer = {"", "Examples:", "  wharf server token create --role admin --name me"})
+      subcommands = {TokenCreate.class, TokenList.class, TokenRevoke.class},
+      footer = {
+        "",
+        "Examples:",
+        "  wharf server token create --role admin --name me",
+        "  wharf server token list",
+        "  wharf server token revoke --name builders-2026-11"
+      })
   static final class Token implements Runnable {
     @ParentCommand ServerCommand parent;
     @Spec CommandSpec spec;
@@ -177,6 +183,69 @@ final class ServerCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("Error: " + e.getMessage());
         return Main.EXIT_BAD_INPUT;
       }
+    }
+  }
+
+  /** {@code wharf server token list}: the stored tokens' names and roles. */
+  @Command(
+      name = "list",
+      description =
+          "Lists the API tokens (name, role, when created); the tokens themselves are not kept.",
+      footer = {
+        "",
+        "Examples:",
+        "  wharf server token list",
+        "  wharf server token list --db jdbc:postgresql://db/wharf?user=wharf"
+      })
+  static final class TokenList implements Callable<Integer> {
+    @ParentCommand Token parent;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "The server's data.")
+    Path dataDir;
+
+    @Option(names = "--db", paramLabel = "URL", description = "The server's database.")
+    String db;
+
+    @Override
+    public Integer call() {
+      return ServerStart.listTokens(this, spec.commandLine().getOut());
+    }
+  }
+
+  /** {@code wharf server token revoke}: removes tokens by name; works while servers run. */
+  @Command(
+      name = "revoke",
+      description =
+          "Revokes every token with this name: the servers refuse it (401) from its next request"
+              + " on, so an agent holding it can claim no more runs.",
+      footer = {
+        "",
+        "Examples:",
+        "  wharf server token revoke --name builders-2026-11",
+        "  wharf server token revoke --db jdbc:postgresql://db/wharf?user=wharf --name ci"
+      })
+  static final class TokenRevoke implements Callable<Integer> {
+    @ParentCommand Token parent;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "The server's data.")
+    Path dataDir;
+
+    @Option(names = "--db", paramLabel = "URL", description = "The server's database.")
+    String db;
+
+    @Option(
+        names = "--name",
+        required = true,
+        paramLabel = "NAME",
+        description = "The name the token was created with.")
+    String name;
+
+    @Override
+    public Integer call() {
+      return ServerStart.revokeToken(
+          this, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
   }
 }

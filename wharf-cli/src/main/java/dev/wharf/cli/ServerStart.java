@@ -6,11 +6,13 @@ import dev.wharf.server.ServerConfig;
 import dev.wharf.server.WharfServer;
 import dev.wharf.server.agent.EngineRunExecutor;
 import dev.wharf.server.auth.Role;
+import dev.wharf.server.auth.TokenAdmin;
 import dev.wharf.server.trigger.BaseImageSettings;
 import dev.wharf.server.trigger.RegistryHookHeader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
@@ -128,6 +130,32 @@ final class ServerStart {
         config(command.parent.parent.main.workingDirectory(), command.dataDir, command.db);
     out.println(
         WharfServer.createToken(config, role, command.name == null ? command.role : command.name));
+    return 0;
+  }
+
+  /** Prints the tokens stored for the server. */
+  static int listTokens(ServerCommand.TokenList command, PrintWriter out) {
+    ServerConfig config =
+        config(command.parent.parent.main.workingDirectory(), command.dataDir, command.db);
+    List<TokenAdmin.TokenInfo> tokens = WharfServer.listTokens(config);
+    out.printf("%-32s %-6s %s%n", "NAME", "ROLE", "CREATED");
+    for (TokenAdmin.TokenInfo token : tokens) {
+      out.printf("%-32s %-6s %s%n", token.name(), token.role(), token.created());
+    }
+    return 0;
+  }
+
+  /** Revokes the tokens of a name; fails when there is none. */
+  static int revokeToken(ServerCommand.TokenRevoke command, PrintWriter out, PrintWriter err) {
+    ServerConfig config =
+        config(command.parent.parent.main.workingDirectory(), command.dataDir, command.db);
+    int revoked = WharfServer.revokeToken(config, command.name);
+    if (revoked == 0) {
+      err.println("Error: no token named " + command.name + " (wharf server token list)");
+      return Main.EXIT_BAD_INPUT;
+    }
+    out.println(
+        "Revoked " + revoked + (revoked == 1 ? " token" : " tokens") + " named " + command.name);
     return 0;
   }
 

@@ -235,6 +235,12 @@ final class TaskRunCommands {
     @Option(names = "--run-id", required = true, paramLabel = "ID", description = "The run.")
     String runId;
 
+    private static String labels(java.util.Map<String, String> labels) {
+      return labels.entrySet().stream()
+          .map(e -> e.getKey() + "=" + e.getValue())
+          .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     @Override
     int run(ServerSession server) {
       ServerClient client = server.client();
@@ -249,6 +255,9 @@ final class TaskRunCommands {
           out()
               .println(
                   "Queue position: " + run.queuePosition() + " runs ahead of it in pool " + pool);
+        }
+        if (!run.agentLabels().isEmpty()) {
+          out().println("Agent labels asked for: " + labels(run.agentLabels()));
         }
       }
       if (!json() && run.runErrorMessage() != null) {

@@ -38,7 +38,8 @@ class RunTableTest {
         false,
         null,
         "default",
-        RunTrigger.MANUAL);
+        RunTrigger.MANUAL,
+        null);
   }
 
   @Test

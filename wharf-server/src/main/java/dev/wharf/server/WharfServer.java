@@ -31,6 +31,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -183,6 +184,25 @@ public final class WharfServer implements AutoCloseable {
     createDataDir(config);
     try (Database db = Database.open(config.jdbcUrl())) {
       return new TokenAdmin(db, Clock.systemUTC()).create(role, name);
+    }
+  }
+
+  /** The tokens stored for {@code config}'s server (names and roles; the tokens are not kept). */
+  public static List<TokenAdmin.TokenInfo> listTokens(ServerConfig config) {
+    createDataDir(config);
+    try (Database db = Database.open(config.jdbcUrl())) {
+      return new TokenAdmin(db, Clock.systemUTC()).list();
+    }
+  }
+
+  /**
+   * Revokes the tokens named {@code name} on the store of {@code config} (the servers on it refuse
+   * them at their next request) and answers how many there were.
+   */
+  public static int revokeToken(ServerConfig config, String name) {
+    createDataDir(config);
+    try (Database db = Database.open(config.jdbcUrl())) {
+      return new TokenAdmin(db, Clock.systemUTC()).revoke(name);
     }
   }
 

@@ -90,6 +90,29 @@ abstract class ServerScenarios {
   }
 
   @Test
+  void agentToken_revoked_itsAgentCanClaimNoMoreRuns() throws Exception {
+    ServerConfig config = config(0, null);
+    WharfServer server = start(config);
+    String token = WharfServer.createToken(config, Role.agent, "builders-old");
+    dev.wharf.api.HttpAgentPort port = new dev.wharf.api.HttpAgentPort(List.of(url(server)), token);
+    String agentId =
+        port.register(
+                new dev.wharf.api.AgentWire.Registration(
+                    "remote-1", null, Map.of(), "1", "linux/amd64", 1, "engine-r", false, null))
+            .agentId();
+    assertThat(port.claim(agentId, 0)).isEmpty();
+
+    assertThat(WharfServer.revokeToken(config, "builders-old")).isEqualTo(1);
+
+    assertThatThrownBy(() -> port.claim(agentId, 0))
+        .isInstanceOfSatisfying(
+            dev.wharf.api.AgentProtocolException.class, e -> assertThat(e.status()).isEqualTo(401));
+    assertThat(WharfServer.listTokens(config))
+        .extracting(t -> t.name())
+        .doesNotContain("builders-old");
+  }
+
+  @Test
   void tokens_eachRole_allowsOnlyItsEndpoints() throws Exception {
     ServerConfig config = config(1, "agent-a");
     WharfServer server = start(config);

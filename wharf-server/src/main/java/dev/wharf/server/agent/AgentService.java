@@ -183,7 +183,8 @@ public final class AgentService implements AgentPort {
             agent.pool(),
             Platforms.accepted(agent.platform()),
             agent.engine(),
-            leaseMillis);
+            leaseMillis,
+            agent.labels());
     long deadline = clock.millis() + Math.min(Math.max(0, waitMillis), MAX_WAIT_MILLIS);
     try {
       while (true) {

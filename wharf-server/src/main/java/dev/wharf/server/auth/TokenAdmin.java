@@ -6,8 +6,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -59,6 +61,25 @@ public final class TokenAdmin {
                 .mapTo(String.class)
                 .findOne()
                 .map(Role::valueOf));
+  }
+
+  /** A stored token as {@code wharf server token list} shows it (the token itself is not kept). */
+  public record TokenInfo(String name, Role role, Instant created) {}
+
+  /** Every token, oldest first. */
+  public List<TokenInfo> list() {
+    return db.read(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT name, role, create_time FROM tokens ORDER BY create_time, name")
+                .map(
+                    (rs, ctx) ->
+                        new TokenInfo(
+                            rs.getString(1),
+                            Role.valueOf(rs.getString(2)),
+                            Instant.ofEpochMilli(rs.getLong(3))))
+                .list());
   }
 
   /** Revokes every token with this name; answers how many. */

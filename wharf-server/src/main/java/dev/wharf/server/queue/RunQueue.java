@@ -119,7 +119,8 @@ public final class RunQueue {
                 o.run().task(),
                 RunTrigger.MANUAL,
                 o.spec(),
-                o.run().agentPool()));
+                o.run().agentPool(),
+                o.run().agentLabels()));
   }
 
   /**
@@ -127,9 +128,24 @@ public final class RunQueue {
    * in the spec are sealed before storage.
    */
   public Run enqueue(RunType type, String task, RunTrigger trigger, RunSpec spec, String pool) {
+    return enqueue(type, task, trigger, spec, pool, Map.of());
+  }
+
+  /**
+   * Queues a run of {@code spec} for the agents of {@code pool} (null: the default pool) that have
+   * every label of {@code labels}; secrets in the spec are sealed before storage.
+   */
+  public Run enqueue(
+      RunType type,
+      String task,
+      RunTrigger trigger,
+      RunSpec spec,
+      String pool,
+      Map<String, String> labels) {
     String sealed = box.seal(Json.write(spec));
     Run run =
-        runs.insert(prefix, type, task, trigger, spec, sealed, poolOrDefault(pool), clock.millis());
+        runs.insert(
+            prefix, type, task, trigger, spec, sealed, poolOrDefault(pool), labels, clock.millis());
     LOG.info(
         "run {} queued ({}{}, trigger {})",
         run.runId(),
@@ -149,6 +165,7 @@ public final class RunQueue {
     return runs.claimOldest(
             agent.pool(),
             agent.platforms(),
+            agent.labels(),
             agent.name(),
             agent.agentId(),
             agent.engine(),

@@ -35,7 +35,7 @@ public final class RunStore {
   private static final String COLUMNS =
       "run_id, status, run_type, task_name, trigger_kind, platform, timeout_seconds, create_time,"
           + " start_time, finish_time, last_updated_time, agent, error_message, output_images,"
-          + " dependencies, steps, log_pruned, agent_pool, trigger_details";
+          + " dependencies, steps, log_pruned, agent_pool, trigger_details, agent_labels";
 
   private final Database db;
 
@@ -57,6 +57,24 @@ public final class RunStore {
       String sealedSpec,
       String agentPool,
       long now) {
+    return insert(handle, prefix, type, task, trigger, spec, sealedSpec, agentPool, Map.of(), now);
+  }
+
+  /**
+   * Inserts a queued run for the agents of {@code agentPool} having {@code agentLabels}, with the
+   * next run ID inside the caller's write transaction.
+   */
+  public static Run insert(
+      Handle handle,
+      String prefix,
+      RunType type,
+      String task,
+      RunTrigger trigger,
+      RunSpec spec,
+      String sealedSpec,
+      String agentPool,
+      Map<String, String> agentLabels,
+      long now) {
     long number =
         handle
             .createQuery(
@@ -69,9 +87,9 @@ public final class RunStore {
         .createUpdate(
             "INSERT INTO runs (seq, run_id, status, run_type, task_name, trigger_kind, platform,"
                 + " timeout_seconds, request_sealed, context_blob, create_time, last_updated_time,"
-                + " agent_pool, trigger_details)"
+                + " agent_pool, trigger_details, agent_labels)"
                 + " VALUES (:seq, :runId, 'Queued', :type, :task, :trigger, :platform, :timeout,"
-                + " :sealed, :upload, :now, :now, :pool, :details)")
+                + " :sealed, :upload, :now, :now, :pool, :details, :labels)")
         .bind("seq", number)
         .bind("runId", runId)
         .bind("type", type.name())
@@ -83,6 +101,7 @@ public final class RunStore {
         .bind("sealed", sealedSpec)
         .bind("upload", spec.upload())
         .bind("pool", agentPool)
+        .bind("labels", AgentLabels.stored(agentLabels))
         .bind("now", now)
         .execute();
     return find(handle, runId).orElseThrow();
@@ -97,9 +116,21 @@ public final class RunStore {
       RunSpec spec,
       String sealedSpec,
       String agentPool,
+      Map<String, String> agentLabels,
       long now) {
     return db.write(
-        handle -> insert(handle, prefix, type, task, trigger, spec, sealedSpec, agentPool, now));
+        handle ->
+            insert(
+                handle,
+                prefix,
+                type,
+                task,
+                trigger,
+                spec,
+                sealedSpec,
+                agentPool,
+                agentLabels,
+                now));
   }
 
   /**
@@ -152,6 +183,7 @@ public final class RunStore {
   public Optional<Claimed> claimOldest(
       String pool,
       List<String> platforms,
+      Map<String, String> agentLabels,
       String agentName,
       String agentId,
       String engine,
@@ -159,17 +191,16 @@ public final class RunStore {
       long leaseUntil) {
     String pick =
         "SELECT seq FROM runs WHERE status = 'Queued' AND agent_pool = :pool"
-            + " AND platform IN (<platforms>) ORDER BY seq LIMIT 1"
+            + " AND platform IN (<platforms>) AND "
+            + AgentLabels.satisfiedBy(agentLabels.size())
+            + " ORDER BY seq LIMIT 1"
             + db.dialect().claimSuffix();
     return db.write(
         handle -> {
-          Optional<Long> seq =
-              handle
-                  .createQuery(pick)
-                  .bind("pool", pool)
-                  .bindList("platforms", platforms)
-                  .mapTo(Long.class)
-                  .findOne();
+          Query query =
+              handle.createQuery(pick).bind("pool", pool).bindList("platforms", platforms);
+          AgentLabels.bind(query, agentLabels);
+          Optional<Long> seq = query.mapTo(Long.class).findOne();
           if (seq.isEmpty()) {
             return Optional.empty();
           }
@@ -787,7 +818,8 @@ public final class RunStore {
         rs.getInt("log_pruned") != 0,
         null,
         rs.getString("agent_pool"),
-        triggerOf(rs.getString("trigger_details")));
+        triggerOf(rs.getString("trigger_details")),
+        AgentLabels.read(rs.getString("agent_labels")));
   }
 
   /** Runs queued before triggers were recorded carry only their label: they were all manual. */

@@ -23,7 +23,11 @@ class TokenAdminTest {
       assertThat(stored).isEqualTo(TokenAdmin.hash(token)).doesNotContain(token.substring(6));
       assertThat(tokens.roleOf(token)).contains(Role.run);
       assertThat(tokens.roleOf(token + "x")).isEmpty();
+      assertThat(tokens.list())
+          .extracting(TokenAdmin.TokenInfo::name, TokenAdmin.TokenInfo::role)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("ci", Role.run));
       assertThat(tokens.revoke("ci")).isEqualTo(1);
+      assertThat(tokens.list()).isEmpty();
       assertThat(tokens.roleOf(token)).isEmpty();
     }
   }

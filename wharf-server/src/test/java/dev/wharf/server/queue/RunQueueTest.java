@@ -194,6 +194,40 @@ class RunQueueTest {
   }
 
   @Test
+  void claim_agentLabels_runGoesOnlyToAnAgentWithEveryLabelItAsksFor() {
+    Run picky =
+        queue.enqueue(
+            RunType.QuickRun,
+            null,
+            RunTrigger.MANUAL,
+            RunSpec.inline("x"),
+            null,
+            Map.of("gpu", "a;b=c", "zone", "eu"));
+    Run any = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
+    Claimant bare = Claimant.named("bare");
+    Claimant halfway =
+        new Claimant(
+            "h", "h", null, List.of("linux/amd64"), "", 60_000, Map.of("gpu", "a;b=c", "x", "1"));
+    Claimant both =
+        new Claimant(
+            "b",
+            "b",
+            null,
+            List.of("linux/amd64"),
+            "",
+            60_000,
+            Map.of("zone", "eu", "gpu", "a;b=c", "x", "1"));
+
+    assertThat(queue.claim(halfway).map(c -> c.run().runId())).contains(any.runId());
+    assertThat(queue.claim(bare)).isEmpty();
+    assertThat(queue.claim(halfway)).isEmpty();
+    ClaimedRun claimed = queue.claim(both).orElseThrow();
+    assertThat(claimed.run().runId()).isEqualTo(picky.runId());
+    assertThat(claimed.run().agentLabels())
+        .containsOnly(Map.entry("gpu", "a;b=c"), Map.entry("zone", "eu"));
+  }
+
+  @Test
   void claim_pools_runsGoOnlyToAgentsOfTheirPool() {
     Run gpu = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"), "gpu");
     Run plain = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
