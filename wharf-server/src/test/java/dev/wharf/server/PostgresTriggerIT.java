@@ -2,17 +2,29 @@ package dev.wharf.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.api.BaseImageDependency;
 import dev.wharf.api.Run;
 import dev.wharf.api.RunFilter;
+import dev.wharf.api.RunStatus;
 import dev.wharf.api.RunTrigger;
 import dev.wharf.api.ServerClient;
+import dev.wharf.api.TaskDefinition;
+import dev.wharf.api.TaskRunOverrides;
 import dev.wharf.api.TaskTriggers.TimerTrigger;
+import dev.wharf.server.agent.RunOutcome;
 import dev.wharf.server.auth.Role;
+import dev.wharf.server.trigger.BaseImageSettings;
+import dev.wharf.server.trigger.RegistryHookHeader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Triggers on two servers sharing one real PostgreSQL: each event queues one run. */
 @Tag("postgres")
 class PostgresTriggerIT {
+  private static final String HOOK = "Bearer pg-hook-1414";
   private static PostgresHarness postgres;
 
   @TempDir Path dirA;
@@ -61,7 +74,10 @@ class PostgresTriggerIT {
               .withKeyFile(key)
               .withAgent(1, executor)
               .withAgentName("agent-" + dir.getFileName(), Duration.ofSeconds(30))
-              .withClock(clock);
+              .withClock(clock)
+              .withBaseImages(
+                  new BaseImageSettings(
+                      new RegistryHookHeader("Authorization", HOOK), Duration.ZERO));
       WharfServer server = WharfServer.start(config);
       servers.add(server);
       clients.add(
@@ -88,5 +104,62 @@ class PostgresTriggerIT {
         .extracting(run -> ((RunTrigger.Timer) run.triggerDetails()).scheduledTime().toString())
         .containsExactlyInAnyOrder(
             "2026-12-02T21:00:00Z", "2026-12-02T21:05:00Z", "2026-12-02T21:10:00Z");
+  }
+
+  @Test
+  void imageUpdate_notifiedToBothServersAtOnce_queuesOneRun() throws Exception {
+    List<ServerClient> clients = twoServers(java.time.Clock.systemUTC());
+    String old = "sha256:" + "a1".repeat(32);
+    String pushed = "sha256:" + "b2".repeat(32);
+    executor.behaviour =
+        (job, log) ->
+            new RunOutcome(
+                RunStatus.Succeeded,
+                null,
+                List.of(),
+                List.of(new BaseImageDependency("127.0.0.1:5999", "base", "1", old, "RunTime")),
+                List.of());
+    clients
+        .get(0)
+        .createTask(
+            new TaskDefinition(
+                "on-base-pg", null, null, "lines=1", null, null, null, null, null, 0, null));
+    Run first = clients.get(1).runTask("on-base-pg", TaskRunOverrides.none());
+    TimerServerTest.await(
+        () -> clients.get(0).run(first.runId()).status().isTerminal() ? true : null,
+        Duration.ofSeconds(20));
+    String envelope =
+        "{\"events\":[{\"action\":\"push\",\"timestamp\":\"2026-12-02T12:00:00Z\","
+            + "\"target\":{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+            + "\"digest\":\""
+            + pushed
+            + "\",\"repository\":\"base\",\"tag\":\"1\"},"
+            + "\"request\":{\"host\":\"localhost:5999\"}}]}";
+    HttpClient http = HttpClient.newHttpClient();
+    List<CompletableFuture<HttpResponse<String>>> deliveries = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      for (WharfServer server : servers) {
+        deliveries.add(
+            http.sendAsync(
+                HttpRequest.newBuilder(
+                        URI.create(ServerScenarios.url(server) + "/api/v1/hooks/registry"))
+                    .header("Authorization", HOOK)
+                    .POST(HttpRequest.BodyPublishers.ofString(envelope))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString()));
+      }
+    }
+    for (CompletableFuture<HttpResponse<String>> delivery : deliveries) {
+      assertThat(delivery.get().statusCode()).isEqualTo(202);
+    }
+    Thread.sleep(2500);
+
+    List<Run> updates =
+        clients.get(1).runs(new RunFilter("on-base-pg", null, null, 20)).stream()
+            .filter(r -> r.triggerDetails() instanceof RunTrigger.ImageUpdate)
+            .toList();
+    assertThat(updates).hasSize(1);
+    assertThat(updates.get(0).triggerDetails())
+        .isEqualTo(new RunTrigger.ImageUpdate("127.0.0.1:5999/base:1", old, pushed));
   }
 }
