@@ -26,6 +26,7 @@ import java.util.Map;
  * @param buildKit whether BuildKit builds the image instead of the classic builder
  *     (docs/buildkit.md)
  * @param cacheFrom images whose layers may serve as cache ({@code --cache-from})
+ * @param secrets what {@code RUN --mount=type=secret} may read; BuildKit only
  */
 public record BuildRequest(
     List<String> tags,
@@ -40,7 +41,8 @@ public record BuildRequest(
     List<String> extraHosts,
     List<RegistryLogin> logins,
     boolean buildKit,
-    List<String> cacheFrom) {
+    List<String> cacheFrom,
+    List<BuildSecret> secrets) {
 
   public BuildRequest {
     tags = List.copyOf(tags);
@@ -53,6 +55,7 @@ public record BuildRequest(
     extraHosts = List.copyOf(extraHosts);
     logins = List.copyOf(logins);
     cacheFrom = List.copyOf(cacheFrom);
+    secrets = List.copyOf(secrets);
   }
 
   /** Starts a request with every option at the engine's default. */
@@ -82,6 +85,7 @@ public record BuildRequest(
     private final List<RegistryLogin> logins = new ArrayList<>();
     private boolean buildKit;
     private final List<String> cacheFrom = new ArrayList<>();
+    private final List<BuildSecret> secrets = new ArrayList<>();
 
     private Builder() {}
 
@@ -150,6 +154,11 @@ public record BuildRequest(
       return this;
     }
 
+    public Builder secret(BuildSecret secret) {
+      secrets.add(secret);
+      return this;
+    }
+
     public BuildRequest build() {
       return new BuildRequest(
           tags,
@@ -164,7 +173,8 @@ public record BuildRequest(
           extraHosts,
           logins,
           buildKit,
-          cacheFrom);
+          cacheFrom,
+          secrets);
     }
   }
 }

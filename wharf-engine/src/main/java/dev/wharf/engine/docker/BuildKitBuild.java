@@ -61,15 +61,14 @@ final class BuildKitBuild {
       headers.put("X-Registry-Config", registryConfig(request.logins()));
     }
     String path = "/v" + connection.apiVersion() + "/build?" + query(request);
-    EngineSocket socket;
-    try {
-      socket = EngineSocket.open(connection.address());
-    } catch (IOException e) {
-      throw new EngineUnreachableException(
-          action, "the Docker engine did not answer (" + DockerErrors.describe(e) + ")", e);
-    }
-    try (socket) {
-      socket.sendHead("POST", path, headers);
+    Map<String, byte[]> secrets = new LinkedHashMap<>();
+    request.secrets().forEach(secret -> secrets.put(secret.id(), secret.value()));
+    // The session answers the engine's calls for secrets and registry credentials.
+    try (BuildKitSession session =
+            BuildKitSession.open(
+                connection.address(), connection.apiVersion(), secrets, request.logins());
+        EngineSocket socket = EngineSocket.open(connection.address())) {
+      socket.sendHead("POST", path + "&session=" + session.id(), headers);
       socket.sendChunked(context);
       // The answer is read on a thread of its own so that cancelling the step (an interrupt) can
       // close the connection, which makes the engine cancel the build.
@@ -81,7 +80,8 @@ final class BuildKitBuild {
       }
       return imageId;
     } catch (IOException e) {
-      throw new EngineException(action, DockerErrors.describe(e), e);
+      throw new EngineUnreachableException(
+          action, "the Docker engine did not answer (" + DockerErrors.describe(e) + ")", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof Failure failure) {
         throw failure.exception;

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.URI;
 import java.net.UnixDomainSocketAddress;
@@ -16,6 +16,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -27,65 +28,68 @@ import java.util.Map;
  */
 final class EngineSocket implements AutoCloseable {
 
-  private final SocketChannel unix;
-  private final Socket tcp;
+  private final SocketChannel channel;
+  private final boolean unix;
   private final InputStream in;
   private final OutputStream out;
 
-  private EngineSocket(SocketChannel unix, Socket tcp) throws IOException {
+  // Reads and writes take turns (a request, then its answer): the streams of one blocking channel
+  // share a lock, so they cannot be used at the same time.
+  private EngineSocket(SocketChannel channel, boolean unix) {
+    this.channel = channel;
     this.unix = unix;
-    this.tcp = tcp;
-    this.in = unix != null ? Channels.newInputStream(unix) : tcp.getInputStream();
-    this.out = unix != null ? Channels.newOutputStream(unix) : tcp.getOutputStream();
+    this.in = Channels.newInputStream(channel);
+    this.out = Channels.newOutputStream(channel);
   }
 
   /** Connects to the engine at {@code address} ({@code unix:///…} or {@code tcp://host:port}). */
   static EngineSocket open(String address) throws IOException {
     URI uri = URI.create(address);
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    switch (scheme) {
-      case "unix" -> {
-        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-        try {
-          channel.connect(UnixDomainSocketAddress.of(uri.getPath()));
-          return new EngineSocket(channel, null);
-        } catch (IOException e) {
-          channel.close();
-          throw e;
-        }
+    boolean unix = scheme.equals("unix");
+    SocketAddress target;
+    if (unix) {
+      target = UnixDomainSocketAddress.of(uri.getPath());
+    } else if (scheme.equals("tcp") || scheme.equals("http")) {
+      if ("1".equals(System.getenv("DOCKER_TLS_VERIFY"))) {
+        throw new IOException("BuildKit builds do not reach engines over TLS yet");
       }
-      case "tcp", "http" -> {
-        if ("1".equals(System.getenv("DOCKER_TLS_VERIFY"))) {
-          throw new IOException("BuildKit builds do not reach engines over TLS yet");
-        }
-        Socket socket = new Socket();
-        try {
-          socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()));
-          return new EngineSocket(null, socket);
-        } catch (IOException e) {
-          socket.close();
-          throw e;
-        }
-      }
-      default -> throw new IOException("BuildKit builds cannot reach an engine at " + address);
+      target = new InetSocketAddress(uri.getHost(), uri.getPort());
+    } else {
+      throw new IOException("BuildKit builds cannot reach an engine at " + address);
+    }
+    SocketChannel channel =
+        SocketChannel.open(unix ? StandardProtocolFamily.UNIX : StandardProtocolFamily.INET);
+    try {
+      channel.connect(target);
+      return new EngineSocket(channel, unix);
+    } catch (IOException e) {
+      channel.close();
+      throw e;
     }
   }
 
-  /** The channel of a {@code unix://} connection, or null for a tcp one. */
-  SocketChannel unixChannel() {
-    return unix;
+  /** The connection itself, for handing it over once the engine has taken it over. */
+  SocketChannel channel() {
+    return channel;
   }
 
-  /** The socket of a {@code tcp://} connection, or null for a unix one. */
-  Socket tcpSocket() {
-    return tcp;
+  /** Whether the engine is reached over a Unix domain socket. */
+  boolean unix() {
+    return unix;
   }
 
   /** Sends a request's head; a body, if any, follows with {@link #sendChunked}. */
   void sendHead(String method, String path, Map<String, String> headers) throws IOException {
+    sendHead(method, path, List.copyOf(headers.entrySet()));
+  }
+
+  /** Sends a request's head whose headers may repeat a name. */
+  void sendHead(String method, String path, List<Map.Entry<String, String>> headers)
+      throws IOException {
     StringBuilder head = new StringBuilder();
     head.append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: docker\r\n");
-    headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+    headers.forEach(h -> head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n"));
     head.append("\r\n");
     out.write(head.toString().getBytes(StandardCharsets.UTF_8));
     out.flush();
@@ -133,14 +137,6 @@ final class EngineSocket implements AutoCloseable {
         : in;
   }
 
-  InputStream in() {
-    return in;
-  }
-
-  OutputStream out() {
-    return out;
-  }
-
   private String line() throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     for (int b = in.read(); b != '\n'; b = in.read()) {
@@ -155,11 +151,7 @@ final class EngineSocket implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    if (unix != null) {
-      unix.close();
-    } else {
-      tcp.close();
-    }
+    channel.close();
   }
 
   /** A response's status code and headers. */

@@ -100,6 +100,28 @@ final class BuildContext implements AutoCloseable {
     }
   }
 
+  /**
+   * The bytes of a file of the workspace, named as the step names files: relative to its working
+   * directory {@code workdir}, or absolute under {@code /workspace}.
+   */
+  static byte[] workspaceFile(StepEnvironment env, String workdir, String path)
+      throws IOException, SourceException {
+    String inVolume = join(inWorkspace(workdir), path);
+    String name = inVolume.substring(inVolume.lastIndexOf('/') + 1);
+    try (InputStream in =
+        env.engine().downloadFromVolume(env.names().workspaceVolume(), inVolume)) {
+      TarArchiveInputStream tar = new TarArchiveInputStream(in);
+      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+        if (entry.isFile() && entry.getName().equals(name)) {
+          return tar.readAllBytes();
+        }
+      }
+    } catch (EngineException e) {
+      // Reported below as a missing file, as docker build reports it.
+    }
+    throw new SourceException("the file /workspace/" + inVolume + " does not exist");
+  }
+
   InputStream stream() throws IOException {
     return Files.newInputStream(tar);
   }

@@ -1,19 +1,26 @@
 package dev.wharf.engine.step;
 
 import dev.wharf.engine.RunEvent;
+import dev.wharf.engine.SecretMasker;
 import dev.wharf.engine.StepAction;
 import dev.wharf.engine.StepContext;
 import dev.wharf.engine.StepOutcome;
 import dev.wharf.engine.container.BuildRequest;
+import dev.wharf.engine.container.BuildSecret;
 import dev.wharf.engine.container.EngineException;
 import dev.wharf.engine.source.SourceException;
 import dev.wharf.task.Step;
 import dev.wharf.task.docker.BuildArgs;
 import dev.wharf.task.docker.BuildKitFeatures;
 import dev.wharf.task.docker.DockerParseException;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Runs a {@code build} step: the {@code build} string parsed as {@code docker build} does
@@ -24,7 +31,7 @@ import java.util.List;
 final class BuildStep implements StepAction {
 
   /** The BuildKit-only flags the engine's BuildKit honours through its build API. */
-  private static final List<String> BUILDKIT_FLAGS = List.of("load", "progress");
+  private static final List<String> BUILDKIT_FLAGS = List.of("load", "progress", "secret");
 
   private final Step step;
   private final StepEnvironment env;
@@ -40,6 +47,42 @@ final class BuildStep implements StepAction {
 
   BuiltImage built() {
     return built;
+  }
+
+  /**
+   * A {@code --secret} value as docker build reads it: {@code id=NAME} with {@code src=FILE} (a
+   * file of the workspace, relative to the step's working directory) or {@code env=VAR} (the step's
+   * environment); with neither, the variable named by the id.
+   */
+  private BuildSecret secret(String spec) throws IOException, SourceException {
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (String field : spec.split(",")) {
+      int eq = field.indexOf('=');
+      fields.put(
+          (eq < 0 ? field : field.substring(0, eq)).strip().toLowerCase(Locale.ROOT),
+          eq < 0 ? "" : field.substring(eq + 1).strip());
+    }
+    String id = fields.getOrDefault("id", "");
+    String src = fields.getOrDefault("src", fields.getOrDefault("source", ""));
+    String variable = fields.getOrDefault("env", "");
+    if (id.isEmpty()) {
+      id = src.isEmpty() ? variable : src.substring(src.lastIndexOf('/') + 1);
+    }
+    if (id.isEmpty()) {
+      throw new SourceException("--secret " + spec + " names no id; write id=NAME,src=FILE");
+    }
+    if (!src.isEmpty() && !"env".equals(fields.get("type"))) {
+      return new BuildSecret(id, BuildContext.workspaceFile(env, step.containerDirectory(), src));
+    }
+    String name = variable.isEmpty() ? (src.isEmpty() ? id : src) : variable;
+    for (String entry : step.env()) {
+      if (entry.startsWith(name + "=")) {
+        return new BuildSecret(
+            id, entry.substring(name.length() + 1).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    throw new SourceException(
+        "the secret " + id + " reads the variable " + name + ", which the step's env does not set");
   }
 
   /**
@@ -111,6 +154,15 @@ final class BuildStep implements StepAction {
       }
       build.values("add-host").forEach(request::extraHost);
       env.logins().forEach(request::login);
+      List<String> secretValues = new ArrayList<>();
+      for (String secret : build.values("secret")) {
+        BuildSecret read = secret(secret);
+        request.secret(read);
+        secretValues.add(new String(read.value(), StandardCharsets.UTF_8));
+      }
+      // A secret read from a file of the workspace is not among the run's secrets; what the build
+      // prints is masked for it too (docs/buildkit.md#secrets).
+      SecretMasker masker = new SecretMasker(secretValues);
       try (InputStream tar = source.stream()) {
         env.engine()
             .build(
@@ -121,7 +173,8 @@ final class BuildStep implements StepAction {
                   // lone newline would print as a blank line that docker build does not show.
                   if (!line.isEmpty()) {
                     context.output(
-                        RunEvent.Stream.STDOUT, line.endsWith("\n") ? line : line + "\n");
+                        RunEvent.Stream.STDOUT,
+                        masker.mask(line.endsWith("\n") ? line : line + "\n"));
                   }
                 });
       }

@@ -31,6 +31,20 @@ public final class BuildCacheRecords {
     return ids;
   }
 
+  /** What {@code docker history --no-trunc} shows of an image: each layer's command and comment. */
+  public static String history(String address, String image) throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (JsonNode layer :
+        call(
+            address,
+            "GET",
+            "/images/" + URLEncoder.encode(image, StandardCharsets.UTF_8) + "/history")) {
+      text.append(layer.path("CreatedBy").asText("")).append('\n');
+      text.append(layer.path("Comment").asText("")).append('\n');
+    }
+    return text.toString();
+  }
+
   /** Removes the records whose description contains {@code marker}. */
   public static void prune(String address, String marker) throws IOException {
     for (String id : find(address, marker)) {

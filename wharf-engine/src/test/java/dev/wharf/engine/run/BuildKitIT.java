@@ -66,6 +66,61 @@ class BuildKitIT {
   }
 
   @Test
+  void secrets_fromAWorkspaceFileAndTheStepEnv_reachTheBuildButNeitherTheLogNorTheHistory()
+      throws Exception {
+    String fileSecret = "file-" + marker + "-value";
+    String envSecret = "env-" + marker + "-value";
+    String dockerfile =
+        """
+        FROM %s
+        RUN --mount=type=secret,id=token --mount=type=secret,id=other,required=true \\
+            echo "token $(cat /run/secrets/token) other $(cat /run/secrets/other)" \\
+            && test "$(wc -c < /run/secrets/token)" -eq %d && echo "%s checked"
+        """
+            .formatted(LocalDocker.BUSYBOX, fileSecret.length(), marker);
+    TaskRunner runner =
+        new TaskRunner(engine)
+            .files(Map.of("app/Dockerfile", dockerfile, "keys/token.txt", fileSecret));
+
+    var outcome =
+        runner.run(
+            """
+            steps:
+              - build: >-
+                  -t %s --secret id=token,src=keys/token.txt
+                  --secret id=other,env=OTHER -f app/Dockerfile app
+                env: ["OTHER=%s"]
+            """
+                .formatted(image, envSecret));
+
+    assertThat(outcome.result().successful()).as(outcome.all()).isTrue();
+    assertThat(outcome.all())
+        .contains("token *** other ***")
+        .contains(marker + " checked")
+        .doesNotContain(fileSecret)
+        .doesNotContain(envSecret);
+    assertThat(BuildCacheRecords.history(engine.address(), image))
+        .contains("cat /run/secrets/token")
+        .doesNotContain(fileSecret)
+        .doesNotContain(envSecret);
+  }
+
+  @Test
+  void aSecretFileThatIsMissing_failsTheStepNamingIt() throws Exception {
+    TaskRunner runner =
+        new TaskRunner(engine)
+            .files(
+                Map.of(
+                    "Dockerfile",
+                    "FROM " + LocalDocker.BUSYBOX + "\nRUN --mount=type=secret,id=s true\n"));
+
+    var outcome = runner.run("steps:\n  - build: -t " + image + " --secret id=s,src=nope.txt .\n");
+
+    assertThat(outcome.result().successful()).isFalse();
+    assertThat(outcome.all()).contains("the file /workspace/nope.txt does not exist");
+  }
+
+  @Test
   void classicDockerfile_isStillBuiltByTheClassicBuilder() throws Exception {
     TaskRunner runner =
         new TaskRunner(engine)
