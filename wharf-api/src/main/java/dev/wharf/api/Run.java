@@ -15,6 +15,8 @@ import java.util.Map;
  *     Commit}, {@code Pull Request}, {@code Timer} or {@code Image Update}
  * @param triggerDetails what started the run, with its details (commit, timer, image update)
  * @param agentLabels labels the agent that takes the run must have (empty: any agent of the pool)
+ * @param archived whether the run is archived ({@code update-run --no-archive false}, ACR's {@code
+ *     isArchiveEnabled}): its log is kept past the server's log retention
  */
 public record Run(
     String runId,
@@ -37,9 +39,58 @@ public record Run(
     Long queuePosition,
     String agentPool,
     RunTrigger triggerDetails,
-    Map<String, String> agentLabels) {
+    Map<String, String> agentLabels,
+    boolean archived) {
   public Run {
     agentLabels = agentLabels == null ? Map.of() : Map.copyOf(agentLabels);
+  }
+
+  /** A run that is not archived. */
+  public Run(
+      String runId,
+      RunStatus status,
+      RunType runType,
+      String task,
+      String trigger,
+      String platform,
+      int timeoutSeconds,
+      Instant createTime,
+      Instant startTime,
+      Instant finishTime,
+      Instant lastUpdatedTime,
+      String agent,
+      String runErrorMessage,
+      List<OutputImage> outputImages,
+      List<BaseImageDependency> baseImageDependencies,
+      List<StepTiming> steps,
+      boolean logPruned,
+      Long queuePosition,
+      String agentPool,
+      RunTrigger triggerDetails,
+      Map<String, String> agentLabels) {
+    this(
+        runId,
+        status,
+        runType,
+        task,
+        trigger,
+        platform,
+        timeoutSeconds,
+        createTime,
+        startTime,
+        finishTime,
+        lastUpdatedTime,
+        agent,
+        runErrorMessage,
+        outputImages,
+        baseImageDependencies,
+        steps,
+        logPruned,
+        queuePosition,
+        agentPool,
+        triggerDetails,
+        agentLabels,
+        false);
   }
 
   /** This run with its place in the queue. */
@@ -65,6 +116,7 @@ public record Run(
         position,
         agentPool,
         triggerDetails,
-        agentLabels);
+        agentLabels,
+        archived);
   }
 }

@@ -103,6 +103,65 @@ public final class ServerClient {
     return json(send(post("/api/v1/runs/" + encode(runId) + "/cancel", Map.of())), Run.class);
   }
 
+  /** Marks a run archived (its log kept past the retention) or not; the run as it is now. */
+  public Run updateRun(String runId, boolean archived) {
+    return json(
+        send(
+            request("/api/v1/runs/" + encode(runId))
+                .header("Content-Type", "application/json")
+                .method(
+                    "PATCH",
+                    HttpRequest.BodyPublishers.ofString(Json.write(Map.of("archived", archived))))
+                .build()),
+        Run.class);
+  }
+
+  /** The login servers of a task's registry logins (the logins themselves are write-only). */
+  public List<String> credentials(String task) {
+    return json(
+        send(get("/api/v1/tasks/" + encode(task) + "/credentials")),
+        new TypeReference<List<String>>() {});
+  }
+
+  /** Adds a registry login to a task; answers its login servers. */
+  public List<String> addCredential(String task, RegistryCredential login) {
+    return json(
+        send(post("/api/v1/tasks/" + encode(task) + "/credentials", login)),
+        new TypeReference<List<String>>() {});
+  }
+
+  /**
+   * Changes the username and/or password (null: unchanged) of a task's login to {@code
+   * loginServer}; answers its login servers.
+   */
+  public List<String> updateCredential(
+      String task, String loginServer, String username, String password) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    if (username != null) {
+      fields.put("username", username);
+    }
+    if (password != null) {
+      fields.put("password", password);
+    }
+    return json(
+        send(
+            request("/api/v1/tasks/" + encode(task) + "/credentials/" + encode(loginServer))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(Json.write(fields)))
+                .build()),
+        new TypeReference<List<String>>() {});
+  }
+
+  /** Removes a task's login to {@code loginServer}; answers the login servers left. */
+  public List<String> removeCredential(String task, String loginServer) {
+    return json(
+        send(
+            request("/api/v1/tasks/" + encode(task) + "/credentials/" + encode(loginServer))
+                .DELETE()
+                .build()),
+        new TypeReference<List<String>>() {});
+  }
+
   /** The stored log of a run so far. */
   public String log(String runId) {
     return send(get("/api/v1/runs/" + encode(runId) + "/logs"));

@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       "  wharf task run -n hello-task",
       "  wharf task list-runs --top 5",
       "  wharf task logs --run-id wa3",
+      "  wharf task credential add -n hello-task --login-server 127.0.0.1:5001 -u wharf -p \"$P\"",
       "  wharf task create -n app-ci -c http://git.example/app.git -f acb.yaml \\",
       "      --commit-trigger-enabled true --branch main --schedule '0 21 * * *'",
       "",
@@ -53,7 +54,9 @@ import picocli.CommandLine.Spec;
       TaskRunCommands.ListRuns.class,
       TaskRunCommands.ShowRun.class,
       TaskRunCommands.CancelRun.class,
-      TimerCommand.class
+      TaskRunCommands.UpdateRun.class,
+      TimerCommand.class,
+      CredentialCommand.class
     })
 final class SavedTaskCommand implements Runnable {
 

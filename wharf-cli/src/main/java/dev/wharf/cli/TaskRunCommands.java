@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** The run commands of {@code wharf task}: run, logs, list-runs, show-run, cancel-run. */
+/**
+ * The run commands of {@code wharf task}: run, logs, list-runs, show-run, update-run, cancel-run.
+ */
 final class TaskRunCommands {
   private TaskRunCommands() {}
 
@@ -248,6 +250,9 @@ final class TaskRunCommands {
       out().print(json() ? RunWatch.json(run) + "\n" : RunTable.runs(List.of(run)));
       if (!json()) {
         RunTable.triggerDetails(run.triggerDetails()).forEach(out()::println);
+        if (run.archived()) {
+          out().println("Archived: yes (its log is kept)");
+        }
         String pool = run.agentPool() == null ? "default" : run.agentPool();
         if (run.agent() != null) {
           out().println("Agent: " + run.agent() + " (pool " + pool + ")");
@@ -262,6 +267,41 @@ final class TaskRunCommands {
       }
       if (!json() && run.runErrorMessage() != null) {
         out().println("Error: " + run.runErrorMessage());
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "update-run",
+      description =
+          "Marks a run archived or not, as az acr task update-run: an archived run's log is kept"
+              + " past the server's log retention (runs themselves are never pruned).",
+      footer = {
+        "",
+        "Examples:",
+        "  wharf task update-run --run-id wa1 --no-archive false   keep its log",
+        "  wharf task update-run --run-id wa1 --no-archive true    prune it with the others"
+      })
+  static final class UpdateRun extends ServiceCommand {
+    @Option(names = "--run-id", required = true, paramLabel = "ID", description = "The run.")
+    String runId;
+
+    @Option(
+        names = "--no-archive",
+        required = true,
+        paramLabel = "true|false",
+        arity = "1",
+        description = "false archives the run, true unarchives it.")
+    boolean noArchive;
+
+    @Override
+    int run(ServerSession server) {
+      ServerClient client = server.client();
+      Run run = client.updateRun(runId, !noArchive);
+      out().print(json() ? RunWatch.json(run) + "\n" : RunTable.runs(List.of(run)));
+      if (!json()) {
+        out().println("Archived: " + (run.archived() ? "yes" : "no"));
       }
       return 0;
     }

@@ -22,8 +22,11 @@ import java.util.UUID;
  */
 record CliRun(int exit, String out, String err) {
 
-  /** Every run id the integration tests use starts with this, so leftovers can be found. */
-  static final String ID_PREFIX = "runit-";
+  /**
+   * Every run id of this test JVM starts with this, so its leftovers can be found; its own, because
+   * the integration tests run in two JVMs at once and each checks that its own runs left nothing.
+   */
+  static final String ID_PREFIX = "runit" + UUID.randomUUID().toString().substring(0, 4) + "-";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -64,7 +64,7 @@ class RunRegistryIT {
         .contains("Step 1/4 : FROM wharf-test/busybox\n ---> ")
         .doesNotContain("\n\n");
     String pushed = run.stepResult("push").path("digests").path(0).asText();
-    assertThat(pushed).matches("127\\.0\\.0\\.1:5000/runit/app:runit-\\w+@sha256:[0-9a-f]{64}");
+    assertThat(pushed).matches("127\\.0\\.0\\.1:5000/runit/app:runit\\w*-\\w+@sha256:[0-9a-f]{64}");
     JsonNode deps =
         run.events().stream()
             .filter(e -> e.path("event").asText().equals("dependencies"))

@@ -681,6 +681,88 @@ abstract class ServerScenarios {
     }
   }
 
+  @Test
+  void taskCredentials_addUpdateListRemove_neverAnswerTheLogin() throws Exception {
+    ServerConfig config = config(1, "agent-a");
+    WharfServer server = start(config);
+    ServerClient admin = client(server, config, Role.admin);
+    ServerClient reader = client(server, config, Role.read);
+    admin.createTask(task("login-task", "lines=1 echo=true", Map.of()));
+    String newPassword = REGISTRY_PASSWORD + "-new";
+
+    List<String> added =
+        admin.addCredential(
+            "login-task", new RegistryCredential("127.0.0.1:5001", "bot", REGISTRY_PASSWORD));
+    List<String> addedAgain =
+        admin.addCredential(
+            "login-task", new RegistryCredential("q.example", "u", "second-pass-1234"));
+    List<String> updated =
+        admin.updateCredential("login-task", "127.0.0.1:5001", "bot2", newPassword);
+    Run run = admin.runTask("login-task", TaskRunOverrides.none());
+    admin.follow(run.runId(), line -> {});
+    List<String> listed = reader.credentials("login-task");
+    List<String> removed = admin.removeCredential("login-task", "q.example");
+
+    assertThat(added).containsExactly("127.0.0.1:5001");
+    assertThat(addedAgain).containsExactly("127.0.0.1:5001", "q.example");
+    assertThat(updated).isEqualTo(addedAgain);
+    assertThat(admin.log(run.runId()))
+        .contains("login bot2:***", "login u:***")
+        .doesNotContain(newPassword);
+    assertThat(listed).isEqualTo(addedAgain);
+    assertThat(removed).containsExactly("127.0.0.1:5001");
+    assertThat(admin.task("login-task").credentialLoginServers()).containsExactly("127.0.0.1:5001");
+    assertThatThrownBy(
+            () ->
+                admin.addCredential(
+                    "login-task", new RegistryCredential("127.0.0.1:5001", "x", "y")))
+        .extracting(e -> ((ServerException) e).status())
+        .isEqualTo(409);
+    assertThatThrownBy(() -> admin.removeCredential("login-task", "q.example"))
+        .extracting(e -> ((ServerException) e).status())
+        .isEqualTo(404);
+    assertThatThrownBy(() -> reader.removeCredential("login-task", "127.0.0.1:5001"))
+        .extracting(e -> ((ServerException) e).status())
+        .isEqualTo(403);
+    String token = WharfServer.createToken(config, Role.admin, "raw");
+    assertThat(
+            body(server, "/api/v1/tasks/login-task", token)
+                + body(server, "/api/v1/tasks/login-task/credentials", token))
+        .contains("127.0.0.1:5001")
+        .doesNotContain(newPassword)
+        .doesNotContain("bot2");
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        String stored = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        assertThat(stored).as(file.toString()).doesNotContain(newPassword);
+      }
+    }
+  }
+
+  @Test
+  void updateRun_archived_isShownOnTheRunAndNeedsAdmin() throws Exception {
+    ServerConfig config = config(1, "agent-a");
+    WharfServer server = start(config);
+    ServerClient admin = client(server, config, Role.admin);
+    ServerClient runner = client(server, config, Role.run);
+    Run run = runner.queue(RunType.QuickRun, RunSpec.inline("lines=1"));
+    runner.follow(run.runId(), line -> {});
+
+    Run archived = admin.updateRun(run.runId(), true);
+    Run shown = runner.run(run.runId());
+    Run unarchived = admin.updateRun(run.runId(), false);
+
+    assertThat(archived.archived()).isTrue();
+    assertThat(shown.archived()).isTrue();
+    assertThat(unarchived.archived()).isFalse();
+    assertThatThrownBy(() -> runner.updateRun(run.runId(), true))
+        .extracting(e -> ((ServerException) e).status())
+        .isEqualTo(403);
+    assertThatThrownBy(() -> admin.updateRun("no-such-run", true))
+        .extracting(e -> ((ServerException) e).status())
+        .isEqualTo(404);
+  }
+
   /** Every file of the data directory (the SQLite store, blobs, logs) as one string. */
   private String storedBytes() throws IOException {
     StringBuilder all = new StringBuilder();

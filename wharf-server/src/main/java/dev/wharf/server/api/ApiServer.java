@@ -93,6 +93,7 @@ public final class ApiServer implements AutoCloseable {
               new TaskRoutes(parts.tasks(), parts.queue(), parts.triggers())
                   .register(config.routes, guard);
               new TimerRoutes(parts.tasks(), parts.triggers()).register(config.routes, guard);
+              new CredentialRoutes(parts.tasks()).register(config.routes, guard);
               new HookRoutes(parts.triggers().webhooks(), parts.triggers().registryHooks())
                   .register(config.routes);
               new LogRoutes(parts.logs(), parts.runs()).register(config.routes, guard);

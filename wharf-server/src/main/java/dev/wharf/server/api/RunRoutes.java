@@ -1,5 +1,6 @@
 package dev.wharf.server.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.wharf.api.Json;
 import dev.wharf.api.QuickRunRequest;
 import dev.wharf.api.Run;
@@ -18,7 +19,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.UncheckedIOException;
 
-/** Quick runs, uploads, and the runs list, show and cancel. */
+/** Quick runs, uploads, and the runs list, show, cancel and update (archived or not). */
 final class RunRoutes {
   private final RunQueue queue;
   private final RunStore runs;
@@ -38,6 +39,7 @@ final class RunRoutes {
     routes.get("/api/v1/runs", guard.require(Role.read, this::list));
     routes.get("/api/v1/runs/{runId}", guard.require(Role.read, this::show));
     routes.post("/api/v1/runs/{runId}/cancel", guard.require(Role.run, this::cancel));
+    routes.patch("/api/v1/runs/{runId}", guard.require(Role.admin, this::update));
   }
 
   private void upload(Context ctx) {
@@ -125,6 +127,19 @@ final class RunRoutes {
   private void cancel(Context ctx) {
     String runId = ctx.pathParam("runId");
     ctx.json(queue.cancel(runId).orElseThrow(() -> ApiException.notFound("run " + runId)));
+  }
+
+  /** {@code az acr task update-run}: only whether the run is archived can change. */
+  private void update(Context ctx) {
+    String runId = ctx.pathParam("runId");
+    JsonNode patch = Json.read(RequestBodies.json(ctx), JsonNode.class);
+    if (patch == null || !patch.path("archived").isBoolean()) {
+      throw new ApiException(400, "a PATCH body is {\"archived\": true|false}");
+    }
+    if (!runs.setArchived(runId, patch.get("archived").asBoolean())) {
+      throw ApiException.notFound("run " + runId);
+    }
+    ctx.json(find(runId));
   }
 
   private Run find(String runId) {

@@ -35,7 +35,8 @@ public final class RunStore {
   private static final String COLUMNS =
       "run_id, status, run_type, task_name, trigger_kind, platform, timeout_seconds, create_time,"
           + " start_time, finish_time, last_updated_time, agent, error_message, output_images,"
-          + " dependencies, steps, log_pruned, agent_pool, trigger_details, agent_labels";
+          + " dependencies, steps, log_pruned, agent_pool, trigger_details, agent_labels,"
+          + " archived";
 
   private final Database db;
 
@@ -581,7 +582,7 @@ public final class RunStore {
         handle ->
             handle
                 .createQuery(
-                    "SELECT run_id, context_blob FROM runs WHERE log_pruned = 0"
+                    "SELECT run_id, context_blob FROM runs WHERE log_pruned = 0 AND archived = 0"
                         + " AND finish_time IS NOT NULL AND finish_time < :cutoff")
                 .bind("cutoff", cutoff)
                 .map((rs, ctx) -> new Expired(rs.getString(1), rs.getString(2)))
@@ -611,6 +612,21 @@ public final class RunStore {
                 .createUpdate("UPDATE runs SET log_pruned = 1 WHERE run_id = :runId")
                 .bind("runId", runId)
                 .execute());
+  }
+
+  /**
+   * Marks a run archived or not ({@code update-run --no-archive}): an archived run's log is not
+   * pruned; false when there is no such run.
+   */
+  public boolean setArchived(String runId, boolean archived) {
+    return db.write(
+        handle ->
+            handle
+                    .createUpdate("UPDATE runs SET archived = :archived WHERE run_id = :runId")
+                    .bind("archived", archived ? 1 : 0)
+                    .bind("runId", runId)
+                    .execute()
+                > 0);
   }
 
   /** The run with this ID and its sealed spec (to run it again). */
@@ -819,7 +835,8 @@ public final class RunStore {
         null,
         rs.getString("agent_pool"),
         triggerOf(rs.getString("trigger_details")),
-        AgentLabels.read(rs.getString("agent_labels")));
+        AgentLabels.read(rs.getString("agent_labels")),
+        rs.getInt("archived") != 0);
   }
 
   /** Runs queued before triggers were recorded carry only their label: they were all manual. */

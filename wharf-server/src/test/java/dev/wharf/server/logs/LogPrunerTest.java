@@ -51,6 +51,35 @@ class LogPrunerTest {
   }
 
   @Test
+  void prune_archivedRun_keepsItsLogUntilUnarchived() {
+    try (Database db = Database.open(Database.sqliteUrl(dir))) {
+      BlobStore blobs = new FileBlobStore(dir);
+      RunQueue queue =
+          new RunQueue(db, SecretBox.openOrCreate(dir.resolve("k")), "wa", Clock.systemUTC());
+      Run run = queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, RunSpec.inline("x"));
+      queue.claim(dev.wharf.server.queue.Claimant.named("a"));
+      queue.finish(run.runId(), RunStatus.Succeeded, null, List.of(), List.of(), List.of());
+      blobs.appendLog(run.runId(), "kept\n".getBytes(StandardCharsets.UTF_8));
+      RunStore runs = new RunStore(db);
+      Clock later = Clock.fixed(Instant.now().plus(Duration.ofDays(31)), ZoneOffset.UTC);
+      LogPruner pruner = new LogPruner(db, blobs, Duration.ofDays(30), later);
+
+      boolean archived = runs.setArchived(run.runId(), true);
+      int whileArchived = pruner.prune();
+      boolean shownArchived = runs.find(run.runId()).orElseThrow().archived();
+      runs.setArchived(run.runId(), false);
+      int afterwards = pruner.prune();
+
+      assertThat(archived).isTrue();
+      assertThat(whileArchived).isZero();
+      assertThat(shownArchived).isTrue();
+      assertThat(afterwards).isEqualTo(1);
+      assertThat(blobs.hasLog(run.runId())).isFalse();
+      assertThat(runs.setArchived("no-such-run", true)).isFalse();
+    }
+  }
+
+  @Test
   void prune_withinRetention_keepsTheLog() {
     try (Database db = Database.open(Database.sqliteUrl(dir))) {
       BlobStore blobs = new FileBlobStore(dir);

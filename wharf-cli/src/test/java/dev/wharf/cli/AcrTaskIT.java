@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the git token never printed, and {@code --no-push} pushing nothing.
  */
 @DockerTest
-class DockerfileTaskIT {
+class AcrTaskIT {
   private static final String GIT_TOKEN = "git-tok-9f8e7d6c5b";
   private static final String SECRET_ARG = "s3cr3t-Arg-0815";
 
@@ -233,6 +233,87 @@ class DockerfileTaskIT {
     assertThat(registry("GET", "/tags/list").statusCode()).isEqualTo(404);
     assertThat(run.path("outputImages").size()).isZero();
     assertThat(ran.all()).doesNotContain(GIT_TOKEN);
+    wharf("task", "delete", "-n", name);
+  }
+
+  @Test
+  void credentials_addUpdateListRemove_printLoginServersOnly() throws Exception {
+    String name = "cred-" + UUID.randomUUID().toString().substring(0, 8);
+    String password = "reg-Pass-" + UUID.randomUUID();
+    wharf("task", "create", "-n", name, "-c", "/dev/null", "--cmd", "wharf-test/busybox true");
+
+    Result added =
+        wharf(
+            "task",
+            "credential",
+            "add",
+            "-n",
+            name,
+            "--login-server",
+            LocalDocker.AUTH_REGISTRY,
+            "-u",
+            LocalDocker.USERNAME,
+            "-p",
+            password);
+    Result updated =
+        wharf(
+            "task",
+            "credential",
+            "update",
+            "-n",
+            name,
+            "--login-server",
+            LocalDocker.AUTH_REGISTRY,
+            "-p",
+            LocalDocker.PASSWORD);
+    Result ran = wharf("task", "run", "-n", name);
+    Result listed = wharf("task", "credential", "list", "-n", name, "-o", "json");
+    Result shown = wharf("task", "show", "-n", name, "-o", "json");
+    Result removed =
+        wharf(
+            "task",
+            "credential",
+            "remove",
+            "-n",
+            name,
+            "--login-server",
+            LocalDocker.AUTH_REGISTRY);
+    Result afterRemove = wharf("task", "credential", "list", "-n", name);
+
+    assertThat(added.status()).as(added.all()).isZero();
+    assertThat(added.out().strip()).isEqualTo(LocalDocker.AUTH_REGISTRY);
+    assertThat(updated.status()).as(updated.all()).isZero();
+    assertThat(ran.status()).as(ran.all()).isZero();
+    assertThat(Json.read(listed.out(), JsonNode.class).get(0).asText())
+        .isEqualTo(LocalDocker.AUTH_REGISTRY);
+    assertThat(
+            Json.read(shown.out(), JsonNode.class).path("credentialLoginServers").get(0).asText())
+        .isEqualTo(LocalDocker.AUTH_REGISTRY);
+    assertThat(removed.status()).as(removed.all()).isZero();
+    assertThat(afterRemove.out()).isBlank();
+    for (Result result : List.of(added, updated, ran, listed, shown, removed)) {
+      assertThat(result.all()).doesNotContain(password, LocalDocker.PASSWORD);
+    }
+    wharf("task", "delete", "-n", name);
+  }
+
+  @Test
+  void updateRun_noArchiveFalse_archivesTheRunAndShowRunSaysSo() {
+    String name = "arch-" + UUID.randomUUID().toString().substring(0, 8);
+    wharf("task", "create", "-n", name, "-c", "/dev/null", "--cmd", "wharf-test/busybox true");
+    wharf("task", "run", "-n", name, "--no-logs");
+    Result listed = wharf("task", "list-runs", "-n", name, "-o", "json");
+    String runId = Json.read(listed.out(), JsonNode.class).get(0).path("runId").asText();
+
+    Result archived =
+        wharf("task", "update-run", "--run-id", runId, "--no-archive", "false", "-o", "json");
+    Result shown = wharf("task", "show-run", "--run-id", runId);
+    Result unarchived = wharf("task", "update-run", "--run-id", runId, "--no-archive", "true");
+
+    assertThat(archived.status()).as(archived.all()).isZero();
+    assertThat(Json.read(archived.out(), JsonNode.class).path("archived").asBoolean()).isTrue();
+    assertThat(shown.out()).contains("Archived: yes");
+    assertThat(unarchived.out()).contains("Archived: no");
     wharf("task", "delete", "-n", name);
   }
 
