@@ -26,15 +26,17 @@ final class HookRoutes {
 
   private void receive(Context ctx) {
     String provider = ctx.pathParam("provider");
-    long length = ctx.contentLength();
-    if (length > WebhookReceiver.MAX_BODY_BYTES) {
+    byte[] body;
+    try {
+      body = RequestBodies.bytes(ctx, WebhookReceiver.MAX_BODY_BYTES, "a webhook payload");
+    } catch (ApiException tooLarge) {
       ctx.status(413).json(Map.of("error", "a webhook payload is at most 1 MiB"));
       return;
     }
     WebhookReceiver.Delivery delivery =
         "registry".equals(provider)
-            ? registry.receive(ctx::header, ctx.bodyAsBytes())
-            : receiver.receive(provider, ctx::header, ctx.bodyAsBytes());
+            ? registry.receive(ctx::header, body)
+            : receiver.receive(provider, ctx::header, body);
     if (delivery.status() >= 400) {
       ctx.status(delivery.status()).json(Map.of("error", delivery.message()));
     } else {

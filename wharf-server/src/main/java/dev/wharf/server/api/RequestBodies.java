@@ -26,11 +26,16 @@ final class RequestBodies {
 
   /** The body as UTF-8 text, at most {@code max} bytes, else {@code 413}. */
   static String text(Context ctx, int max, String what) {
+    return new String(bytes(ctx, max, what), StandardCharsets.UTF_8);
+  }
+
+  /** The body, at most {@code max} bytes, else {@code 413}. */
+  static byte[] bytes(Context ctx, int max, String what) {
     refuseDeclared(ctx, max, what);
     try (InputStream in = limited(ctx.bodyInputStream(), max, what)) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       in.transferTo(out);
-      return out.toString(StandardCharsets.UTF_8);
+      return out.toByteArray();
     } catch (TooLarge e) {
       throw e.refusal();
     } catch (IOException e) {

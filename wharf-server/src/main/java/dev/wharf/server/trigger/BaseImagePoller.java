@@ -96,10 +96,13 @@ public final class BaseImagePoller {
       state.tagSeen(image.registry(), image.repository(), image.tag(), digest, now, POLL);
       state.tagPolled(image.registry(), image.repository(), image.tag(), now, null);
     } catch (IOException | RuntimeException e) {
+      // the JDK's HTTP client fails a refused or unreachable connection without a message
+      String message =
+          e.getMessage() == null
+              ? "cannot reach " + image.registry() + " (" + e.getClass().getSimpleName() + ")"
+              : e.getMessage();
       String reason =
-          credential == null
-              ? String.valueOf(e.getMessage())
-              : Redaction.redact(String.valueOf(e.getMessage()), credential.password());
+          credential == null ? message : Redaction.redact(message, credential.password());
       state.tagPolled(image.registry(), image.repository(), image.tag(), now, reason);
       LOG.warn("polling the digest of {} failed: {}", image, reason);
     } catch (InterruptedException e) {
