@@ -87,8 +87,9 @@ final class BuildStep implements StepAction {
 
   /**
    * Why this build needs BuildKit (docs/buildkit.md#when): its BuildKit-only flags, what its
-   * Dockerfile uses that the classic builder refuses, or {@code DOCKER_BUILDKIT=1} in the step's
-   * environment as acb honours it; empty for a classic build.
+   * Dockerfile uses that the classic builder refuses, or what makes acb build with BuildKit ({@code
+   * DOCKER_BUILDKIT=1} in the step's environment, {@code cache: enabled}); empty for a classic
+   * build.
    */
   private List<String> buildKitUses(String dockerfileText) throws DockerParseException {
     List<String> uses = new ArrayList<>();
@@ -96,6 +97,10 @@ final class BuildStep implements StepAction {
     uses.addAll(BuildKitFeatures.of(dockerfileText).uses());
     if (step.usesBuildKit()) {
       uses.add("DOCKER_BUILDKIT=1");
+    }
+    // acb builds a step with cache: enabled through buildx, that is with BuildKit.
+    if (step.cache().equalsIgnoreCase("enabled")) {
+      uses.add("cache: enabled");
     }
     return uses;
   }

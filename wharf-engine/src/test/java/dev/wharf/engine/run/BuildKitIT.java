@@ -136,5 +136,10 @@ class BuildKitIT {
         .contains("Step 1/2 : FROM " + LocalDocker.BUSYBOX)
         .contains("classic " + marker)
         .doesNotContain("BuildKit");
+
+    var cached = runner.run("steps:\n  - build: -t " + image + " .\n    cache: enabled\n");
+
+    assertThat(cached.result().successful()).as(cached.all()).isTrue();
+    assertThat(cached.all()).contains("Building with BuildKit for cache: enabled");
   }
 }
