@@ -17,7 +17,9 @@ REG=127.0.0.1:5000
 TAG=bench-bk-$$
 cleanup() {
   rm -rf "$WORK"
-  docker images --format '{{.Repository}}:{{.Tag}}' | grep "$TAG" | xargs -r docker rmi -f >/dev/null 2>&1 || true
+  # By id: a tag moved to a newer build leaves the older image untagged under the same name.
+  docker images --format '{{.ID}} {{.Repository}}' | awk -v t="$TAG" 'index($2, t) {print $1}' |
+    sort -u | xargs -r docker rmi -f >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 command -v hyperfine >/dev/null || { echo "install hyperfine: apt-get install -y hyperfine" >&2; exit 3; }
