@@ -2,10 +2,12 @@ package dev.wharf.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A saved task as the API shows it: values, secrets and logins by name only.
  *
+ * @param agentLabels labels an agent must all have to take the task's runs
  * @param triggers the task's triggers, the webhook secret left out
  * @param triggerState what the triggers last did (last poll and delivery, next timer occurrences,
  *     tracked base images); filled when one task is shown, null in lists
@@ -21,6 +23,7 @@ public record Task(
     String platform,
     int timeoutSeconds,
     String agentPool,
+    Map<String, String> agentLabels,
     List<String> valueNames,
     List<String> secretValueNames,
     List<String> credentialLoginServers,
@@ -31,6 +34,10 @@ public record Task(
     String valuesFile,
     DockerBuildStep build,
     boolean trusted) {
+  public Task {
+    agentLabels = agentLabels == null ? Map.of() : Map.copyOf(agentLabels);
+  }
+
   /** This task with its trigger state. */
   public Task withTriggerState(TriggerState state) {
     return new Task(
@@ -42,6 +49,7 @@ public record Task(
         platform,
         timeoutSeconds,
         agentPool,
+        agentLabels,
         valueNames,
         secretValueNames,
         credentialLoginServers,

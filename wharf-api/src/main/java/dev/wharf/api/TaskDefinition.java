@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * @param build for a Dockerfile task, what it tags, its build arguments and whether it pushes
  *     ({@code -t}, {@code --arg}, {@code --secret-arg}, …); null for a task file's task, and may be
  *     null for a Dockerfile task saved without build flags (see {@link #buildsDockerfile})
+ * @param agentLabels labels an agent must all have to take the task's runs ({@code wharf task
+ *     create --agent-label k=v}; empty: any agent of the pool)
  * @param trusted whether an admin marked the task trusted ({@code wharf task update --trusted}):
  *     its runs of its own instructions get the whole engine on a server started with {@code
  *     --allow-raw-engine-socket}; other runs are untrusted (docs/security.md)
@@ -35,6 +37,7 @@ public record TaskDefinition(
     String platform,
     int timeoutSeconds,
     String agentPool,
+    Map<String, String> agentLabels,
     TaskTriggers triggers,
     String valuesFile,
     String gitAccessToken,
@@ -53,6 +56,7 @@ public record TaskDefinition(
     }
     values = values == null ? Map.of() : Map.copyOf(values);
     secretValues = secretValues == null ? Map.of() : Map.copyOf(secretValues);
+    agentLabels = agentLabels == null ? Map.of() : Map.copyOf(agentLabels);
     credentials = credentials == null ? List.of() : List.copyOf(credentials);
     status = status == null ? TaskStatus.Enabled : status;
     platform = platform == null || platform.isBlank() ? "linux/amd64" : platform;
@@ -168,6 +172,7 @@ public record TaskDefinition(
         platform,
         timeoutSeconds,
         agentPool,
+        Map.of(),
         triggers,
         valuesFile,
         gitAccessToken,
@@ -189,9 +194,32 @@ public record TaskDefinition(
         platform,
         timeoutSeconds,
         agentPool,
+        agentLabels,
         newTriggers,
         valuesFile,
         gitAccessToken,
+        build,
+        trusted);
+  }
+
+  /** This task at {@code newContext} with {@code newGitAccessToken} as its git credential. */
+  public TaskDefinition withContext(String newContext, String newGitAccessToken) {
+    return new TaskDefinition(
+        name,
+        newContext,
+        file,
+        taskText,
+        values,
+        secretValues,
+        credentials,
+        status,
+        platform,
+        timeoutSeconds,
+        agentPool,
+        agentLabels,
+        triggers,
+        valuesFile,
+        newGitAccessToken,
         build,
         trusted);
   }
@@ -210,6 +238,7 @@ public record TaskDefinition(
         platform,
         timeoutSeconds,
         agentPool,
+        agentLabels,
         triggers,
         valuesFile,
         gitAccessToken,
@@ -316,6 +345,7 @@ public record TaskDefinition(
         platform,
         timeoutSeconds,
         agentPool,
+        agentLabels,
         values.keySet().stream().sorted().toList(),
         secretValues.keySet().stream().sorted().toList(),
         credentials.stream().map(RegistryCredential::loginServer).sorted().toList(),

@@ -113,6 +113,60 @@ abstract class ServerScenarios {
   }
 
   @Test
+  void taskAgentLabels_replacedOnUpdate_theTasksRunIsClaimedOnlyByAnAgentHavingThem()
+      throws Exception {
+    ServerConfig config = config(0, null);
+    WharfServer server = start(config);
+    ServerClient admin = client(server, config, Role.admin);
+    TaskDefinition base = task("ssd-task", "lines=1", Map.of());
+    admin.createTask(
+        new TaskDefinition(
+            base.name(),
+            base.context(),
+            null,
+            base.taskText(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            0,
+            null,
+            Map.of("disk", "hdd", "zone", "eu"),
+            null,
+            null,
+            null,
+            null,
+            false));
+    Task updated = admin.updateTask("ssd-task", Map.of("agentLabels", Map.of("disk", "ssd")));
+    assertThat(updated.agentLabels()).containsExactly(Map.entry("disk", "ssd"));
+    assertThat(admin.task("ssd-task").agentLabels()).containsExactly(Map.entry("disk", "ssd"));
+    assertThatThrownBy(() -> admin.updateTask("ssd-task", Map.of("agentLabels", Map.of("", "x"))))
+        .extracting(e -> ((ServerException) e).status())
+        .isEqualTo(400);
+
+    Run run = admin.runTask("ssd-task", TaskRunOverrides.none());
+    assertThat(run.agentLabels()).containsExactly(Map.entry("disk", "ssd"));
+    String token = WharfServer.createToken(config, Role.agent, "builders");
+    dev.wharf.api.HttpAgentPort port = new dev.wharf.api.HttpAgentPort(List.of(url(server)), token);
+    String hdd = register(port, "builder-hdd", Map.of("disk", "hdd", "zone", "eu"));
+    String ssd = register(port, "builder-ssd", Map.of("disk", "ssd", "zone", "us"));
+
+    assertThat(port.claim(hdd, 0)).isEmpty();
+    assertThat(port.claim(ssd, 0))
+        .hasValueSatisfying(a -> assertThat(a.runId()).isEqualTo(run.runId()));
+    assertThat(admin.run(run.runId()).agent()).isEqualTo("builder-ssd");
+  }
+
+  private static String register(
+      dev.wharf.api.HttpAgentPort port, String name, Map<String, String> labels) {
+    return port.register(
+            new dev.wharf.api.AgentWire.Registration(
+                name, null, labels, "1", "linux/amd64", 1, "engine-" + name, false, null))
+        .agentId();
+  }
+
+  @Test
   void tokens_eachRole_allowsOnlyItsEndpoints() throws Exception {
     ServerConfig config = config(1, "agent-a");
     WharfServer server = start(config);

@@ -16,22 +16,7 @@ final class ContextCredentials {
     if (!split.hadCredential()) {
       return task;
     }
-    return new TaskDefinition(
-        task.name(),
-        split.location(),
-        task.file(),
-        task.taskText(),
-        task.values(),
-        task.secretValues(),
-        task.credentials(),
-        task.status(),
-        task.platform(),
-        task.timeoutSeconds(),
-        task.agentPool(),
-        task.triggers(),
-        task.valuesFile(),
-        split.token(),
-        task.build());
+    return task.withContext(split.location(), split.token());
   }
 
   /** Throws a 400 when {@code context} carries user-info. */

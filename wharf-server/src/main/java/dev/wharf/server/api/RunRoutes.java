@@ -81,18 +81,7 @@ final class RunRoutes {
     if (spec.taskText() == null && spec.upload() == null && spec.context() == null) {
       throw new ApiException(400, "a run needs task text, an uploaded context or a context");
     }
-    if (request.agentLabels().size() > 32
-        || request.agentLabels().entrySet().stream()
-            .anyMatch(
-                e ->
-                    e.getKey().isEmpty()
-                        || e.getKey().length() > 128
-                        || e.getValue().length() > 256)) {
-      throw new ApiException(
-          400,
-          "a run asks for at most 32 agent labels, keys of 1 to 128 and values up to 256"
-              + " characters");
-    }
+    AgentLabelLimits.check(request.agentLabels());
     Run run =
         queue.enqueue(
             type, null, RunTrigger.MANUAL, spec, request.agentPool(), request.agentLabels());

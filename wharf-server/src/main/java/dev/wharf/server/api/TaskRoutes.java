@@ -49,6 +49,7 @@ final class TaskRoutes {
     }
     TaskDefinition task = ContextCredentials.movedToGitCredential(read);
     TriggerSettings.check(task);
+    AgentLabelLimits.check(task.agentLabels());
     if (!tasks.create(task)) {
       throw new ApiException(409, "task " + task.name() + " already exists");
     }
@@ -73,6 +74,7 @@ final class TaskRoutes {
     TaskDefinition updated =
         ContextCredentials.movedToGitCredential(patched(current, (ObjectNode) patch));
     TriggerSettings.check(updated);
+    AgentLabelLimits.check(updated.agentLabels());
     tasks.update(updated);
     ctx.json(tasks.show(name).orElseThrow());
   }
@@ -97,13 +99,7 @@ final class TaskRoutes {
     TaskRunOverrides overrides =
         body.isBlank() ? TaskRunOverrides.none() : Json.read(body, TaskRunOverrides.class);
     ContextCredentials.refuseIn(overrides.context());
-    Run run =
-        queue.enqueue(
-            task.runType(),
-            name,
-            RunTrigger.MANUAL,
-            task.runSpec(overrides, Guard.isAdmin(ctx)),
-            task.agentPool());
+    Run run = queue.enqueue(task, RunTrigger.MANUAL, task.runSpec(overrides, Guard.isAdmin(ctx)));
     ctx.status(201).json(run);
   }
 
@@ -180,6 +176,7 @@ final class TaskRoutes {
             "status",
             "platform",
             "agentPool",
+            "agentLabels",
             "valuesFile",
             "gitAccessToken",
             "trusted")) {

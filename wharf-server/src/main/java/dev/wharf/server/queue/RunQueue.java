@@ -9,6 +9,7 @@ import dev.wharf.api.RunStatus;
 import dev.wharf.api.RunTrigger;
 import dev.wharf.api.RunType;
 import dev.wharf.api.StepTiming;
+import dev.wharf.api.TaskDefinition;
 import dev.wharf.server.store.Database;
 import dev.wharf.server.store.LogAppend;
 import dev.wharf.server.store.RunStore;
@@ -75,24 +76,35 @@ public final class RunQueue {
   }
 
   /**
-   * Queues a run of a task for an event identified by {@code claimKey} (a timer occurrence, a
-   * commit, a new digest) for the agents of {@code pool}, unless a run was already queued for it,
-   * here or by another server on the same database. Answers the run queued now, empty if the event
-   * had been claimed.
+   * Queues a run of saved task {@code task} executing {@code spec} for the agents of the task's
+   * pool that have every one of its agent labels. Every run of a task (manual, timer, commit, base
+   * image update) is queued through here or {@link #enqueueOnce}, so each asks for the same agents.
+   */
+  public Run enqueue(TaskDefinition task, RunTrigger trigger, RunSpec spec) {
+    return enqueue(
+        task.runType(), task.name(), trigger, spec, task.agentPool(), task.agentLabels());
+  }
+
+  /**
+   * Queues a run of saved task {@code task} for an event identified by {@code claimKey} (a timer
+   * occurrence, a commit, a new digest) for the agents of the task's pool having its agent labels,
+   * unless a run was already queued for it, here or by another server on the same database. Answers
+   * the run queued now, empty if the event had been claimed.
    */
   public Optional<Run> enqueueOnce(
-      String claimKey, RunType type, String task, RunTrigger trigger, RunSpec spec, String pool) {
+      String claimKey, TaskDefinition task, RunTrigger trigger, RunSpec spec) {
     String sealed = box.seal(Json.write(spec));
     Optional<Run> run =
         runs.insertOnce(
             claimKey,
             prefix,
-            type,
-            task,
+            task.runType(),
+            task.name(),
             trigger,
             spec,
             sealed,
-            poolOrDefault(pool),
+            poolOrDefault(task.agentPool()),
+            task.agentLabels(),
             clock.millis());
     if (run.isPresent()) {
       wakeups.publish(Wakeups.Topic.QUEUED);

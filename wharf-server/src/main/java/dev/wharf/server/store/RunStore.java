@@ -135,8 +135,9 @@ public final class RunStore {
   }
 
   /**
-   * Claims the event {@code claimKey} for {@code task} and inserts its queued run in the same
-   * transaction; empty when the event was claimed before (here or by another server).
+   * Claims the event {@code claimKey} for {@code task} and inserts its queued run (for the agents
+   * of {@code agentPool} having {@code agentLabels}) in the same transaction; empty when the event
+   * was claimed before (here or by another server).
    */
   public Optional<Run> insertOnce(
       String claimKey,
@@ -147,6 +148,7 @@ public final class RunStore {
       RunSpec spec,
       String sealedSpec,
       String agentPool,
+      Map<String, String> agentLabels,
       long now) {
     return db.write(
         handle -> {
@@ -163,7 +165,17 @@ public final class RunStore {
             return Optional.<Run>empty();
           }
           Run queued =
-              insert(handle, prefix, type, task, trigger, spec, sealedSpec, agentPool, now);
+              insert(
+                  handle,
+                  prefix,
+                  type,
+                  task,
+                  trigger,
+                  spec,
+                  sealedSpec,
+                  agentPool,
+                  agentLabels,
+                  now);
           handle
               .createUpdate("UPDATE trigger_claims SET run_id = :runId WHERE claim_key = :key")
               .bind("runId", queued.runId())

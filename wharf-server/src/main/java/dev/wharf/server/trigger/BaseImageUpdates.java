@@ -114,11 +114,9 @@ public final class BaseImageUpdates {
     Optional<Run> run =
         queue.enqueueOnce(
             key,
-            task.runType(),
-            task.name(),
+            task,
             new RunTrigger.ImageUpdate(base.image(), base.digest(), digest),
-            task.runSpec(TaskRunOverrides.none(), true),
-            task.agentPool());
+            task.runSpec(TaskRunOverrides.none(), true));
     run.ifPresent(
         r ->
             LOG.info(

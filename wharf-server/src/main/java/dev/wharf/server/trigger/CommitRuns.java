@@ -21,12 +21,6 @@ final class CommitRuns {
     TaskRunOverrides atCommit =
         new TaskRunOverrides(
             TaskRepository.contextAt(task.context(), trigger.commit()), null, null, null, null);
-    return queue.enqueueOnce(
-        claimKey,
-        task.runType(),
-        task.name(),
-        trigger,
-        task.runSpec(atCommit, true),
-        task.agentPool());
+    return queue.enqueueOnce(claimKey, task, trigger, task.runSpec(atCommit, true));
   }
 }

@@ -79,11 +79,9 @@ public final class TimerScheduler {
       var run =
           queue.enqueueOnce(
               "timer:" + task.name() + ":" + timer.name() + ":" + occurrence.toEpochMilli(),
-              task.runType(),
-              task.name(),
+              task,
               new RunTrigger.Timer(timer.name(), occurrence),
-              task.runSpec(TaskRunOverrides.none(), true),
-              task.agentPool());
+              task.runSpec(TaskRunOverrides.none(), true));
       queued = run.isPresent();
       if (queued && missed) {
         LOG.info(

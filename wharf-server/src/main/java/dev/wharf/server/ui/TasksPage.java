@@ -39,6 +39,7 @@ final class TasksPage {
           "platform",
           "timeoutSeconds",
           "agentPool",
+          "agentLabels",
           "valueNames",
           "secretValueNames",
           "credentialLoginServers",
@@ -126,6 +127,14 @@ final class TasksPage {
     fact(html, "Platform", task.platform());
     fact(html, "Timeout", task.timeoutSeconds() + " s");
     fact(html, "Agent pool", task.agentPool());
+    fact(
+        html,
+        "Agent labels",
+        task.agentLabels().isEmpty()
+            ? null
+            : task.agentLabels().entrySet().stream()
+                .map(label -> label.getKey() + "=" + label.getValue())
+                .collect(java.util.stream.Collectors.joining(", ")));
     html.raw("</dl>");
     if (task.taskText() != null) {
       html.raw("<h3>Task file (inline)</h3><pre class=\"task-text\">")
@@ -266,13 +275,7 @@ final class TasksPage {
             values,
             null);
     boolean admin = Layout.may(WebAuth.session(ctx), Role.admin);
-    Run run =
-        queue.enqueue(
-            task.runType(),
-            name,
-            RunTrigger.MANUAL,
-            task.runSpec(overrides, admin),
-            task.agentPool());
+    Run run = queue.enqueue(task, RunTrigger.MANUAL, task.runSpec(overrides, admin));
     ctx.redirect("/runs/" + run.runId(), HttpStatus.SEE_OTHER);
   }
 

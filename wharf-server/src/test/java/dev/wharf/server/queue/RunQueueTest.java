@@ -9,6 +9,7 @@ import dev.wharf.api.RunSpec;
 import dev.wharf.api.RunStatus;
 import dev.wharf.api.RunTrigger;
 import dev.wharf.api.RunType;
+import dev.wharf.api.TaskDefinition;
 import dev.wharf.server.store.Database;
 import dev.wharf.server.store.LogAppend;
 import dev.wharf.server.store.RunStore;
@@ -59,22 +60,40 @@ class RunQueueTest {
   }
 
   @Test
-  void enqueueOnce_sameEventTwice_queuesOneRunCarryingItsTrigger() {
+  void enqueueOnce_sameEventTwice_queuesOneRunCarryingItsTriggerPoolAndLabels() {
     RunTrigger commit =
         new RunTrigger.Source("poll", "commit", "https://git.example/app", "main", "ab12", null);
+    TaskDefinition task =
+        new TaskDefinition(
+            "app-task",
+            "/dev/null",
+            null,
+            "x",
+            null,
+            null,
+            null,
+            null,
+            null,
+            0,
+            "arm",
+            Map.of("disk", "ssd"),
+            null,
+            null,
+            null,
+            null,
+            false);
 
-    Optional<Run> first =
-        queue.enqueueOnce(
-            "commit:app:ab12", RunType.AutoRun, "app", commit, RunSpec.inline("x"), null);
-    Optional<Run> second =
-        queue.enqueueOnce(
-            "commit:app:ab12", RunType.AutoRun, "app", commit, RunSpec.inline("x"), null);
+    Optional<Run> first = queue.enqueueOnce("commit:app:ab12", task, commit, RunSpec.inline("x"));
+    Optional<Run> second = queue.enqueueOnce("commit:app:ab12", task, commit, RunSpec.inline("x"));
 
     assertThat(first).isPresent();
     assertThat(second).isEmpty();
     Run stored = new RunStore(db).find(first.get().runId()).orElseThrow();
     assertThat(stored.trigger()).isEqualTo("Commit");
     assertThat(stored.triggerDetails()).isEqualTo(commit);
+    assertThat(stored.task()).isEqualTo("app-task");
+    assertThat(stored.agentPool()).isEqualTo("arm");
+    assertThat(stored.agentLabels()).containsExactly(Map.entry("disk", "ssd"));
     assertThat(queue.length()).isEqualTo(1);
   }
 
