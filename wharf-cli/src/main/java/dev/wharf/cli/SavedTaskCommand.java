@@ -173,7 +173,28 @@ final class SavedTaskCommand implements Runnable {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Run timeout (≤ 28800).")
     Integer timeout;
 
+    @Option(
+        names = "--agent-pool",
+        paramLabel = "NAME",
+        description = "Run the task on agents of this pool (default: the default pool).")
+    String agentPool;
+
+    @Option(
+        names = "--agent-label",
+        paramLabel = "KEY=VALUE",
+        description =
+            "Run the task only on agents started with --label KEY=VALUE; repeatable (an agent"
+                + " needs them all). On update the labels given replace the task's;"
+                + " --agent-label '' removes them all.")
+    List<String> agentLabels = new ArrayList<>();
+
     @Mixin TriggerOptions triggers = new TriggerOptions();
+
+    /** The agent labels given, the empty {@code --agent-label ''} standing for none. */
+    Map<String, String> agentLabelMap() throws BadInputException {
+      return LabelFlags.parse(
+          "--agent-label", agentLabels.stream().filter(label -> !label.isEmpty()).toList());
+    }
 
     /**
      * Inline task text from {@code --cmd} or a local {@code -f} with a {@code /dev/null} context.
@@ -268,7 +289,9 @@ final class SavedTaskCommand implements Runnable {
         "  wharf task create -n hello-build -c https://host/org/repo.git#main -f Dockerfile \\",
         "      -t 'hello:{{.Run.ID}}' -t hello:latest --arg VERSION=1 --secret-arg TOKEN=\"$T\"",
         "  wharf task create -n hello-cmd -c /dev/null --cmd 'wharf-test/busybox echo hello $ID'",
-        "  wharf task create -n local -c /dev/null -f acb.yaml   the local file, sent inline"
+        "  wharf task create -n local -c /dev/null -f acb.yaml   the local file, sent inline",
+        "  wharf task create -n on-ssd -c https://host/org/repo.git -f acb.yaml \\",
+        "      --agent-pool arm --agent-label disk=ssd   its runs go only to such agents"
       })
   static final class Create extends Definition {
     @Option(
@@ -307,11 +330,13 @@ final class SavedTaskCommand implements Runnable {
                 status == null ? null : TaskStatus.valueOf(status),
                 platform,
                 timeout == null ? 0 : timeout,
-                null,
+                agentPool,
+                agentLabelMap(),
                 triggers.forCreate(schedules),
                 valuesFile,
                 gitAccessToken,
-                build);
+                build,
+                false);
       } catch (IllegalArgumentException e) {
         throw new BadInputException(e.getMessage());
       }
@@ -334,6 +359,8 @@ final class SavedTaskCommand implements Runnable {
         "  wharf task update -n hello --set greeting=bonjour",
         "  wharf task update -n hello-build -t 'hello:{{.Run.ID}}' --arg VERSION=2 --no-push false",
         "  wharf task update -n hello --status Disabled",
+        "  wharf task update -n hello --agent-label disk=ssd --agent-label gpu=yes",
+        "  wharf task update -n hello --agent-label ''   any agent of the pool again",
         "  wharf task update -n deploy --trusted true   its runs may use the whole engine (admin;"
             + " on a server started with --allow-raw-engine-socket)"
       })
@@ -392,6 +419,12 @@ final class SavedTaskCommand implements Runnable {
       }
       if (timeout != null) {
         fields.put("timeoutSeconds", timeout);
+      }
+      if (agentPool != null) {
+        fields.put("agentPool", agentPool);
+      }
+      if (!agentLabels.isEmpty()) {
+        fields.put("agentLabels", agentLabelMap());
       }
       Map<String, Object> changedTriggers = triggers.forUpdate();
       if (!changedTriggers.isEmpty()) {
@@ -457,6 +490,8 @@ final class SavedTaskCommand implements Runnable {
       out().println("Secret values:  " + String.join(", ", task.secretValueNames()));
       out().println("Credentials:    " + String.join(", ", task.credentialLoginServers()));
       out().println("Timeout:        " + task.timeoutSeconds() + "s");
+      out().println("Agent pool:     " + (task.agentPool() == null ? "default" : task.agentPool()));
+      out().println("Agent labels:   " + TaskRunCommands.ShowRun.labels(task.agentLabels()));
       out().println("Trusted:        " + (task.trusted() ? "yes" : "no"));
       if (task.build() != null) {
         buildLines(task.build()).forEach(out()::println);

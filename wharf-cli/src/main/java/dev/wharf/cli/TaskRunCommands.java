@@ -237,10 +237,12 @@ final class TaskRunCommands {
     @Option(names = "--run-id", required = true, paramLabel = "ID", description = "The run.")
     String runId;
 
-    private static String labels(java.util.Map<String, String> labels) {
-      return labels.entrySet().stream()
-          .map(e -> e.getKey() + "=" + e.getValue())
-          .collect(java.util.stream.Collectors.joining(", "));
+    /** {@code k=v, k2=v2} by key, as {@code wharf task show} and {@code show-run} print labels. */
+    static String labels(java.util.Map<String, String> labels) {
+      return new java.util.TreeMap<>(labels)
+          .entrySet().stream()
+              .map(e -> e.getKey() + "=" + e.getValue())
+              .collect(java.util.stream.Collectors.joining(", "));
     }
 
     @Override

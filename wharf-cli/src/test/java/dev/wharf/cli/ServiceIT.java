@@ -435,6 +435,26 @@ class ServiceIT {
     Result updated =
         wharf("task", "update", "--", "-n", "secret-task", "--status", "Disabled", "--set", "x=1");
     Result refused = wharf("task", "run", "--", "-n", "secret-task");
+    Result labelled =
+        wharf(
+            "task",
+            "update",
+            "--",
+            "-n",
+            "secret-task",
+            "--agent-label",
+            "zone=eu",
+            "--agent-label",
+            "disk=ssd");
+    Result labelsShown = wharf("task", "show", "--", "-n", "secret-task");
+    Result cleared = wharf("task", "update", "--", "-n", "secret-task", "--agent-label", "");
+    Result clearedShown = wharf("task", "show", "--", "-n", "secret-task", "-o", "json");
+    assertThat(labelled.status()).as(labelled.err()).isZero();
+    assertThat(labelsShown.out()).contains("Agent labels:   disk=ssd, zone=eu");
+    assertThat(cleared.status()).as(cleared.err()).isZero();
+    assertThat(Json.read(clearedShown.out(), JsonNode.class).path("agentLabels").isEmpty())
+        .as(clearedShown.out())
+        .isTrue();
     Result deleted = wharf("task", "delete", "--", "-n", "secret-task");
     Result afterDelete = wharf("task", "list", "--");
     assertThat(updated.status()).as(updated.err()).isZero();
