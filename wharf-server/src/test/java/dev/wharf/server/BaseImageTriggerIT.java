@@ -23,8 +23,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +40,6 @@ class BaseImageTriggerIT {
   @TempDir Path root;
   private final FakeExecutor executor = new FakeExecutor();
   private final HttpClient http = HttpClient.newHttpClient();
-  private final Map<String, String> current = new ConcurrentHashMap<>();
   private WharfServer server;
   private DistributionRegistry registry;
   private ServerClient client;
@@ -77,24 +74,22 @@ class BaseImageTriggerIT {
             notifying ? ServerScenarios.url(server) + "/api/v1/hooks/registry" : null,
             "Authorization",
             "Bearer " + HOOK_TOKEN);
+    // a run builds on what the registry serves when it runs (the registry notifies the server
+    // before the test's push returns, so the run may start first)
     executor.behaviour =
         (job, log) -> {
-          String base = registry.host() + "/base:1";
+          String base = registry.digestOf("base", "1");
           return new RunOutcome(
               RunStatus.Succeeded,
               null,
               List.of(),
-              List.of(
-                  new BaseImageDependency(
-                      registry.host(), "base", "1", current.get(base), "RunTime")),
+              List.of(new BaseImageDependency(registry.host(), "base", "1", base, "RunTime")),
               List.of());
         };
   }
 
   private String push(String repository, String tag) throws Exception {
-    String digest = registry.push(repository, tag);
-    current.put(registry.host() + "/" + repository + ":" + tag, digest);
-    return digest;
+    return registry.push(repository, tag);
   }
 
   private void createAndRunOnce(String name) throws Exception {
@@ -215,7 +210,7 @@ class BaseImageTriggerIT {
     // each run builds on base:1 and pushes base:1 anew, as a task rebuilding its own base does
     executor.behaviour =
         (job, log) -> {
-          String usedBase = current.get(registry.host() + "/base:1");
+          String usedBase = registry.digestOf("base", "1");
           String pushed = push("base", "1");
           Thread.sleep(1000); // the registry's notification arrives while the run is active
           return new RunOutcome(

@@ -158,6 +158,19 @@ public final class DistributionRegistry implements AutoCloseable {
     return digest(manifest.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The digest the registry serves for {@code repository:tag} now, as a build pulling it sees. */
+  public String digestOf(String repository, String tag) throws Exception {
+    HttpResponse<Void> head =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://" + host() + "/v2/" + repository + "/manifests/" + tag))
+                .header("Accept", MANIFEST_V2)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+    return head.headers().firstValue("Docker-Content-Digest").orElseThrow();
+  }
+
   private void upload(String repository, byte[] blob) throws Exception {
     HttpResponse<Void> start =
         http.send(

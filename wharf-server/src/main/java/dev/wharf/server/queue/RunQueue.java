@@ -230,6 +230,14 @@ public final class RunQueue {
     if (!status.isTerminal()) {
       throw new IllegalArgumentException("not a final status: " + status);
     }
+    if (status == RunStatus.Succeeded) {
+      // A task's base images are those of its last successful run. They are recorded before the
+      // run shows as ended: an image-update check in between would otherwise see the task idle
+      // with the old digests and queue a second run for a digest this run was built on.
+      runs.find(runId)
+          .filter(run -> !run.status().isTerminal() && run.task() != null)
+          .ifPresent(run -> triggers.recordBaseImages(run.task(), dependencies, clock.millis()));
+    }
     boolean finished =
         runs.finish(
             agentId,
@@ -244,12 +252,6 @@ public final class RunQueue {
       runs.find(runId).ifPresent(RunQueue::logEnd);
     }
     wakeups.publish(Wakeups.Topic.LOG);
-    if (finished && status == RunStatus.Succeeded) {
-      // a task's base images are those of its last successful run
-      runs.find(runId)
-          .map(Run::task)
-          .ifPresent(task -> triggers.recordBaseImages(task, dependencies, clock.millis()));
-    }
     return finished;
   }
 
