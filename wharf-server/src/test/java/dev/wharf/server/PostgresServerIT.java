@@ -61,4 +61,15 @@ class PostgresServerIT extends ServerScenarios {
     assertThat(client(a, first, Role.read).log(run.runId()))
         .isEqualTo(String.join("\n", lines) + "\n");
   }
+
+  @Test
+  void upload_ofTwentyMegabytes_readThroughAServerWithoutACopy_isByteExact() throws Exception {
+    Path key = dataDir.resolve("shared.key");
+    ServerConfig first = config(1, "agent-a").withKeyFile(key);
+    ServerConfig second = first.withDataDir(otherDataDir).withAgent(0, null);
+    WharfServer a = start(first);
+    WharfServer b = start(second);
+
+    uploadRoundTrip(b, second, a, first);
+  }
 }

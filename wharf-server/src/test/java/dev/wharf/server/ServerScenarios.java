@@ -350,6 +350,41 @@ abstract class ServerScenarios {
   }
 
   @Test
+  void upload_ofTwentyMegabytes_roundTripsByteExact_andAGoneOneIs404() throws Exception {
+    ServerConfig config = config(1, "agent-a");
+    WharfServer server = start(config);
+
+    uploadRoundTrip(server, config, server, config);
+  }
+
+  /**
+   * Uploads 20 MiB through {@code to} and reads it back through {@code from} as an agent does, byte
+   * for byte; once deleted, the upload is 404 there.
+   */
+  void uploadRoundTrip(
+      WharfServer to, ServerConfig toConfig, WharfServer from, ServerConfig fromConfig)
+      throws Exception {
+    byte[] content = new byte[20 * 1024 * 1024 + 7];
+    new java.util.Random(7).nextBytes(content);
+    Path archive = Files.write(dataDir.resolve("big.tar.gz"), content);
+    String agent = WharfServer.createToken(fromConfig, Role.agent, "reader");
+
+    String id = client(to, toConfig, Role.run).upload(archive);
+    HttpResponse<byte[]> read =
+        http.send(
+            HttpRequest.newBuilder(url(from).resolve("/api/v1/uploads/" + id))
+                .header("Authorization", "Bearer " + agent)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.body()).isEqualTo(content);
+    String missing = "0".repeat(32);
+    assertThat(status(from, "/api/v1/uploads/" + missing, agent)).isEqualTo(404);
+    Files.delete(archive);
+  }
+
+  @Test
   void upload_noRunClaimsIt_isRemovedAfterItsAge_whileAClaimedOneStays() throws Exception {
     ServerConfig config =
         config(1, "agent-a").withUploads(new UploadLimits(1024 * 1024, Duration.ofSeconds(1)));

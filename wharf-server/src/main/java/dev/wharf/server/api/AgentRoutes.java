@@ -15,6 +15,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -101,8 +102,15 @@ final class AgentRoutes {
                 throw new ApiException(400, e.getMessage());
               }
               Path file = agents.upload(id);
+              InputStream in;
+              try {
+                in = Files.newInputStream(file);
+              } catch (NoSuchFileException e) {
+                // deleted (pruned) between the look-up and the read
+                throw new AgentProtocolException(404, "no upload " + id);
+              }
               ctx.contentType("application/gzip");
-              try (InputStream in = Files.newInputStream(file)) {
+              try (in) {
                 in.transferTo(ctx.outputStream());
               }
             }));

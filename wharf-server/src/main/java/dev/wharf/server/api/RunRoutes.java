@@ -44,10 +44,11 @@ final class RunRoutes {
 
   private void upload(Context ctx) {
     String what = "an upload";
-    RequestBodies.refuseDeclared(ctx, uploads.maxBytes(), what);
+    long max = Math.min(uploads.maxBytes(), blobs.largestUpload());
+    RequestBodies.refuseDeclared(ctx, max, what);
     String id;
     try {
-      id = blobs.putUpload(RequestBodies.limited(ctx.bodyInputStream(), uploads.maxBytes(), what));
+      id = blobs.putUpload(RequestBodies.limited(ctx.bodyInputStream(), max, what));
     } catch (UncheckedIOException e) {
       RequestBodies.TooLarge tooLarge = RequestBodies.tooLarge(e);
       if (tooLarge != null) {

@@ -31,13 +31,22 @@ public interface BlobStore {
   /** Deletes a run's log (retention). */
   void deleteLog(String runId);
 
-  /** Stores an uploaded archive and answers its id. */
+  /** The largest upload this store can keep, whatever the configured limit. */
+  default long largestUpload() {
+    return Long.MAX_VALUE;
+  }
+
+  /** Stores an uploaded archive and answers its id; it is never held in memory whole. */
   String putUpload(InputStream content);
 
   /** Whether an upload with this id exists. */
   boolean hasUpload(String id);
 
-  /** A local file holding the uploaded archive {@code id}. */
+  /**
+   * A local file holding the uploaded archive {@code id}.
+   *
+   * @throws IllegalArgumentException when there is no such upload (or the id is not one)
+   */
   Path upload(String id);
 
   /** Deletes an uploaded archive. */

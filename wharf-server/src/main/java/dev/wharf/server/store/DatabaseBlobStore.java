@@ -3,20 +3,37 @@ package dev.wharf.server.store;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.argument.Argument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Run logs and uploads kept in the database, so that servers sharing one PostgreSQL see each
- * other's: a log is a series of chunks with byte offsets; an upload is copied to a local cache file
- * when an agent needs it.
+ * other's: a log is a series of chunks with byte offsets; an upload is one row, written from a
+ * spooled file as a stream and read back in slices into a local cache file when an agent needs it.
  */
 final class DatabaseBlobStore implements BlobStore {
+  private static final Logger LOG = LoggerFactory.getLogger(DatabaseBlobStore.class);
   private static final int ROWS_PER_READ = 2000;
+
+  /**
+   * PostgreSQL keeps a value and a protocol message under 1 GiB, so an upload in one row stays
+   * below that (docs/security.md#limits).
+   */
+  static final long LARGEST_UPLOAD = 1023L * 1024 * 1024;
+
+  /** How much of an upload one query reads back. */
+  static final int SLICE_BYTES = 1024 * 1024;
+
+  private static final String PARTIAL = ".part";
 
   private final Database db;
   private final Path cache;
@@ -114,24 +131,51 @@ final class DatabaseBlobStore implements BlobStore {
   }
 
   @Override
+  public long largestUpload() {
+    return LARGEST_UPLOAD;
+  }
+
+  @Override
   public String putUpload(InputStream content) {
     String id = BlobStore.newUploadId();
-    byte[] bytes;
+    Path partial = null;
     try {
-      bytes = content.readAllBytes();
+      // spooled to disk first: the insert needs the length, and the bytes never sit in memory
+      partial = Files.createTempFile(cache, id, PARTIAL);
+      long length = Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
+      if (length > LARGEST_UPLOAD) {
+        throw new IOException("an upload stored in the database is at most 1023 MiB");
+      }
+      Path spooled = partial;
+      db.write(
+          handle -> {
+            try (InputStream in = Files.newInputStream(spooled)) {
+              Argument stream =
+                  (position, statement, ctx) ->
+                      statement.setBinaryStream(position, in, (int) length);
+              return handle
+                  .createUpdate(
+                      "INSERT INTO uploads (id, content, create_time) VALUES (:id, :content, :now)")
+                  .bind("id", id)
+                  .bind("content", stream)
+                  .bind("now", System.currentTimeMillis())
+                  .execute();
+            } catch (IOException e) {
+              throw new UncheckedIOException("cannot read the spooled upload", e);
+            }
+          });
+      // this server already holds the bytes: they become its cached copy
+      Files.move(
+          partial,
+          cache.resolve(id + ".tar.gz"),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+      return id;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read an upload", e);
+      throw new UncheckedIOException("cannot store an upload", e);
+    } finally {
+      deleteQuietly(partial);
     }
-    db.write(
-        handle ->
-            handle
-                .createUpdate(
-                    "INSERT INTO uploads (id, content, create_time) VALUES (:id, :content, :now)")
-                .bind("id", id)
-                .bind("content", bytes)
-                .bind("now", System.currentTimeMillis())
-                .execute());
-    return id;
   }
 
   @Override
@@ -147,24 +191,60 @@ final class DatabaseBlobStore implements BlobStore {
     if (Files.exists(file)) {
       return file;
     }
-    byte[] bytes =
-        db.read(
-            handle ->
-                handle
-                    .createQuery("SELECT content FROM uploads WHERE id = :id")
-                    .bind("id", id)
-                    .mapTo(byte[].class)
-                    .findOne()
-                    .orElseThrow(() -> new IllegalArgumentException("no upload " + id)));
+    Path partial = null;
     try {
-      Path partial = Files.createTempFile(cache, id, ".part");
-      Files.write(partial, bytes);
+      partial = Files.createTempFile(cache, id, PARTIAL);
+      try (OutputStream out = Files.newOutputStream(partial)) {
+        copySlices(id, out);
+      }
       Files.move(
           partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot cache upload " + id, e);
+    } finally {
+      deleteQuietly(partial);
     }
+  }
+
+  /**
+   * Writes upload {@code id} to {@code out} one slice at a time, so that neither this server nor
+   * the JDBC driver holds more than a slice of it (drivers read a selected value whole).
+   */
+  private void copySlices(String id, OutputStream out) {
+    db.read(
+        handle -> {
+          long length =
+              handle
+                  .createQuery("SELECT length(content) FROM uploads WHERE id = :id")
+                  .bind("id", id)
+                  .mapTo(Long.class)
+                  .findOne()
+                  .orElseThrow(() -> new IllegalArgumentException("no upload " + id));
+          for (long done = 0; done < length; ) {
+            int expected = (int) Math.min(SLICE_BYTES, length - done);
+            byte[] slice =
+                handle
+                    .createQuery(
+                        "SELECT substr(content, :from, :count) FROM uploads WHERE id = :id")
+                    .bind("id", id)
+                    .bind("from", (int) done + 1)
+                    .bind("count", expected)
+                    .mapTo(byte[].class)
+                    .findOne()
+                    .orElseThrow(() -> new IllegalArgumentException("no upload " + id));
+            if (slice.length != expected) {
+              throw new IllegalStateException("upload " + id + " changed while it was read");
+            }
+            try {
+              out.write(slice);
+            } catch (IOException e) {
+              throw new UncheckedIOException("cannot cache upload " + id, e);
+            }
+            done += expected;
+          }
+          return null;
+        });
   }
 
   @Override
@@ -182,6 +262,7 @@ final class DatabaseBlobStore implements BlobStore {
 
   @Override
   public List<String> uploadsBefore(long cutoffMillis) {
+    deletePartialsBefore(cutoffMillis);
     return db.read(
         handle ->
             handle
@@ -189,6 +270,31 @@ final class DatabaseBlobStore implements BlobStore {
                 .bind("cutoff", cutoffMillis)
                 .mapTo(String.class)
                 .list());
+  }
+
+  /** Spooled or half-cached files of requests that broke off (or of a server that stopped). */
+  private void deletePartialsBefore(long cutoffMillis) {
+    try (Stream<Path> files = Files.list(cache)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (file.getFileName().toString().endsWith(PARTIAL)
+            && Files.getLastModifiedTime(file).toMillis() < cutoffMillis) {
+          deleteQuietly(file);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the upload cache " + cache, e);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.warn("could not remove {}: {}", file, e.toString());
+    }
   }
 
   private boolean exists(String sql, String id) {

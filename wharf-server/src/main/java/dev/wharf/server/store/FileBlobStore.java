@@ -120,7 +120,7 @@ public final class FileBlobStore implements BlobStore {
     Path partial = uploads.resolve(id + ".part");
     try {
       Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
-      Files.move(partial, upload(id), StandardCopyOption.ATOMIC_MOVE);
+      Files.move(partial, uploadFile(id), StandardCopyOption.ATOMIC_MOVE);
       return id;
     } catch (IOException e) {
       delete(partial);
@@ -130,18 +130,26 @@ public final class FileBlobStore implements BlobStore {
 
   @Override
   public Path upload(String id) {
-    BlobStore.checkUploadId(id);
-    return uploads.resolve(id + ".tar.gz");
+    Path file = uploadFile(id);
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("no upload " + id);
+    }
+    return file;
   }
 
   @Override
   public void deleteUpload(String id) {
-    delete(upload(id));
+    delete(uploadFile(id));
   }
 
   @Override
   public boolean hasUpload(String id) {
-    return Files.exists(upload(id));
+    return Files.exists(uploadFile(id));
+  }
+
+  private Path uploadFile(String id) {
+    BlobStore.checkUploadId(id);
+    return uploads.resolve(id + ".tar.gz");
   }
 
   @Override

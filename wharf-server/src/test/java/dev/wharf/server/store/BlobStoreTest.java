@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,6 +67,39 @@ class BlobStoreTest {
     assertThat(Files.readAllBytes(blobs.upload(id))).containsExactly(1, 2, 3);
     blobs.deleteUpload(id);
     assertThat(blobs.hasUpload(id)).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"file", "database"})
+  void putUpload_largerThanManySlices_readsBackByteExact_onAnotherServer(String kind)
+      throws Exception {
+    BlobStore blobs = store(kind);
+    byte[] content = new byte[20 * DatabaseBlobStore.SLICE_BYTES + 12345];
+    new Random(42).nextBytes(content);
+
+    String id = blobs.putUpload(new ByteArrayInputStream(content));
+    // another server sharing the database has no cached copy: it reads the rows back in slices
+    BlobStore reader =
+        kind.equals("file")
+            ? blobs
+            : new DatabaseBlobStore(db, Files.createDirectories(dir.resolve("other")));
+
+    assertThat(Files.readAllBytes(reader.upload(id))).isEqualTo(content);
+    try (Stream<Path> cached = Files.walk(dir)) {
+      assertThat(cached.map(Path::toString)).noneMatch(name -> name.endsWith(".part"));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"file", "database"})
+  void upload_gone_isRefusedAsUnknown(String kind) {
+    BlobStore blobs = store(kind);
+    String id = blobs.putUpload(new ByteArrayInputStream(new byte[] {1}));
+    blobs.deleteUpload(id);
+
+    assertThatThrownBy(() -> blobs.upload(id))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no upload " + id);
   }
 
   @ParameterizedTest
