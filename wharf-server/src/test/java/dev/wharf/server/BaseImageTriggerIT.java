@@ -74,11 +74,15 @@ class BaseImageTriggerIT {
             notifying ? ServerScenarios.url(server) + "/api/v1/hooks/registry" : null,
             "Authorization",
             "Bearer " + HOOK_TOKEN);
-    // a run builds on what the registry serves when it runs (the registry notifies the server
-    // before the test's push returns, so the run may start first)
+    // A run builds on the digest that triggered it, else on what the registry serves. The
+    // registry notifies before the test's push returns and before it moves the tag, so neither
+    // the push's answer nor the tag can be waited for here.
     executor.behaviour =
         (job, log) -> {
-          String base = registry.digestOf("base", "1");
+          String base =
+              job.trigger() instanceof RunTrigger.ImageUpdate update
+                  ? update.newDigest()
+                  : registry.digestOf("base", "1");
           return new RunOutcome(
               RunStatus.Succeeded,
               null,
