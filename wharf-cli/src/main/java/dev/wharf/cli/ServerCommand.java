@@ -3,6 +3,7 @@ package dev.wharf.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -159,11 +160,7 @@ final class ServerCommand implements Callable<Integer> {
     @ParentCommand Token parent;
     @Spec CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "The server's data.")
-    Path dataDir;
-
-    @Option(names = "--db", paramLabel = "URL", description = "The server's database.")
-    String db;
+    @Mixin ServerDatabase database;
 
     @Option(
         names = "--role",
@@ -201,11 +198,7 @@ final class ServerCommand implements Callable<Integer> {
     @ParentCommand Token parent;
     @Spec CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "The server's data.")
-    Path dataDir;
-
-    @Option(names = "--db", paramLabel = "URL", description = "The server's database.")
-    String db;
+    @Mixin ServerDatabase database;
 
     @Override
     public Integer call() {
@@ -229,11 +222,7 @@ final class ServerCommand implements Callable<Integer> {
     @ParentCommand Token parent;
     @Spec CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "The server's data.")
-    Path dataDir;
-
-    @Option(names = "--db", paramLabel = "URL", description = "The server's database.")
-    String db;
+    @Mixin ServerDatabase database;
 
     @Option(
         names = "--name",

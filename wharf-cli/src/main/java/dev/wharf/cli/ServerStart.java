@@ -127,7 +127,10 @@ final class ServerStart {
       throw new BadInputException("--role takes read, run, admin or agent, not " + command.role);
     }
     ServerConfig config =
-        config(command.parent.parent.main.workingDirectory(), command.dataDir, command.db);
+        config(
+            command.parent.parent.main.workingDirectory(),
+            command.database.dataDir,
+            command.database.db);
     out.println(
         WharfServer.createToken(config, role, command.name == null ? command.role : command.name));
     return 0;
@@ -136,7 +139,10 @@ final class ServerStart {
   /** Prints the tokens stored for the server. */
   static int listTokens(ServerCommand.TokenList command, PrintWriter out) {
     ServerConfig config =
-        config(command.parent.parent.main.workingDirectory(), command.dataDir, command.db);
+        config(
+            command.parent.parent.main.workingDirectory(),
+            command.database.dataDir,
+            command.database.db);
     List<TokenAdmin.TokenInfo> tokens = WharfServer.listTokens(config);
     out.printf("%-32s %-6s %s%n", "NAME", "ROLE", "CREATED");
     for (TokenAdmin.TokenInfo token : tokens) {
@@ -148,7 +154,10 @@ final class ServerStart {
   /** Revokes the tokens of a name; fails when there is none. */
   static int revokeToken(ServerCommand.TokenRevoke command, PrintWriter out, PrintWriter err) {
     ServerConfig config =
-        config(command.parent.parent.main.workingDirectory(), command.dataDir, command.db);
+        config(
+            command.parent.parent.main.workingDirectory(),
+            command.database.dataDir,
+            command.database.db);
     int revoked = WharfServer.revokeToken(config, command.name);
     if (revoked == 0) {
       err.println("Error: no token named " + command.name + " (wharf server token list)");
