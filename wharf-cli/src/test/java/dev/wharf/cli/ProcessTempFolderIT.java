@@ -19,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProcessTempFolderIT {
 
-  private static final Path DIST = Path.of(System.getProperty("wharf.dist", "target/missing"));
-
   @TempDir Path tmp;
   @TempDir Path data;
 
@@ -35,9 +33,9 @@ class ProcessTempFolderIT {
     Path unrelated = Files.createDirectories(tmp.resolve("wharf-notes"));
 
     ProcessBuilder builder =
-        new ProcessBuilder(
+        WharfProcess.builder(
+                tmp,
                 List.of(
-                    DIST.resolve("bin/wharf").toString(),
                     "server",
                     "--data-dir",
                     data.toString(),
@@ -48,7 +46,6 @@ class ProcessTempFolderIT {
                     "--quiet"))
             .redirectErrorStream(true)
             .redirectOutput(tmp.resolve("server.log").toFile());
-    builder.environment().put("WHARF_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp);
     Process server = builder.start();
     try {
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
