@@ -345,7 +345,7 @@ class AgentsIT {
 
   private Process wharf(Map<String, String> environment, String... args) throws IOException {
     ProcessBuilder builder =
-        WharfProcess.builder(work.resolve("tmp"), List.of(args))
+        WharfProcess.builder(work, List.of(args))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(LOG.toFile()));
     builder.environment().putAll(environment);

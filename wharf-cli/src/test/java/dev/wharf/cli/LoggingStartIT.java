@@ -40,7 +40,7 @@ class LoggingStartIT {
         String id = WharfInProcess.newRunId();
         Path stderr = temp.resolve("err-" + i + ".txt");
         Process process =
-            WharfProcess.builder(temp.resolve("tmp"), List.of("run", "--id", id, url))
+            WharfProcess.builder(temp, List.of("run", "--id", id, url))
                 .redirectError(stderr.toFile())
                 .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -149,7 +149,7 @@ class ServerRestartIT {
   }
 
   private Process wharf(String... args) throws IOException {
-    return WharfProcess.builder(output.resolve("tmp"), List.of(args))
+    return WharfProcess.builder(output, List.of(args))
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(output.resolve("wharf.log").toFile()))
         .start();
