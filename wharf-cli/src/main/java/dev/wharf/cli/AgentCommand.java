@@ -22,7 +22,10 @@ import picocli.CommandLine.Spec;
       "Give --server several times (servers sharing one PostgreSQL) and the agent moves to the"
           + " next one when a server cannot be reached. Stop it with Ctrl-C or SIGTERM: runs under"
           + " way end as Error. A run whose agent stops answering ends as Error within two"
-          + " heartbeats; when the agent comes back it removes what that run left on the engine."
+          + " heartbeats; when the agent comes back it removes what that run left on the engine.",
+      "",
+      "A server that cannot be reached or fails (5xx) is waited out. A token the server refuses"
+          + " (revoked, unknown, or not an agent token) stops the agent with exit status 2."
     },
     footer = {
       "",
