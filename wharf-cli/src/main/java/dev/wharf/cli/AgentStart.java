@@ -49,7 +49,8 @@ final class AgentStart {
         new Agent(
             new HttpAgentPort(servers, token),
             new Agent.Settings(registration, "the agent stopped during the run"),
-            new EngineRunExecutor(command.registry));
+            // the engine is this agent's operator's: only they can open it to trusted runs
+            new EngineRunExecutor(command.registry).withTrustedRuns(command.allowRawEngineSocket));
     CountDownLatch stopped = new CountDownLatch(1);
     var unused = agent.refused().thenRun(stopped::countDown);
     Runtime.getRuntime()

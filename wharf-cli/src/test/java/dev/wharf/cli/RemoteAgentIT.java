@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.wharf.api.QuickRunRequest;
 import dev.wharf.api.Run;
+import dev.wharf.api.RunFilter;
 import dev.wharf.api.RunSpec;
 import dev.wharf.api.RunStatus;
 import dev.wharf.api.RunType;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Packaged {@code wharf agent} processes working for an in-process server on the real engine: an
- * agent waits out a server that is away, but stops with a clear error once its token is revoked.
+ * agent waits out a server that is away, but stops with a clear error once its token is revoked;
+ * only an agent started with {@code --allow-raw-engine-socket} gives trusted runs the whole engine.
  */
 @DockerTest
 class RemoteAgentIT {
@@ -123,6 +125,69 @@ class RemoteAgentIT {
         .contains(
             "the server refused this agent's token: server answered 401: unknown API token;"
                 + " create a new one with `wharf server token create --role agent`");
+  }
+
+  @Test
+  void trustedTask_getsTheWholeEngineOnlyOnAnAgentStartedWithAllowRawEngineSocket()
+      throws Exception {
+    int port = freePort();
+    config = config(port);
+    String admin = WharfServer.createToken(config, Role.admin, "admin");
+    String agentToken = WharfServer.createToken(config, Role.agent, "builders");
+    server = WharfServer.start(config);
+    ServerClient client = new ServerClient(URI.create("http://127.0.0.1:" + port), admin);
+    startAgent("opened", port, agentToken, "--pool", "raw", "--allow-raw-engine-socket");
+    startAgent("closed", port, agentToken, "--pool", "plain");
+    await().atMost(WAIT).until(() -> client.agents().size() == 2);
+    Files.writeString(
+        data.resolve("host.yaml"),
+        """
+        version: v1.1.0
+        steps:
+          - cmd: wharf-test/busybox sh -c "ls /sys/class/net; echo host-network-ran"
+            network: host
+        """);
+    String[] asAdmin = {"--server", "http://127.0.0.1:" + port, "--token", admin};
+    Result created =
+        wharf(
+            args(
+                asAdmin,
+                "task",
+                "create",
+                "-n",
+                "host-task",
+                "-c",
+                "/dev/null",
+                "-f",
+                "host.yaml",
+                "--agent-pool",
+                "raw"));
+    Result marked = wharf(args(asAdmin, "task", "update", "-n", "host-task", "--trusted", "true"));
+
+    Result onOpened = wharf(args(asAdmin, "task", "run", "-n", "host-task"));
+    Result moved =
+        wharf(args(asAdmin, "task", "update", "-n", "host-task", "--agent-pool", "plain"));
+    Result onClosed = wharf(args(asAdmin, "task", "run", "-n", "host-task"));
+
+    assertThat(created.status()).as(created.all()).isZero();
+    assertThat(marked.status()).as(marked.all()).isZero();
+    assertThat(onOpened.status()).as(onOpened.all()).isZero();
+    assertThat(onOpened.all()).contains("docker0", "host-network-ran");
+    assertThat(moved.status()).as(moved.all()).isZero();
+    assertThat(onClosed.status()).as(onClosed.all()).isEqualTo(1);
+    assertThat(onClosed.all())
+        .contains(
+            "asks for the host's network (network host)",
+            "which untrusted runs may not",
+            "agent started with --allow-raw-engine-socket")
+        .doesNotContain("host-network-ran");
+    client.runs(new RunFilter("host-task", null, null, 0)).forEach(run -> runIds.add(run.runId()));
+  }
+
+  private static String[] args(String[] server, String... command) {
+    List<String> all = new ArrayList<>(List.of(command));
+    all.addAll(List.of(server));
+    return all.toArray(String[]::new);
   }
 
   private ServerConfig config(int port) {
