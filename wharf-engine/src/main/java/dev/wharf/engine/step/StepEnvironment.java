@@ -16,7 +16,8 @@ import java.util.concurrent.Executors;
 /**
  * What every step of one run shares: the engine (labelling what it creates with the run id), the
  * run's names, registry logins, the engine socket steps get (the run's own, see docs/security.md),
- * and the containers created so far, which are removed off the critical path and at cleanup.
+ * the workspace's files, and the containers created so far, which are removed off the critical path
+ * and at cleanup.
  */
 public final class StepEnvironment implements AutoCloseable {
 
@@ -24,6 +25,7 @@ public final class StepEnvironment implements AutoCloseable {
   private final RunNames names;
   private final List<RegistryLogin> logins;
   private final String engineSocket;
+  private final WorkspaceFiles workspace;
   private final Set<String> builtImages = ConcurrentHashMap.newKeySet();
   private final Set<String> containers = ConcurrentHashMap.newKeySet();
   private final java.util.concurrent.atomic.AtomicInteger creates =
@@ -41,13 +43,19 @@ public final class StepEnvironment implements AutoCloseable {
   /**
    * @param engineSocket the socket file mounted at {@code /var/run/docker.sock} in step containers,
    *     or "" for none
+   * @param workspace where build steps read files of {@code /workspace}
    */
   public StepEnvironment(
-      ContainerEngine engine, RunNames names, List<RegistryLogin> logins, String engineSocket) {
+      ContainerEngine engine,
+      RunNames names,
+      List<RegistryLogin> logins,
+      String engineSocket,
+      WorkspaceFiles workspace) {
     this.engine = engine;
     this.names = names;
     this.logins = List.copyOf(logins);
     this.engineSocket = engineSocket;
+    this.workspace = workspace;
   }
 
   public ContainerEngine engine() {
@@ -60,6 +68,11 @@ public final class StepEnvironment implements AutoCloseable {
 
   public List<RegistryLogin> logins() {
     return logins;
+  }
+
+  /** Where build steps read files of {@code /workspace}. */
+  WorkspaceFiles workspace() {
+    return workspace;
   }
 
   /** Notes an image that a build step of this run tags. */
