@@ -77,7 +77,8 @@ public final class Runner {
             names,
             request.logins(),
             socket == null ? "" : socket.path().toString(),
-            workspace)) {
+            workspace,
+            request.buildCache())) {
       try {
         setupThread = Thread.currentThread();
         if (!cancelled) {

@@ -26,6 +26,7 @@ public final class StepEnvironment implements AutoCloseable {
   private final List<RegistryLogin> logins;
   private final String engineSocket;
   private final WorkspaceFiles workspace;
+  private final BuildCacheScope buildCache;
   private final Set<String> builtImages = ConcurrentHashMap.newKeySet();
   private final Set<String> containers = ConcurrentHashMap.newKeySet();
   private final java.util.concurrent.atomic.AtomicInteger creates =
@@ -44,18 +45,21 @@ public final class StepEnvironment implements AutoCloseable {
    * @param engineSocket the socket file mounted at {@code /var/run/docker.sock} in step containers,
    *     or "" for none
    * @param workspace where build steps read files of {@code /workspace}
+   * @param buildCache what names the registry cache of {@code cache: enabled} build steps
    */
   public StepEnvironment(
       ContainerEngine engine,
       RunNames names,
       List<RegistryLogin> logins,
       String engineSocket,
-      WorkspaceFiles workspace) {
+      WorkspaceFiles workspace,
+      BuildCacheScope buildCache) {
     this.engine = engine;
     this.names = names;
     this.logins = List.copyOf(logins);
     this.engineSocket = engineSocket;
     this.workspace = workspace;
+    this.buildCache = buildCache;
   }
 
   public ContainerEngine engine() {
@@ -73,6 +77,10 @@ public final class StepEnvironment implements AutoCloseable {
   /** Where build steps read files of {@code /workspace}. */
   WorkspaceFiles workspace() {
     return workspace;
+  }
+
+  BuildCacheScope buildCache() {
+    return buildCache;
   }
 
   /** Notes an image that a build step of this run tags. */
