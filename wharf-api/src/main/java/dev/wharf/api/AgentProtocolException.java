@@ -28,4 +28,12 @@ public final class AgentProtocolException extends RuntimeException {
   public int status() {
     return status;
   }
+
+  /**
+   * Whether the server refused the agent's token (401: unknown or revoked; 403: a token of another
+   * role): no retry can succeed until the agent is given another token.
+   */
+  public boolean refusesToken() {
+    return status == 401 || status == 403;
+  }
 }

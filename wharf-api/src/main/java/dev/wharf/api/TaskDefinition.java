@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * @param agentLabels labels an agent must all have to take the task's runs ({@code wharf task
  *     create --agent-label k=v}; empty: any agent of the pool)
  * @param trusted whether an admin marked the task trusted ({@code wharf task update --trusted}):
- *     its runs of its own instructions get the whole engine on a server started with {@code
- *     --allow-raw-engine-socket}; other runs are untrusted (docs/security.md)
+ *     its runs of its own instructions get the whole engine on an agent (the server's own, or a
+ *     {@code wharf agent}) started with {@code --allow-raw-engine-socket}; other runs are untrusted
+ *     (docs/security.md)
  */
 public record TaskDefinition(
     String name,

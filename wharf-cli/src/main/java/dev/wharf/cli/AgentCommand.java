@@ -22,7 +22,10 @@ import picocli.CommandLine.Spec;
       "Give --server several times (servers sharing one PostgreSQL) and the agent moves to the"
           + " next one when a server cannot be reached. Stop it with Ctrl-C or SIGTERM: runs under"
           + " way end as Error. A run whose agent stops answering ends as Error within two"
-          + " heartbeats; when the agent comes back it removes what that run left on the engine."
+          + " heartbeats; when the agent comes back it removes what that run left on the engine.",
+      "",
+      "A server that cannot be reached or fails (5xx) is waited out. A token the server refuses"
+          + " (revoked, unknown, or not an agent token) stops the agent with exit status 2."
     },
     footer = {
       "",
@@ -31,7 +34,9 @@ import picocli.CommandLine.Spec;
       "  wharf agent --server http://ci.example:8423 --token \"$TOKEN\"",
       "  wharf agent --server https://a.example --server https://b.example --token \"$TOKEN\" \\",
       "      --pool arm --label gpu=none --concurrency 4 --name build-7",
-      "  wharf agent list --server http://ci.example:8423"
+      "  wharf agent list --server http://ci.example:8423",
+      "  wharf agent --server http://ci.example:8423 --token \"$TOKEN\" --pool deploy \\",
+      "      --allow-raw-engine-socket   trusted tasks' runs here get the whole engine"
     },
     subcommands = AgentListCommand.class)
 final class AgentCommand implements Callable<Integer> {
@@ -80,6 +85,15 @@ final class AgentCommand implements Callable<Integer> {
       paramLabel = "HOST",
       description = "The registry runs see as .Run.Registry and $Registry.")
   String registry;
+
+  @Option(
+      names = "--allow-raw-engine-socket",
+      description =
+          "Give the runs of tasks an admin marked trusted (wharf task update --trusted true) the"
+              + " whole engine of this machine, as a local 'wharf run' has it: privileged and"
+              + " host-network steps, host folders. Without it every run this agent executes is"
+              + " untrusted, whatever the server allows (docs/security.md).")
+  boolean allowRawEngineSocket;
 
   @Override
   public Integer call() {

@@ -49,8 +49,10 @@ final class AgentStart {
         new Agent(
             new HttpAgentPort(servers, token),
             new Agent.Settings(registration, "the agent stopped during the run"),
-            new EngineRunExecutor(command.registry));
+            // the engine is this agent's operator's: only they can open it to trusted runs
+            new EngineRunExecutor(command.registry).withTrustedRuns(command.allowRawEngineSocket));
     CountDownLatch stopped = new CountDownLatch(1);
+    var unused = agent.refused().thenRun(stopped::countDown);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -61,6 +63,9 @@ final class AgentStart {
     try {
       agent.start();
     } catch (AgentProtocolException e) {
+      if (e.refusesToken()) {
+        return refused(e, err);
+      }
       err.println("Error: agent " + name + " could not register: " + e.getMessage());
       err.flush();
       return Main.EXIT_ENVIRONMENT;
@@ -81,7 +86,25 @@ final class AgentStart {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    AgentProtocolException refusal = agent.refused().getNow(null);
+    if (refusal != null) {
+      agent.close();
+      return refused(refusal, err);
+    }
     return 0;
+  }
+
+  /**
+   * A revoked, unknown or wrong-role token: retrying cannot help, so the agent stops and says what
+   * to do (docs/deploy.md#tokens).
+   */
+  private static int refused(AgentProtocolException refusal, PrintWriter err) {
+    err.println(
+        "Error: the server refused this agent's token: "
+            + refusal.getMessage()
+            + "; create a new one with `wharf server token create --role agent`");
+    err.flush();
+    return Main.EXIT_BAD_INPUT;
   }
 
   private static List<URI> servers(AgentCommand command) throws BadInputException {

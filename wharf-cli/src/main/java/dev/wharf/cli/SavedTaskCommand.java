@@ -362,7 +362,7 @@ final class SavedTaskCommand implements Runnable {
         "  wharf task update -n hello --agent-label disk=ssd --agent-label gpu=yes",
         "  wharf task update -n hello --agent-label ''   any agent of the pool again",
         "  wharf task update -n deploy --trusted true   its runs may use the whole engine (admin;"
-            + " on a server started with --allow-raw-engine-socket)"
+            + " on an agent or server started with --allow-raw-engine-socket)"
       })
   static final class Update extends Definition {
     @Option(
@@ -371,8 +371,9 @@ final class SavedTaskCommand implements Runnable {
         arity = "1",
         description =
             "Mark the task trusted (admin only): runs of its own instructions get the whole engine,"
-                + " privileged and host-network steps included, when the server was started with"
-                + " --allow-raw-engine-socket; otherwise every run is untrusted (docs/security.md).")
+                + " privileged and host-network steps included, when the agent executing them (the"
+                + " server's own, or a wharf agent) was started with --allow-raw-engine-socket;"
+                + " otherwise every run is untrusted (docs/security.md).")
     Boolean trusted;
 
     @Override

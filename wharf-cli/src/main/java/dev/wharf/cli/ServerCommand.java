@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
       "  wharf server --registry-hook-header \"Authorization: Bearer $HOOK_TOKEN\"   registry"
           + " notifications rebuild tasks on new base images",
       "  wharf server --base-image-poll-interval 60    ask registries for new base images every"
-          + " minute (0: never)"
+          + " minute (0: never)",
+      "  wharf server --max-upload-size 512m   refuse uploaded contexts above 512 MiB"
     },
     subcommands = ServerCommand.Token.class)
 final class ServerCommand implements Callable<Integer> {
@@ -113,6 +114,15 @@ final class ServerCommand implements Callable<Integer> {
           "How often the server asks registries for the digests of the base images tasks are"
               + " built on (default 300; 0: only notifications).")
   Integer baseImagePollSeconds;
+
+  @Option(
+      names = "--max-upload-size",
+      paramLabel = "SIZE",
+      description =
+          "The largest context 'wharf run --server DIR' and POST /api/v1/uploads may upload, e.g."
+              + " 512m or 2g (k, m, g: KiB, MiB, GiB; default 2g; with PostgreSQL at most 1023m);"
+              + " bigger uploads are refused with 413 (docs/security.md#limits).")
+  String maxUploadSize;
 
   @Override
   public Integer call() {

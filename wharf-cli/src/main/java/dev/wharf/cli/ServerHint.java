@@ -18,6 +18,10 @@ final class ServerHint {
       case 403 ->
           "  hint: this token's role does not allow that; create a token with a wider --role"
               + " (read < run < admin)";
+      case 413 ->
+          "  hint: for an uploaded context, leave out what the run does not need"
+              + " (.dockerignore) or ask the server's operator to raise 'wharf server"
+              + " --max-upload-size'";
       default -> "";
     };
   }

@@ -51,6 +51,29 @@ class ServerCommandTest {
   }
 
   @Test
+  void server_maxUploadSizeNotASize_isBadInputBeforeTheServerStarts() {
+    StringWriter err = new StringWriter();
+
+    int status =
+        wharf(
+            new StringWriter(),
+            err,
+            "server",
+            "--data-dir",
+            "d",
+            "--listen",
+            "127.0.0.1:0",
+            "--agents",
+            "0",
+            "--max-upload-size",
+            "lots");
+
+    assertThat(status).isEqualTo(Main.EXIT_BAD_INPUT);
+    assertThat(err.toString())
+        .contains("--max-upload-size takes a size such as 512m or 2g (k, m, g: KiB, MiB, GiB)");
+  }
+
+  @Test
   void task_withoutServer_isBadInput() {
     StringWriter err = new StringWriter();
 

@@ -5,6 +5,7 @@ import dev.wharf.engine.RunListener;
 import dev.wharf.engine.SecretMasker;
 import dev.wharf.engine.container.RegistryLogin;
 import dev.wharf.engine.run.RunRequest;
+import dev.wharf.engine.step.BuildCacheScope;
 import dev.wharf.task.Plan;
 import dev.wharf.template.render.RunInfo;
 import java.time.Duration;
@@ -106,7 +107,8 @@ public final class PreparedRun implements AutoCloseable {
         totalTimeout,
         options.network(),
         options.engineAccess(),
-        startedAt);
+        startedAt,
+        new BuildCacheScope(run.taskName(), run.registry()));
   }
 
   @Override

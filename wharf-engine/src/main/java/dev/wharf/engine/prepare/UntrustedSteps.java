@@ -92,8 +92,8 @@ final class UntrustedSteps {
             + " (at "
             + at
             + "), which untrusted runs may not; see docs/security.md#trusted-and-untrusted-runs: an admin can mark the task"
-            + " trusted (wharf task update NAME --trusted true) on a server started with"
-            + " --allow-raw-engine-socket",
+            + " trusted (wharf task update NAME --trusted true) for runs on a server or agent"
+            + " started with --allow-raw-engine-socket",
         null);
   }
 }

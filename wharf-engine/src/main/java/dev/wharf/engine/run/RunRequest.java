@@ -3,6 +3,7 @@ package dev.wharf.engine.run;
 import dev.wharf.engine.RunListener;
 import dev.wharf.engine.container.RegistryLogin;
 import dev.wharf.engine.socket.EngineAccess;
+import dev.wharf.engine.step.BuildCacheScope;
 import dev.wharf.task.Plan;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,7 @@ import java.util.Objects;
  *     (docs/security.md)
  * @param startedAt when the run began for its user (a server run's start in its record), which its
  *     duration counts from; null for the runner's own start
+ * @param buildCache what names the registry cache of {@code cache: enabled} build steps
  */
 public record RunRequest(
     String runId,
@@ -36,7 +38,8 @@ public record RunRequest(
     Duration totalTimeout,
     String externalNetwork,
     EngineAccess engineAccess,
-    Instant startedAt) {
+    Instant startedAt,
+    BuildCacheScope buildCache) {
 
   /** Opens the workspace content as a tar stream. */
   @FunctionalInterface
@@ -53,5 +56,6 @@ public record RunRequest(
     Objects.requireNonNull(totalTimeout, "totalTimeout cannot be null");
     externalNetwork = Objects.requireNonNullElse(externalNetwork, "");
     Objects.requireNonNull(engineAccess, "engineAccess cannot be null");
+    Objects.requireNonNull(buildCache, "buildCache cannot be null");
   }
 }

@@ -65,7 +65,11 @@ public final class Runner {
     RunSocket socket = openSocket(request.engineAccess(), names, listener);
     try (StepEnvironment env =
         new StepEnvironment(
-            labelled, names, request.logins(), socket == null ? "" : socket.path().toString())) {
+            labelled,
+            names,
+            request.logins(),
+            socket == null ? "" : socket.path().toString(),
+            request.buildCache())) {
       try {
         setupThread = Thread.currentThread();
         if (!cancelled) {

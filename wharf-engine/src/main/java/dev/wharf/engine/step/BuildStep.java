@@ -7,7 +7,9 @@ import dev.wharf.engine.StepContext;
 import dev.wharf.engine.StepOutcome;
 import dev.wharf.engine.container.BuildRequest;
 import dev.wharf.engine.container.BuildSecret;
+import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.container.EngineException;
+import dev.wharf.engine.container.ImageInfo;
 import dev.wharf.engine.source.SourceException;
 import dev.wharf.task.Step;
 import dev.wharf.task.docker.BuildArgs;
@@ -32,6 +34,9 @@ final class BuildStep implements StepAction {
 
   /** The BuildKit-only flags the engine's BuildKit honours through its build API. */
   private static final List<String> BUILDKIT_FLAGS = List.of("load", "progress", "secret");
+
+  /** The build arg that makes BuildKit write its cache metadata into the image it builds. */
+  private static final String INLINE_CACHE = "BUILDKIT_INLINE_CACHE";
 
   private final Step step;
   private final StepEnvironment env;
@@ -105,6 +110,45 @@ final class BuildStep implements StepAction {
     return uses;
   }
 
+  /**
+   * The registry cache of a {@code cache: enabled} step, "" when it builds no tag or when its
+   * reference is invalid, which is only logged, as acb does (docs/buildkit.md#registry-cache).
+   */
+  private String registryCache(StepContext context) {
+    try {
+      return env.buildCache().reference(step.id(), build.tags()).orElse("");
+    } catch (DockerParseException e) {
+      context.message("error creating build cache command " + e.getMessage());
+      return "";
+    }
+  }
+
+  /**
+   * Pushes the built image as the cache tag with the run's logins, then takes the cache tag off the
+   * engine's image, and the repository digest that its push added: the cache is no output of the
+   * run, and only the run's own push may give its tags a digest (docs/buildkit.md#registry-cache).
+   */
+  private void exportCache(StepContext context, String cacheRef)
+      throws EngineException, InterruptedException {
+    ContainerEngine engine = env.engine();
+    List<String> before =
+        engine.inspectImage(cacheRef).map(ImageInfo::repoDigests).orElse(List.of());
+    context.message("Exporting build cache to " + cacheRef);
+    try {
+      engine.push(cacheRef, env.logins(), line -> {});
+    } finally {
+      engine.removeImage(cacheRef);
+      List<String> after =
+          engine.inspectImage(build.tags().get(0)).map(ImageInfo::repoDigests).orElse(List.of());
+      for (String digest : after) {
+        if (!before.contains(digest)) {
+          engine.removeImage(digest);
+        }
+      }
+    }
+    context.message("Successfully exported build cache to " + cacheRef);
+  }
+
   @Override
   public StepOutcome execute(StepContext context, int attempt) throws Exception {
     List<String> unsupported = new ArrayList<>(build.buildKitFlags());
@@ -134,6 +178,12 @@ final class BuildStep implements StepAction {
               .dockerfile(source.dockerfilePath())
               .target(build.target())
               .buildKit(!buildKitUses.isEmpty());
+      String cacheRef = step.cache().equalsIgnoreCase("enabled") ? registryCache(context) : "";
+      if (!cacheRef.isEmpty()) {
+        // Inline cache: BuildKit writes the cache metadata into the image, which is pushed as
+        // the cache tag and read back from the registry by the next build.
+        request.buildArg(INLINE_CACHE, "1").cacheFrom(cacheRef).tag(cacheRef);
+      }
       build.values("cache-from").forEach(request::cacheFrom);
       build.tags().forEach(request::tag);
       for (String arg : build.buildArgs()) {
@@ -182,6 +232,9 @@ final class BuildStep implements StepAction {
                         masker.mask(line.endsWith("\n") ? line : line + "\n"));
                   }
                 });
+      }
+      if (!cacheRef.isEmpty()) {
+        exportCache(context, cacheRef);
       }
       built =
           new BuiltImage(

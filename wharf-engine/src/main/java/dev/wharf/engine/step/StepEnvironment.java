@@ -24,6 +24,7 @@ public final class StepEnvironment implements AutoCloseable {
   private final RunNames names;
   private final List<RegistryLogin> logins;
   private final String engineSocket;
+  private final BuildCacheScope buildCache;
   private final Set<String> builtImages = ConcurrentHashMap.newKeySet();
   private final Set<String> containers = ConcurrentHashMap.newKeySet();
   private final java.util.concurrent.atomic.AtomicInteger creates =
@@ -41,13 +42,19 @@ public final class StepEnvironment implements AutoCloseable {
   /**
    * @param engineSocket the socket file mounted at {@code /var/run/docker.sock} in step containers,
    *     or "" for none
+   * @param buildCache what names the registry cache of {@code cache: enabled} build steps
    */
   public StepEnvironment(
-      ContainerEngine engine, RunNames names, List<RegistryLogin> logins, String engineSocket) {
+      ContainerEngine engine,
+      RunNames names,
+      List<RegistryLogin> logins,
+      String engineSocket,
+      BuildCacheScope buildCache) {
     this.engine = engine;
     this.names = names;
     this.logins = List.copyOf(logins);
     this.engineSocket = engineSocket;
+    this.buildCache = buildCache;
   }
 
   public ContainerEngine engine() {
@@ -60,6 +67,10 @@ public final class StepEnvironment implements AutoCloseable {
 
   public List<RegistryLogin> logins() {
     return logins;
+  }
+
+  BuildCacheScope buildCache() {
+    return buildCache;
   }
 
   /** Notes an image that a build step of this run tags. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.wharf.engine.container.EngineInfo;
 import dev.wharf.engine.container.RegistryLogin;
 import dev.wharf.engine.socket.EngineAccess;
+import dev.wharf.engine.step.BuildCacheScope;
 import dev.wharf.template.render.RunInfo;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -58,6 +59,9 @@ class RunPreparationTest {
       assertThat(prepared.run().architecture()).isEqualTo("arm64");
       assertThat(prepared.run().sharedVolume()).isNotEmpty();
       assertThat(prepared.masker().mask("t0ken-value pa55word")).isEqualTo("*** ***");
+      assertThat(prepared.request(event -> {}).buildCache())
+          .as("cache: enabled steps name their registry cache after the run's registry")
+          .isEqualTo(new BuildCacheScope("", "reg.example"));
     }
   }
 

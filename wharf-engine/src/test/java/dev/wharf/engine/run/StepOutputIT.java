@@ -7,6 +7,7 @@ import dev.wharf.engine.RunListener;
 import dev.wharf.engine.RunResult;
 import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.socket.EngineAccess;
+import dev.wharf.engine.step.BuildCacheScope;
 import dev.wharf.engine.testing.DockerTest;
 import dev.wharf.engine.testing.LocalDocker;
 import dev.wharf.engine.testing.Tar;
@@ -60,7 +61,8 @@ class StepOutputIT {
                     Duration.ofMinutes(2),
                     "",
                     EngineAccess.NONE,
-                    null));
+                    null,
+                    BuildCacheScope.NONE));
 
     assertThat(result.successful()).isTrue();
     assertThat(counted.lines()).isEqualTo(LINES + 1L);

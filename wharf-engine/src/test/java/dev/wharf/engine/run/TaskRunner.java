@@ -11,6 +11,7 @@ import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.container.RegistryLogin;
 import dev.wharf.engine.output.ConsolePrinter;
 import dev.wharf.engine.socket.EngineAccess;
+import dev.wharf.engine.step.BuildCacheScope;
 import dev.wharf.engine.testing.Tar;
 import dev.wharf.task.Plan;
 import dev.wharf.task.TaskLoader;
@@ -38,6 +39,7 @@ final class TaskRunner {
   private String externalNetwork = "";
   private EngineAccess engineAccess = EngineAccess.SCOPED;
   private Instant startedAt;
+  private BuildCacheScope buildCache = BuildCacheScope.NONE;
 
   TaskRunner(ContainerEngine engine) {
     this.engine = engine;
@@ -75,6 +77,11 @@ final class TaskRunner {
 
   TaskRunner startedAt(Instant start) {
     startedAt = start;
+    return this;
+  }
+
+  TaskRunner buildCache(BuildCacheScope scope) {
+    buildCache = scope;
     return this;
   }
 
@@ -120,7 +127,8 @@ final class TaskRunner {
             totalTimeout == null ? Duration.ZERO : totalTimeout,
             externalNetwork,
             engineAccess,
-            startedAt);
+            startedAt,
+            buildCache);
     Runner runner = new Runner(engine, Clock.systemUTC());
     started.accept(runner);
     RunResult result = runner.run(request);

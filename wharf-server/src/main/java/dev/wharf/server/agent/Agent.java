@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,6 +60,7 @@ public final class Agent implements AutoCloseable {
   private volatile long heartbeatMillis;
   private volatile boolean stopping;
   private volatile boolean halted;
+  private final CompletableFuture<AgentProtocolException> refused = new CompletableFuture<>();
 
   /** An agent talking to {@code port}, executing runs with {@code executor}. */
   public Agent(AgentPort port, Settings settings, RunExecutor executor) {
@@ -110,6 +112,15 @@ public final class Agent implements AutoCloseable {
   /** The name the agent registered with. */
   public String name() {
     return registration.name();
+  }
+
+  /**
+   * Completes when the server refuses this agent's token (revoked, unknown, or of another role):
+   * the agent then claims nothing more and sends no more heartbeats, since retrying cannot help;
+   * the caller decides what follows (a {@code wharf agent} process exits).
+   */
+  public CompletableFuture<AgentProtocolException> refused() {
+    return refused;
   }
 
   /** Runs being executed now. */
@@ -178,6 +189,10 @@ public final class Agent implements AutoCloseable {
         if (stopping) {
           return;
         }
+        if (e.refusesToken()) {
+          refusedBy(e);
+          return;
+        }
         if (e.status() == 404) {
           reRegister(seen);
         } else {
@@ -228,6 +243,10 @@ public final class Agent implements AutoCloseable {
         if (this.stopping) {
           return;
         }
+        if (e.refusesToken()) {
+          refusedBy(e);
+          return;
+        }
         if (e.status() == 404) {
           reRegister(seen);
         } else {
@@ -240,6 +259,18 @@ public final class Agent implements AutoCloseable {
           pause = sleep(pause);
         }
       }
+    }
+  }
+
+  /**
+   * Stops claiming and heartbeats for good after the server refused the token; runs under way are
+   * asked to stop, as they could not report their end anyway.
+   */
+  private void refusedBy(AgentProtocolException e) {
+    stopping = true;
+    active.values().forEach(run -> run.signal.raise());
+    if (refused.complete(e)) {
+      LOG.error("the server refused agent {}'s token: {}", name(), e.getMessage());
     }
   }
 
@@ -258,6 +289,11 @@ public final class Agent implements AutoCloseable {
       register();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (AgentProtocolException e) {
+      if (!e.refusesToken()) {
+        throw e;
+      }
+      refusedBy(e);
     }
   }
 

@@ -103,7 +103,7 @@ final class ReferenceGrammar {
   }
 
   /** {@code [\w][\w.-]{0,127}}. */
-  private static boolean isTag(String s) {
+  static boolean isTag(String s) {
     if (s.isEmpty() || s.length() > 128 || !isWord(s.charAt(0))) {
       return false;
     }
