@@ -33,7 +33,7 @@ import java.util.Map;
 final class BuildStep implements StepAction {
 
   /** The BuildKit-only flags the engine's BuildKit honours through its build API. */
-  private static final List<String> BUILDKIT_FLAGS = List.of("load", "progress", "secret");
+  private static final List<String> BUILDKIT_FLAGS = List.of("load", "progress", "secret", "ssh");
 
   /** The build arg that makes BuildKit write its cache metadata into the image it builds. */
   private static final String INLINE_CACHE = "BUILDKIT_INLINE_CACHE";
@@ -245,6 +245,10 @@ final class BuildStep implements StepAction {
         request.secret(read);
         secretValues.add(new String(read.value(), StandardCharsets.UTF_8));
       }
+      // The agents of the machine running the build: untrusted runs are refused --ssh when they
+      // are planned (docs/security.md#trusted-and-untrusted-runs).
+      SshAgents.of(build.values("ssh"), System.getenv().getOrDefault("SSH_AUTH_SOCK", ""))
+          .forEach(request::sshAgent);
       // A secret read from a file of the workspace is not among the run's secrets; what the build
       // prints is masked for it too (docs/buildkit.md#secrets).
       SecretMasker masker = new SecretMasker(secretValues);
