@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 @DockerTest
 class LoggingStartIT {
 
-  private static final Path DIST = Path.of(System.getProperty("wharf.dist", "target/missing"));
   private static final int RUNS = 6;
 
   @TempDir Path temp;
@@ -42,13 +41,7 @@ class LoggingStartIT {
       List<Process> processes = new ArrayList<>();
       for (int i = 0; i < RUNS; i++) {
         processes.add(
-            new ProcessBuilder(
-                    List.of(
-                        DIST.resolve("bin/wharf").toString(),
-                        "run",
-                        "--id",
-                        WharfInProcess.newRunId(),
-                        url))
+            WharfProcess.builder(temp, List.of("run", "--id", WharfInProcess.newRunId(), url))
                 .redirectOutput(temp.resolve("out-" + i + ".txt").toFile())
                 .redirectError(temp.resolve("err-" + i + ".txt").toFile())
                 .start());
