@@ -11,6 +11,7 @@ import dev.wharf.server.ServerConfig;
 import dev.wharf.server.WharfServer;
 import dev.wharf.server.agent.EngineRunExecutor;
 import dev.wharf.server.auth.Role;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -18,7 +19,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -55,8 +59,16 @@ class WebUiIT {
   private static WebDriver browser;
   private static Path screenshots;
 
+  /**
+   * Selenium looks for a DevTools (CDP) module matching the browser's version and warns when it has
+   * none; these tests use no DevTools, so the warning says nothing. Held here: the logging
+   * framework keeps loggers only while someone does.
+   */
+  private static final Logger CDP_VERSION_FINDER =
+      Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
   @BeforeAll
-  static void start() {
+  static void start() throws IOException {
     char letter = (char) ('a' + ThreadLocalRandom.current().nextInt(26));
     ServerConfig config =
         ServerConfig.defaults()
@@ -69,6 +81,7 @@ class WebUiIT {
     runToken = WharfServer.createToken(config, Role.admin, "ui-admin");
     readToken = WharfServer.createToken(config, Role.read, "ui-reader");
     screenshots = Path.of(System.getProperty("wharf.screenshots", "target/ui-screenshots"));
+    CDP_VERSION_FINDER.setLevel(Level.SEVERE);
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
     options.addArguments(
@@ -81,9 +94,13 @@ class WebUiIT {
         "--disable-sync",
         "--no-first-run",
         "--window-size=1280,900");
+    // Chromium and its driver keep their profile and shared-memory files in TMPDIR: the test's
+    // folder, so that nothing of theirs stays in the machine's temporary folder
+    Path browserTemp = Files.createDirectories(work.resolve("browser-tmp"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+            .withEnvironment(Map.of("TMPDIR", browserTemp.toString()))
             .build();
     browser = new ChromeDriver(service, options);
     browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
