@@ -27,6 +27,8 @@ import java.util.Map;
  *     (docs/buildkit.md)
  * @param cacheFrom images whose layers may serve as cache ({@code --cache-from})
  * @param secrets what {@code RUN --mount=type=secret} may read; BuildKit only
+ * @param sshAgents the SSH agents {@code RUN --mount=type=ssh} may use ({@code --ssh}); BuildKit
+ *     only
  */
 public record BuildRequest(
     List<String> tags,
@@ -42,7 +44,8 @@ public record BuildRequest(
     List<RegistryLogin> logins,
     boolean buildKit,
     List<String> cacheFrom,
-    List<BuildSecret> secrets) {
+    List<BuildSecret> secrets,
+    List<BuildSshAgent> sshAgents) {
 
   public BuildRequest {
     tags = List.copyOf(tags);
@@ -56,6 +59,7 @@ public record BuildRequest(
     logins = List.copyOf(logins);
     cacheFrom = List.copyOf(cacheFrom);
     secrets = List.copyOf(secrets);
+    sshAgents = List.copyOf(sshAgents);
   }
 
   /** Starts a request with every option at the engine's default. */
@@ -86,6 +90,7 @@ public record BuildRequest(
     private boolean buildKit;
     private final List<String> cacheFrom = new ArrayList<>();
     private final List<BuildSecret> secrets = new ArrayList<>();
+    private final List<BuildSshAgent> sshAgents = new ArrayList<>();
 
     private Builder() {}
 
@@ -159,6 +164,11 @@ public record BuildRequest(
       return this;
     }
 
+    public Builder sshAgent(BuildSshAgent agent) {
+      sshAgents.add(agent);
+      return this;
+    }
+
     public BuildRequest build() {
       return new BuildRequest(
           tags,
@@ -174,7 +184,8 @@ public record BuildRequest(
           logins,
           buildKit,
           cacheFrom,
-          secrets);
+          secrets,
+          sshAgents);
     }
   }
 }

@@ -78,6 +78,15 @@ public interface ContainerEngine {
   boolean pullIfMissing(String image, List<RegistryLogin> logins, Consumer<String> progress)
       throws EngineException, InterruptedException;
 
+  /**
+   * Asks {@code image}'s registry, through the engine and so with its network and registry
+   * settings, whether it holds the image, without pulling it ({@code GET /distribution}).
+   *
+   * @param logins credentials; the one whose registry matches the image's is used
+   * @throws EngineException with the registry's or the network's answer when it does not
+   */
+  void checkInRegistry(String image, List<RegistryLogin> logins) throws EngineException;
+
   /** The local image named {@code image}, or empty when the engine does not have it. */
   Optional<ImageInfo> inspectImage(String image) throws EngineException;
 

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -63,10 +64,16 @@ final class BuildKitBuild {
     String path = "/v" + connection.apiVersion() + "/build?" + query(request);
     Map<String, byte[]> secrets = new LinkedHashMap<>();
     request.secrets().forEach(secret -> secrets.put(secret.id(), secret.value()));
-    // The session answers the engine's calls for secrets and registry credentials.
+    Map<String, Path> sshAgents = new LinkedHashMap<>();
+    request.sshAgents().forEach(agent -> sshAgents.put(agent.id(), agent.socket()));
+    // The session answers the engine's calls for secrets, registry credentials and SSH agents.
     try (BuildKitSession session =
             BuildKitSession.open(
-                connection.address(), connection.apiVersion(), secrets, request.logins());
+                connection.address(),
+                connection.apiVersion(),
+                secrets,
+                request.logins(),
+                sshAgents);
         EngineSocket socket = EngineSocket.open(connection.address())) {
       socket.sendHead("POST", path + "&session=" + session.id(), headers);
       socket.sendChunked(context);

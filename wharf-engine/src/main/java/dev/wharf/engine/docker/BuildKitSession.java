@@ -2,6 +2,7 @@ package dev.wharf.engine.docker;
 
 import dev.wharf.engine.container.RegistryLogin;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -20,9 +21,11 @@ import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2FrameStream;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
+import io.netty.handler.codec.http2.Http2ResetFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,16 +35,25 @@ import java.util.UUID;
 /**
  * The client side of a BuildKit session (docs/buildkit.md#secrets): {@code POST /session} asks the
  * engine to take the connection over, after which the engine calls Wharf over it with gRPC (HTTP/2,
- * Wharf answering). Wharf answers three calls: the health check, the secrets a build's {@code RUN
- * --mount=type=secret} asks for, and registry credentials for the images BuildKit pulls. Secret
- * values travel only over this connection; they are never part of the build request, the image or
- * its history.
+ * Wharf answering). Wharf answers the health check, the secrets a build's {@code RUN
+ * --mount=type=secret} asks for, registry credentials for the images BuildKit pulls, and, for a
+ * build with {@code --ssh}, the SSH agents {@code RUN --mount=type=ssh} reaches
+ * (docs/buildkit.md#ssh-agents). Secret values travel only over this connection; they are never
+ * part of the build request, the image or its history.
  */
 final class BuildKitSession implements AutoCloseable {
 
   private static final String HEALTH = "/grpc.health.v1.Health/Check";
   private static final String SECRET = "/moby.buildkit.secrets.v1.Secrets/GetSecret";
   private static final String CREDENTIALS = "/moby.filesync.v1.Auth/Credentials";
+  private static final String CHECK_AGENT = "/moby.sshforward.v1.SSH/CheckAgent";
+  private static final String FORWARD_AGENT = "/moby.sshforward.v1.SSH/ForwardAgent";
+
+  /** The gRPC metadata that names the agent a {@code ForwardAgent} stream is for. */
+  private static final String SSH_ID = "buildkit.ssh.id";
+
+  /** The agent id of a {@code RUN --mount=type=ssh} that names none. */
+  private static final String DEFAULT_SSH_ID = "default";
 
   private static EventLoopGroup group;
 
@@ -63,9 +75,15 @@ final class BuildKitSession implements AutoCloseable {
    *
    * @param secrets secret values by id, as {@code --secret id=…} names them
    * @param logins the credentials to answer registry credential requests with
+   * @param sshAgents the sockets of the SSH agents a build may use, by id; none: the session offers
+   *     no SSH agent
    */
   static BuildKitSession open(
-      String address, String apiVersion, Map<String, byte[]> secrets, List<RegistryLogin> logins)
+      String address,
+      String apiVersion,
+      Map<String, byte[]> secrets,
+      List<RegistryLogin> logins,
+      Map<String, Path> sshAgents)
       throws IOException {
     String id = UUID.randomUUID().toString().replace("-", "");
     EngineSocket socket = EngineSocket.open(address);
@@ -76,7 +94,11 @@ final class BuildKitSession implements AutoCloseable {
       headers.add(Map.entry("X-Docker-Expose-Session-Uuid", id));
       headers.add(Map.entry("X-Docker-Expose-Session-Name", "wharf"));
       headers.add(Map.entry("X-Docker-Expose-Session-Sharedkey", id));
-      for (String method : List.of(HEALTH, SECRET, CREDENTIALS)) {
+      List<String> methods = new ArrayList<>(List.of(HEALTH, SECRET, CREDENTIALS));
+      if (!sshAgents.isEmpty()) {
+        methods.addAll(List.of(CHECK_AGENT, FORWARD_AGENT));
+      }
+      for (String method : methods) {
         headers.add(Map.entry("X-Docker-Expose-Session-Grpc-Method", method));
       }
       socket.sendHead("POST", "/v" + apiVersion + "/session", headers);
@@ -90,7 +112,7 @@ final class BuildKitSession implements AutoCloseable {
           socket.unix()
               ? new NioDomainSocketChannel(socket.channel())
               : new NioSocketChannel(socket.channel());
-      Answers answers = new Answers(secrets, logins);
+      Answers answers = new Answers(secrets, logins, sshAgents);
       channel
           .pipeline()
           .addLast(Http2FrameCodecBuilder.forServer().build())
@@ -123,10 +145,17 @@ final class BuildKitSession implements AutoCloseable {
   private static final class Answers {
     private final Map<String, byte[]> secrets;
     private final List<RegistryLogin> logins;
+    private final Map<String, Path> sshAgents;
 
-    Answers(Map<String, byte[]> secrets, List<RegistryLogin> logins) {
+    Answers(Map<String, byte[]> secrets, List<RegistryLogin> logins, Map<String, Path> sshAgents) {
       this.secrets = Map.copyOf(secrets);
       this.logins = List.copyOf(logins);
+      this.sshAgents = Map.copyOf(sshAgents);
+    }
+
+    /** The socket of the SSH agent with {@code id} ({@code default} when empty), or null. */
+    Path sshAgent(String id) {
+      return sshAgents.get(id.isEmpty() ? DEFAULT_SSH_ID : id);
     }
 
     /** The gRPC status and response message for a call, or null for an unknown method. */
@@ -169,6 +198,27 @@ final class BuildKitSession implements AutoCloseable {
               .loginFrom(logins)
               .ifPresent(l -> response.string(1, l.username()).string(2, l.password()));
           return Reply.ok(response.toByteArray());
+        }
+        case CHECK_AGENT -> {
+          // CheckAgentRequest{ID 1} -> CheckAgentResponse{}
+          String agentId = "";
+          Protobuf.Reader reader = new Protobuf.Reader(request);
+          while (reader.next()) {
+            if (reader.field() == 1) {
+              agentId = reader.string();
+            } else {
+              reader.skip();
+            }
+          }
+          if (sshAgent(agentId) == null) {
+            return new Reply(
+                5,
+                "the build forwards no SSH agent with the id "
+                    + (agentId.isEmpty() ? DEFAULT_SSH_ID : agentId)
+                    + " (--ssh ID=SOCKET names one)",
+                new byte[0]);
+          }
+          return Reply.ok(new byte[0]);
         }
         default -> {
           return new Reply(12, "unknown method " + path, new byte[0]);
@@ -218,6 +268,7 @@ final class BuildKitSession implements AutoCloseable {
     private final Answers answers;
     private final Map<Integer, String> paths = new HashMap<>();
     private final Map<Integer, ByteBuf> requests = new HashMap<>();
+    private final Map<Integer, SshAgentForward> forwards = new HashMap<>();
 
     Calls(Answers answers) {
       this.answers = answers;
@@ -228,27 +279,90 @@ final class BuildKitSession implements AutoCloseable {
       try {
         if (msg instanceof Http2HeadersFrame headers) {
           CharSequence path = headers.headers().path();
-          if (path != null) {
+          if (path != null && FORWARD_AGENT.contentEquals(path)) {
+            forward(ctx, headers);
+          } else if (path != null) {
             paths.put(headers.stream().id(), path.toString());
           }
           if (headers.isEndStream()) {
-            reply(ctx, headers.stream());
+            endOfRequest(ctx, headers.stream());
           }
         } else if (msg instanceof Http2DataFrame data) {
-          requests
-              .computeIfAbsent(data.stream().id(), id -> Unpooled.buffer())
-              .writeBytes(data.content());
+          SshAgentForward forward = forwards.get(data.stream().id());
+          if (forward != null) {
+            forward.receive(ByteBufUtil.getBytes(data.content()));
+          } else {
+            requests
+                .computeIfAbsent(data.stream().id(), id -> Unpooled.buffer())
+                .writeBytes(data.content());
+          }
           // Flow control: what was read may be sent again.
           ctx.write(
               new DefaultHttp2WindowUpdateFrame(data.initialFlowControlledBytes())
                   .stream(data.stream()));
           if (data.isEndStream()) {
-            reply(ctx, data.stream());
+            endOfRequest(ctx, data.stream());
+          }
+        } else if (msg instanceof Http2ResetFrame reset) {
+          SshAgentForward forward = forwards.remove(reset.stream().id());
+          if (forward != null) {
+            forward.close();
           }
         }
       } finally {
         ReferenceCountUtil.release(msg);
       }
+    }
+
+    private void endOfRequest(ChannelHandlerContext ctx, Http2FrameStream stream) {
+      SshAgentForward forward = forwards.get(stream.id());
+      if (forward != null) {
+        forward.endOfInput();
+      } else {
+        reply(ctx, stream);
+      }
+    }
+
+    /**
+     * Starts a {@code ForwardAgent} stream: the reply's headers at once, then the agent's replies
+     * as they come, on the same stream.
+     */
+    private void forward(ChannelHandlerContext ctx, Http2HeadersFrame headers) {
+      Http2FrameStream stream = headers.stream();
+      CharSequence id = headers.headers().get(SSH_ID);
+      Path socket = answers.sshAgent(id == null ? "" : id.toString());
+      Http2Headers head = new DefaultHttp2Headers().status("200");
+      head.set("content-type", "application/grpc");
+      if (socket == null) {
+        head.set("grpc-status", "5");
+        head.set("grpc-message", "the build forwards no SSH agent with the id " + id);
+        ctx.writeAndFlush(new DefaultHttp2HeadersFrame(head, true).stream(stream));
+        return;
+      }
+      ctx.writeAndFlush(new DefaultHttp2HeadersFrame(head, false).stream(stream));
+      forwards.put(
+          stream.id(),
+          SshAgentForward.start(
+              socket,
+              new SshAgentForward.Stream() {
+                @Override
+                public void send(byte[] grpcMessage) {
+                  ctx.writeAndFlush(
+                      new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(grpcMessage), false)
+                          .stream(stream));
+                }
+
+                @Override
+                public void end(int status, String message) {
+                  ctx.executor().execute(() -> forwards.remove(stream.id()));
+                  Http2Headers trailers =
+                      new DefaultHttp2Headers().set("grpc-status", Integer.toString(status));
+                  if (!message.isEmpty()) {
+                    trailers.set("grpc-message", message);
+                  }
+                  ctx.writeAndFlush(new DefaultHttp2HeadersFrame(trailers, true).stream(stream));
+                }
+              }));
     }
 
     private void reply(ChannelHandlerContext ctx, Http2FrameStream stream) {
@@ -287,6 +401,8 @@ final class BuildKitSession implements AutoCloseable {
     public void channelInactive(ChannelHandlerContext ctx) {
       requests.values().forEach(ByteBuf::release);
       requests.clear();
+      forwards.values().forEach(SshAgentForward::close);
+      forwards.clear();
       ctx.fireChannelInactive();
     }
 

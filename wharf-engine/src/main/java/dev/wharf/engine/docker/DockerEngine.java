@@ -162,6 +162,11 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
   }
 
   @Override
+  public void checkInRegistry(String image, List<RegistryLogin> logins) throws EngineException {
+    DockerImages.checkInRegistry(connection, image, logins);
+  }
+
+  @Override
   public Optional<ImageInfo> inspectImage(String image) throws EngineException {
     return DockerImages.inspect(client(), image);
   }

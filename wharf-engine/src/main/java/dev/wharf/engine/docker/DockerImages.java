@@ -3,6 +3,8 @@ package dev.wharf.engine.docker;
 import static dev.wharf.engine.docker.DockerErrors.call;
 import static dev.wharf.engine.docker.DockerErrors.run;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.InspectImageResponse;
@@ -17,17 +19,29 @@ import com.github.dockerjava.api.model.PushResponseItem;
 import com.github.dockerjava.api.model.ResponseItem;
 import dev.wharf.engine.container.BuildRequest;
 import dev.wharf.engine.container.EngineException;
+import dev.wharf.engine.container.EngineUnreachableException;
 import dev.wharf.engine.container.ImageInfo;
 import dev.wharf.engine.container.RegistryLogin;
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** The image half of {@link DockerEngine}: build, push, pull, inspect and remove. */
+/**
+ * The image half of {@link DockerEngine}: build, push, pull, look up in a registry, inspect and
+ * remove.
+ */
 final class DockerImages {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private DockerImages() {}
 
@@ -106,6 +120,46 @@ final class DockerImages {
             .withTag(name.digest().isEmpty() ? name.tag() : name.digest());
     name.loginFrom(logins).ifPresent(l -> cmd.withAuthConfig(authConfig(l)));
     DockerImages.<PullResponseItem>follow("pull " + image, cmd::exec, progress);
+  }
+
+  /** {@code GET /distribution/{name}/json}, which docker-java does not offer. */
+  static void checkInRegistry(DockerConnection connection, String image, List<RegistryLogin> logins)
+      throws EngineException {
+    String action = "look up " + image + " in its registry";
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Connection", "close");
+    ImageName.parse(image)
+        .loginFrom(logins)
+        .ifPresent(l -> headers.put("X-Registry-Auth", registryAuth(l)));
+    String path =
+        "/v"
+            + connection.apiVersion()
+            + "/distribution/"
+            + URLEncoder.encode(image, StandardCharsets.UTF_8).replace("%2F", "/")
+            + "/json";
+    try (EngineSocket socket = EngineSocket.open(connection.address())) {
+      socket.sendHead("GET", path, headers);
+      EngineSocket.Response head = socket.readHead();
+      try (InputStream body = socket.body(head)) {
+        String answer = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        if (head.status() != 200) {
+          throw new EngineException(action, DockerErrors.reason(answer));
+        }
+      }
+    } catch (IOException e) {
+      throw new EngineUnreachableException(
+          action, "the Docker engine did not answer (" + DockerErrors.describe(e) + ")", e);
+    }
+  }
+
+  /** A login as the engine's {@code X-Registry-Auth} header carries it. */
+  private static String registryAuth(RegistryLogin login) {
+    ObjectNode auth =
+        JSON.createObjectNode()
+            .put("username", login.username())
+            .put("password", login.password())
+            .put("serveraddress", ImageName.serverAddress(login.registry()));
+    return Base64.getUrlEncoder().encodeToString(auth.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   static Optional<ImageInfo> inspect(DockerClient client, String image) throws EngineException {

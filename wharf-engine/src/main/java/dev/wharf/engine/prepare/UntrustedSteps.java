@@ -5,6 +5,7 @@ import dev.wharf.task.Plan;
 import dev.wharf.task.Step;
 import dev.wharf.task.StepType;
 import dev.wharf.task.docker.BuildArgs;
+import dev.wharf.task.docker.BuildRequest;
 import dev.wharf.task.docker.DockerParseException;
 import dev.wharf.task.docker.RunArgs;
 import dev.wharf.task.docker.RunRequest;
@@ -59,7 +60,16 @@ final class UntrustedSteps {
         checkNetwork(step, run.network(), "--network");
       } else if (step.type() == StepType.BUILD) {
         try {
-          checkNetwork(step, BuildArgs.parse(step.build()).value("network"), "build --network");
+          BuildRequest build = BuildArgs.parse(step.build());
+          checkNetwork(step, build.value("network"), "build --network");
+          if (!build.values("ssh").isEmpty()) {
+            throw refused(
+                "step " + step.id(),
+                "asks for an SSH agent of the machine running it (build --ssh "
+                    + build.values("ssh").get(0)
+                    + ")",
+                at);
+          }
         } catch (DockerParseException e) {
           // as above: the step fails when it runs
         }

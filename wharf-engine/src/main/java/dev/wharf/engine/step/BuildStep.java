@@ -33,7 +33,7 @@ import java.util.Map;
 final class BuildStep implements StepAction {
 
   /** The BuildKit-only flags the engine's BuildKit honours through its build API. */
-  private static final List<String> BUILDKIT_FLAGS = List.of("load", "progress", "secret");
+  private static final List<String> BUILDKIT_FLAGS = List.of("load", "progress", "secret", "ssh");
 
   /** The build arg that makes BuildKit write its cache metadata into the image it builds. */
   private static final String INLINE_CACHE = "BUILDKIT_INLINE_CACHE";
@@ -96,10 +96,10 @@ final class BuildStep implements StepAction {
    * DOCKER_BUILDKIT=1} in the step's environment, {@code cache: enabled}); empty for a classic
    * build.
    */
-  private List<String> buildKitUses(String dockerfileText) throws DockerParseException {
+  private List<String> buildKitUses(BuildKitFeatures features) {
     List<String> uses = new ArrayList<>();
     build.buildKitFlags().forEach(flag -> uses.add("--" + flag));
-    uses.addAll(BuildKitFeatures.of(dockerfileText).uses());
+    uses.addAll(features.uses());
     if (step.usesBuildKit()) {
       uses.add("DOCKER_BUILDKIT=1");
     }
@@ -108,6 +108,30 @@ final class BuildStep implements StepAction {
       uses.add("cache: enabled");
     }
     return uses;
+  }
+
+  /**
+   * Why the {@code # syntax=} frontend image cannot be used, "" when it can: it is neither in the
+   * engine nor in a registry that the engine reaches (docs/buildkit.md#syntax-directives). Asked
+   * before the build, which would fail with a network error that does not say what to do.
+   */
+  private String frontendProblem(String frontend) throws EngineException {
+    if (env.engine().inspectImage(frontend).isPresent()) {
+      return "";
+    }
+    try {
+      env.engine().checkInRegistry(frontend, env.logins());
+      return "";
+    } catch (EngineException e) {
+      return "the Dockerfile's # syntax="
+          + frontend
+          + " names a frontend image that the engine does not have and cannot fetch: "
+          + e.getMessage()
+          + ". Give the engine network access to that registry, or load the image into the engine"
+          + " beforehand (docker save on a machine that has it, docker load on the engine's)."
+          + " Heredocs and COPY --link need such a frontend (docker/dockerfile:1.4 or later): the"
+          + " one built into Docker 20.10 is older";
+    }
   }
 
   /**
@@ -169,9 +193,15 @@ final class BuildStep implements StepAction {
     }
     try (BuildContext source =
         BuildContext.of(env, spec, step.containerDirectory(), build.dockerfile())) {
-      List<String> buildKitUses = buildKitUses(source.dockerfileText());
+      BuildKitFeatures features = BuildKitFeatures.of(source.dockerfileText());
+      List<String> buildKitUses = buildKitUses(features);
       if (!buildKitUses.isEmpty()) {
         context.message("Building with BuildKit for " + String.join(", ", buildKitUses));
+      }
+      String frontendProblem =
+          features.frontend().isEmpty() ? "" : frontendProblem(features.frontend());
+      if (!frontendProblem.isEmpty()) {
+        return StepOutcome.failure(frontendProblem);
       }
       BuildRequest.Builder request =
           BuildRequest.builder()
@@ -215,6 +245,10 @@ final class BuildStep implements StepAction {
         request.secret(read);
         secretValues.add(new String(read.value(), StandardCharsets.UTF_8));
       }
+      // The agents of the machine running the build: untrusted runs are refused --ssh when they
+      // are planned (docs/security.md#trusted-and-untrusted-runs).
+      SshAgents.of(build.values("ssh"), System.getenv().getOrDefault("SSH_AUTH_SOCK", ""))
+          .forEach(request::sshAgent);
       // A secret read from a file of the workspace is not among the run's secrets; what the build
       // prints is masked for it too (docs/buildkit.md#secrets).
       SecretMasker masker = new SecretMasker(secretValues);

@@ -38,7 +38,7 @@ class BuildRequestTest {
             () ->
                 new BuildRequest(
                     List.of(), args, "", "", Map.of(), false, false, "", "", List.of(), List.of(),
-                    false, List.of(), List.of()))
+                    false, List.of(), List.of(), List.of()))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("VERSION");
   }

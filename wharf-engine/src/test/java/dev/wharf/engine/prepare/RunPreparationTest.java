@@ -217,6 +217,8 @@ class RunPreparationTest {
             "asks for another container's network (--network container:other)",
             "steps:\n  - build: --network host -t x .\n",
             "asks for the host's network (build --network host)",
+            "steps:\n  - build: --ssh default -t x .\n",
+            "asks for an SSH agent of the machine running it (build --ssh default)",
             "networks:\n  - name: lan\n    driver: macvlan\nsteps:\n  - cmd: busybox true\n",
             "network lan uses the network driver macvlan",
             "networks:\n  - name: prod\n    skipCreation: true\nsteps:\n  - cmd: busybox true\n",

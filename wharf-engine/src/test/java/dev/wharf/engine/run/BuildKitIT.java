@@ -6,6 +6,9 @@ import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.docker.BuildCacheRecords;
 import dev.wharf.engine.testing.DockerTest;
 import dev.wharf.engine.testing.LocalDocker;
+import dev.wharf.engine.testing.SshAgentProcess;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -103,6 +106,81 @@ class BuildKitIT {
         .contains("cat /run/secrets/token")
         .doesNotContain(fileSecret)
         .doesNotContain(envSecret);
+  }
+
+  @Test
+  void sshAgent_namedByItsSocket_listsAndSignsInTheBuildButCannotBeChanged() throws Exception {
+    try (SshAgentProcess agent = SshAgentProcess.start("key-" + marker)) {
+      // ssh-add of this machine, run by its own loader in the busybox image: the real OpenSSH
+      // client speaks to the forwarded agent.
+      Map<String, byte[]> tools = new LinkedHashMap<>();
+      SshAgentProcess.sshAddFiles().forEach((name, bytes) -> tools.put("ssh/" + name, bytes));
+      tools.put("ssh/key.pub", agent.publicKey());
+      String dockerfile =
+          """
+          FROM %1$s
+          RUN --mount=type=bind,source=ssh,target=/%2$s --mount=type=ssh \\
+              cp -r /%2$s /tmp/s && chmod 755 /tmp/s/ld.so \\
+              && test -S "$SSH_AUTH_SOCK" \\
+              && /tmp/s/ld.so --library-path /tmp/s /tmp/s/ssh-add -l \\
+              && /tmp/s/ld.so --library-path /tmp/s /tmp/s/ssh-add -T /tmp/s/key.pub \\
+              && echo "%2$s signed" \\
+              && if /tmp/s/ld.so --library-path /tmp/s /tmp/s/ssh-add -D; \\
+                 then echo "%2$s removed"; else echo "%2$s kept"; fi
+          """
+              .formatted(LocalDocker.BUSYBOX, marker);
+      TaskRunner runner =
+          new TaskRunner(engine).files(Map.of("Dockerfile", dockerfile)).binaryFiles(tools);
+
+      var outcome =
+          runner.run(
+              "steps:\n  - build: -t %s --ssh default=%s .\n".formatted(image, agent.socket()));
+
+      assertThat(outcome.result().successful()).as(outcome.all()).isTrue();
+      assertThat(outcome.all())
+          .contains("Building with BuildKit for --ssh")
+          .containsPattern("#\\d+ 256 SHA256:\\S+ key-" + marker + " \\(ED25519\\)")
+          .containsPattern("#\\d+ " + marker + " signed")
+          .containsPattern("#\\d+ " + marker + " kept")
+          .doesNotContainPattern("#\\d+ " + marker + " removed");
+      assertThat(agent.listKeys()).contains("key-" + marker);
+    }
+  }
+
+  @Test
+  void sshFlag_namingAKeyFileOrNothingOrAnotherId_failsTheStepWithAHint() throws Exception {
+    try (SshAgentProcess agent = SshAgentProcess.start("key-" + marker)) {
+      TaskRunner runner =
+          new TaskRunner(engine)
+              .files(
+                  Map.of(
+                      "Dockerfile",
+                      "FROM "
+                          + LocalDocker.BUSYBOX
+                          + "\nRUN --mount=type=ssh,id=deploy,required=true echo "
+                          + marker
+                          + "\n"));
+      Path key = agent.socket().resolveSibling("key");
+
+      var keyFile =
+          runner.run("steps:\n  - build: -t %s --ssh default=%s .\n".formatted(image, key));
+      var missing =
+          runner.run("steps:\n  - build: -t %s --ssh git=%s.none .\n".formatted(image, key));
+
+      assertThat(keyFile.result().successful()).isFalse();
+      assertThat(keyFile.all())
+          .contains(key + " is a file, not an SSH agent's socket")
+          .contains("ssh-add " + key);
+      assertThat(missing.result().successful()).isFalse();
+      assertThat(missing.all()).contains("--ssh git: " + key + ".none does not exist");
+
+      var otherId =
+          runner.run(
+              "steps:\n  - build: -t %s --ssh default=%s .\n".formatted(image, agent.socket()));
+
+      assertThat(otherId.result().successful()).isFalse();
+      assertThat(otherId.all()).contains("the build forwards no SSH agent with the id deploy");
+    }
   }
 
   @Test

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +36,7 @@ final class TaskRunner {
   private final List<String> secrets = new ArrayList<>();
   private final List<String> env = new ArrayList<>();
   private Map<String, String> files = Map.of();
+  private final Map<String, byte[]> binaryFiles = new LinkedHashMap<>();
   private Duration totalTimeout;
   private String externalNetwork = "";
   private EngineAccess engineAccess = EngineAccess.SCOPED;
@@ -62,6 +64,12 @@ final class TaskRunner {
 
   TaskRunner files(Map<String, String> contents) {
     files = contents;
+    return this;
+  }
+
+  /** Adds files of any bytes to the workspace, beside {@link #files}. */
+  TaskRunner binaryFiles(Map<String, byte[]> contents) {
+    binaryFiles.putAll(contents);
     return this;
   }
 
@@ -119,7 +127,13 @@ final class TaskRunner {
         new RunRequest(
             runId,
             plan,
-            () -> Tar.ofText(files),
+            () -> {
+              Map<String, byte[]> workspace = new LinkedHashMap<>();
+              files.forEach(
+                  (name, text) -> workspace.put(name, text.getBytes(StandardCharsets.UTF_8)));
+              workspace.putAll(binaryFiles);
+              return Tar.of(workspace);
+            },
             logins,
             new MaskingListener(
                 new SecretMasker(masked), RunListener.fanOut(List.of(printer, events::add))),

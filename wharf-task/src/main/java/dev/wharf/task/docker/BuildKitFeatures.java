@@ -15,8 +15,9 @@ import java.util.Set;
  * refuses each of them, so a build whose Dockerfile uses one is given to BuildKit.
  *
  * @param uses each use, as a user would look for it: {@code RUN --mount (line 3)}
+ * @param frontend the frontend image that a {@code # syntax=} directive names, "" for none
  */
-public record BuildKitFeatures(List<String> uses) {
+public record BuildKitFeatures(List<String> uses, String frontend) {
 
   private static final Map<String, Set<String>> FLAGS =
       Map.of(
@@ -26,6 +27,7 @@ public record BuildKitFeatures(List<String> uses) {
 
   public BuildKitFeatures {
     uses = List.copyOf(uses);
+    requireNonNull(frontend, "frontend cannot be null");
   }
 
   /** Reads the Dockerfile as BuildKit does (directives, continuations, heredoc bodies). */
@@ -52,7 +54,7 @@ public record BuildKitFeatures(List<String> uses) {
         add(uses, instruction.keyword() + " <<heredoc", instruction);
       }
     }
-    return new BuildKitFeatures(uses);
+    return new BuildKitFeatures(uses, dockerfile.syntax());
   }
 
   /** Whether the Dockerfile needs BuildKit at all. */

@@ -15,6 +15,7 @@ class BuildKitFeaturesTest {
                 + "RUN echo --mount=type=cache \\\n  && echo '<<EOF'\n");
     assertThat(features.any()).isFalse();
     assertThat(features.uses()).isEmpty();
+    assertThat(features.frontend()).isEmpty();
   }
 
   @Test
@@ -39,6 +40,7 @@ class BuildKitFeaturesTest {
             "COPY --chmod (line 4)",
             "RUN <<heredoc (line 5)",
             "ADD --checksum (line 8)");
+    assertThat(features.frontend()).isEqualTo("docker/dockerfile:1");
   }
 
   @Test
