@@ -54,58 +54,149 @@ public record RunSpec(
 
   /** A quick run of inline task text without a context. */
   public static RunSpec inline(String taskText) {
-    return new RunSpec(
-        "/dev/null",
-        null,
-        null,
-        taskText,
-        null,
-        null,
-        null,
-        null,
-        0,
-        null,
-        null,
-        null,
-        null,
-        false);
+    return builder().context("/dev/null").taskText(taskText).build();
+  }
+
+  /** An empty spec to fill in by name; what is not set takes the defaults above. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this spec's components, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder()
+        .context(context)
+        .upload(upload)
+        .file(file)
+        .taskText(taskText)
+        .values(values)
+        .secretValues(secretValues)
+        .credentials(credentials)
+        .platform(platform)
+        .timeoutSeconds(timeoutSeconds)
+        .registry(registry)
+        .valuesFile(valuesFile)
+        .gitAccessToken(gitAccessToken)
+        .dockerBuild(build)
+        .trusted(trusted);
   }
 
   /** This spec reading the values file {@code valuesFile} in its context ({@code --values}). */
   public RunSpec withValuesFile(String valuesFile) {
-    return new RunSpec(
-        context,
-        upload,
-        file,
-        taskText,
-        values,
-        secretValues,
-        credentials,
-        platform,
-        timeoutSeconds,
-        registry,
-        valuesFile,
-        gitAccessToken,
-        build,
-        trusted);
+    return toBuilder().valuesFile(valuesFile).build();
   }
 
   /** This spec with its context replaced by the uploaded archive {@code upload}. */
   public RunSpec withUpload(String upload) {
-    return new RunSpec(
-        null,
-        upload,
-        file,
-        taskText,
-        values,
-        secretValues,
-        credentials,
-        platform,
-        timeoutSeconds,
-        registry,
-        valuesFile,
-        gitAccessToken,
-        build,
-        trusted);
+    return toBuilder().context(null).upload(upload).build();
+  }
+
+  /** Builds a {@link RunSpec} by component name; each setter names the component it sets. */
+  public static final class Builder {
+    private String context;
+    private String upload;
+    private String file;
+    private String taskText;
+    private Map<String, String> values;
+    private Map<String, String> secretValues;
+    private List<RegistryCredential> credentials;
+    private String platform;
+    private int timeoutSeconds;
+    private String registry;
+    private String valuesFile;
+    private String gitAccessToken;
+    private DockerBuildStep build;
+    private boolean trusted;
+
+    private Builder() {}
+
+    public Builder context(String context) {
+      this.context = context;
+      return this;
+    }
+
+    public Builder upload(String upload) {
+      this.upload = upload;
+      return this;
+    }
+
+    public Builder file(String file) {
+      this.file = file;
+      return this;
+    }
+
+    public Builder taskText(String taskText) {
+      this.taskText = taskText;
+      return this;
+    }
+
+    public Builder values(Map<String, String> values) {
+      this.values = values;
+      return this;
+    }
+
+    public Builder secretValues(Map<String, String> secretValues) {
+      this.secretValues = secretValues;
+      return this;
+    }
+
+    public Builder credentials(List<RegistryCredential> credentials) {
+      this.credentials = credentials;
+      return this;
+    }
+
+    public Builder platform(String platform) {
+      this.platform = platform;
+      return this;
+    }
+
+    public Builder timeoutSeconds(int timeoutSeconds) {
+      this.timeoutSeconds = timeoutSeconds;
+      return this;
+    }
+
+    public Builder registry(String registry) {
+      this.registry = registry;
+      return this;
+    }
+
+    public Builder valuesFile(String valuesFile) {
+      this.valuesFile = valuesFile;
+      return this;
+    }
+
+    public Builder gitAccessToken(String gitAccessToken) {
+      this.gitAccessToken = gitAccessToken;
+      return this;
+    }
+
+    /** Sets the {@code build} component (named apart from {@link #build()}). */
+    public Builder dockerBuild(DockerBuildStep build) {
+      this.build = build;
+      return this;
+    }
+
+    public Builder trusted(boolean trusted) {
+      this.trusted = trusted;
+      return this;
+    }
+
+    public RunSpec build() {
+      return new RunSpec(
+          context,
+          upload,
+          file,
+          taskText,
+          values,
+          secretValues,
+          credentials,
+          platform,
+          timeoutSeconds,
+          registry,
+          valuesFile,
+          gitAccessToken,
+          build,
+          trusted);
+    }
   }
 }

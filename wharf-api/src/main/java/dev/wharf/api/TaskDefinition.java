@@ -304,23 +304,24 @@ public record TaskDefinition(
     if (runText == null && runFile != null && !isTaskFile(runFile)) {
       runBuild = withTaskSecrets ? buildStep() : buildStep().withoutSecrets();
     }
-    return new RunSpec(
-        newContext ? overrides.context() : context,
-        overrides.upload(),
-        runFile,
-        runText,
-        runValues,
-        runSecrets,
-        withTaskSecrets ? credentials : List.of(),
-        platform,
-        timeoutSeconds,
-        null,
-        overrides.valuesFile() != null ? overrides.valuesFile() : valuesFile,
-        withTaskSecrets && (!newContext || sameRepository(overrides.context()))
-            ? gitAccessToken
-            : "",
-        runBuild,
-        trusted && withTaskSecrets);
+    return RunSpec.builder()
+        .context(newContext ? overrides.context() : context)
+        .upload(overrides.upload())
+        .file(runFile)
+        .taskText(runText)
+        .values(runValues)
+        .secretValues(runSecrets)
+        .credentials(withTaskSecrets ? credentials : List.of())
+        .platform(platform)
+        .timeoutSeconds(timeoutSeconds)
+        .valuesFile(overrides.valuesFile() != null ? overrides.valuesFile() : valuesFile)
+        .gitAccessToken(
+            withTaskSecrets && (!newContext || sameRepository(overrides.context()))
+                ? gitAccessToken
+                : "")
+        .dockerBuild(runBuild)
+        .trusted(trusted && withTaskSecrets)
+        .build();
   }
 
   /**

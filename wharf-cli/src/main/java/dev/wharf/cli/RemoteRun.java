@@ -154,21 +154,16 @@ final class RemoteRun {
   private static RunSpec spec(RunCommand command, String context, String taskText)
       throws BadInputException {
     RenderOptions options = command.options;
-    return new RunSpec(
-        context,
-        null,
-        taskText == null ? options.file : null,
-        taskText,
-        ValueFlags.parse(options.set),
-        secretValues(command),
-        List.of(),
-        null,
-        command.timeout == null ? 0 : command.timeout,
-        options.registry,
-        options.valuesFile,
-        null,
-        null,
-        false);
+    return RunSpec.builder()
+        .context(context)
+        .file(taskText == null ? options.file : null)
+        .taskText(taskText)
+        .values(ValueFlags.parse(options.set))
+        .secretValues(secretValues(command))
+        .timeoutSeconds(command.timeout == null ? 0 : command.timeout)
+        .registry(options.registry)
+        .valuesFile(options.valuesFile)
+        .build();
   }
 
   /**

@@ -436,22 +436,7 @@ abstract class ServerScenarios {
     ServerConfig config = config(1, "agent-a");
     WharfServer server = start(config);
     ServerClient runner = client(server, config, Role.run);
-    RunSpec spec =
-        new RunSpec(
-            "/dev/null",
-            null,
-            null,
-            "outcome=wait",
-            null,
-            null,
-            null,
-            null,
-            1,
-            null,
-            null,
-            null,
-            null,
-            false);
+    RunSpec spec = RunSpec.inline("outcome=wait").toBuilder().timeoutSeconds(1).build();
 
     Run run = runner.queue(RunType.QuickRun, spec);
 
@@ -668,22 +653,7 @@ abstract class ServerScenarios {
     ServerConfig config = config(1, "agent-a");
     WharfServer server = start(config);
     ServerClient runner = client(server, config, Role.run);
-    RunSpec spec =
-        new RunSpec(
-            "https://me:pa55@host.example/ctx.tar.gz",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            0,
-            null,
-            null,
-            null,
-            null,
-            false);
+    RunSpec spec = RunSpec.builder().context("https://me:pa55@host.example/ctx.tar.gz").build();
 
     assertThatThrownBy(() -> runner.queue(RunType.QuickRun, spec))
         .isInstanceOf(ServerException.class)

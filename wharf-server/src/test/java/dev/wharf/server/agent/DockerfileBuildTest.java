@@ -55,38 +55,8 @@ class DockerfileBuildTest {
   @Test
   void of_jobsOfDockerfileTasks_buildAndOthersDoNot() {
     RunSpec plain = RunSpec.inline("version: v1.1.0\nsteps: []\n");
-    RunSpec oldBuild =
-        new RunSpec(
-            ".",
-            null,
-            "Dockerfile",
-            null,
-            null,
-            null,
-            null,
-            null,
-            0,
-            null,
-            null,
-            null,
-            null,
-            false);
-    RunSpec withBuild =
-        new RunSpec(
-            ".",
-            null,
-            "Dockerfile",
-            null,
-            null,
-            null,
-            null,
-            null,
-            0,
-            null,
-            null,
-            null,
-            BUILD,
-            false);
+    RunSpec oldBuild = RunSpec.builder().context(".").file("Dockerfile").build();
+    RunSpec withBuild = oldBuild.toBuilder().dockerBuild(BUILD).build();
 
     assertThat(DockerfileBuild.of(job(RunType.QuickRun, plain))).isEmpty();
     assertThat(DockerfileBuild.of(job(RunType.AutoBuild, oldBuild)))

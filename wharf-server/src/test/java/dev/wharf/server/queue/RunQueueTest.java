@@ -161,22 +161,7 @@ class RunQueueTest {
 
   @Test
   void claim_secretValues_areSealedInStorageAndOpenForTheAgent() {
-    RunSpec spec =
-        new RunSpec(
-            "/dev/null",
-            null,
-            null,
-            "x",
-            null,
-            Map.of("token", "hunter2"),
-            null,
-            null,
-            0,
-            null,
-            null,
-            null,
-            null,
-            false);
+    RunSpec spec = RunSpec.inline("x").toBuilder().secretValues(Map.of("token", "hunter2")).build();
     queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, spec);
 
     String stored = new RunStore(db).sealedSpecs().get(0);
