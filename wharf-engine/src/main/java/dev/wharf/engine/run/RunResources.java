@@ -7,6 +7,7 @@ import dev.wharf.engine.container.NetworkSpec;
 import dev.wharf.engine.container.RegistryLogin;
 import dev.wharf.engine.container.VolumeSpec;
 import dev.wharf.engine.step.RunNames;
+import dev.wharf.engine.step.StepNeeds;
 import dev.wharf.task.Network;
 import dev.wharf.task.Task;
 import dev.wharf.task.Volume;
@@ -22,9 +23,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The networks and volumes of one run (docs/behaviour.md#run-names, #secret-volumes, #cleanup):
- * created before the first step, each remembered as soon as it exists so that cleanup removes
- * exactly what the run made, on every exit path.
+ * The networks and volumes of one run (docs/behaviour.md#run-resources, #secret-volumes, #cleanup):
+ * those its steps use, created before the first step, each remembered as soon as it exists so that
+ * cleanup removes exactly what the run made, on every exit path.
  */
 final class RunResources {
 
@@ -40,41 +41,53 @@ final class RunResources {
     this.log = log;
   }
 
-  void create(Task task, RunRequest.Workspace workspace, List<RegistryLogin> logins)
+  /**
+   * Creates what the steps use: the networks when a step joins one, the workspace, home and secret
+   * volumes when a step runs a container. A run of builds and pushes alone creates nothing: its
+   * builds read the packed context itself.
+   */
+  void create(
+      Task task, RunRequest.Workspace workspace, List<RegistryLogin> logins, StepNeeds needs)
       throws EngineException, IOException {
     // The volumes and their contents do not depend on the networks: set both up at once.
     CompletableFuture<Void> volumesReady =
-        CompletableFuture.runAsync(
-            () -> {
-              try {
-                volume(names.workspaceVolume());
-                volume(names.homeVolume());
-                // Without logins the Docker config would hold only acb's cosmetic settings:
-                // skipping it saves a helper container on the critical path.
-                CompletableFuture<Void> home =
-                    logins.isEmpty()
-                        ? CompletableFuture.completedFuture(null)
-                        : upload(names.homeVolume(), homeArchive(logins));
-                uploadWorkspace(workspace);
-                home.join();
-              } catch (EngineException | IOException e) {
-                throw new CompletionException(e);
-              }
-            });
+        needs.containers()
+            ? CompletableFuture.runAsync(
+                () -> {
+                  try {
+                    volume(names.workspaceVolume());
+                    volume(names.homeVolume());
+                    // Without logins the Docker config would hold only acb's cosmetic settings:
+                    // skipping it saves a helper container on the critical path.
+                    CompletableFuture<Void> home =
+                        logins.isEmpty()
+                            ? CompletableFuture.completedFuture(null)
+                            : upload(names.homeVolume(), homeArchive(logins));
+                    uploadWorkspace(workspace);
+                    home.join();
+                  } catch (EngineException | IOException e) {
+                    throw new CompletionException(e);
+                  }
+                })
+            : CompletableFuture.completedFuture(null);
     try {
-      for (Network network : task.networks()) {
-        createNetwork(network);
+      if (needs.networks()) {
+        for (Network network : task.networks()) {
+          createNetwork(network);
+        }
       }
     } finally {
       await(volumesReady);
     }
     log.accept("Setting up Docker configuration...");
     log.accept("Successfully set up Docker configuration");
-    for (Volume volume : task.volumes()) {
-      String name = names.volume(volume.name());
-      volume(name);
-      engine.uploadToVolume(name, "", secretArchive(volume).stream());
-      log.accept("Volume source " + volume.name() + " successfully created");
+    if (needs.containers()) {
+      for (Volume volume : task.volumes()) {
+        String name = names.volume(volume.name());
+        volume(name);
+        engine.uploadToVolume(name, "", secretArchive(volume).stream());
+        log.accept("Volume source " + volume.name() + " successfully created");
+      }
     }
   }
 

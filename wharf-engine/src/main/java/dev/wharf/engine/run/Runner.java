@@ -14,6 +14,8 @@ import dev.wharf.engine.socket.RunSocket;
 import dev.wharf.engine.step.RunNames;
 import dev.wharf.engine.step.StepEnvironment;
 import dev.wharf.engine.step.StepJobs;
+import dev.wharf.engine.step.StepNeeds;
+import dev.wharf.engine.step.WorkspaceFiles;
 import dev.wharf.task.Step;
 import dev.wharf.task.Volume;
 import dev.wharf.task.docker.DockerParseException;
@@ -28,8 +30,8 @@ import java.util.Optional;
 
 /**
  * Runs a planned task on a container engine (docs/behaviour.md, "Runs"): the run's own networks and
- * volumes, the steps in their graph, the dependency report, and cleanup of everything the run
- * created on every exit path. One runner runs one request.
+ * volumes (only those its steps use), the steps in their graph, the dependency report, and cleanup
+ * of everything the run created on every exit path. One runner runs one request.
  */
 public final class Runner {
 
@@ -62,18 +64,25 @@ public final class Runner {
     RunResources resources =
         new RunResources(labelled, names, text -> listener.onEvent(new RunEvent.Message(text)));
     RunResult result = null;
-    RunSocket socket = openSocket(request.engineAccess(), names, listener);
+    StepNeeds needs = StepNeeds.of(request.plan());
+    RunSocket socket =
+        needs.containers() ? openSocket(request.engineAccess(), names, listener) : null;
+    WorkspaceFiles workspace =
+        needs.containers()
+            ? WorkspaceFiles.volume(labelled, names.workspaceVolume())
+            : WorkspaceFiles.packed(request.workspace()::open);
     try (StepEnvironment env =
         new StepEnvironment(
             labelled,
             names,
             request.logins(),
             socket == null ? "" : socket.path().toString(),
+            workspace,
             request.buildCache())) {
       try {
         setupThread = Thread.currentThread();
         if (!cancelled) {
-          resources.create(request.plan().task(), request.workspace(), request.logins());
+          resources.create(request.plan().task(), request.workspace(), request.logins(), needs);
         }
         setupThread = null;
         Thread.interrupted(); // a cancel during setup is handled below, not by a stray interrupt

@@ -19,9 +19,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * The build context of a build step as a tar file at the context's root, as the Engine API's build
- * wants it: a folder of the run's workspace volume (read through the archive API, with {@code
- * .dockerignore} applied as the docker CLI does), or a git or tarball URL. The Dockerfile may lie
- * outside a workspace context; it is then added under a name of its own.
+ * wants it: a folder of the run's workspace ({@link WorkspaceFiles}, with {@code .dockerignore}
+ * applied as the docker CLI does), or a git or tarball URL. The Dockerfile may lie outside a
+ * workspace context; it is then added under a name of its own.
  */
 final class BuildContext implements AutoCloseable {
 
@@ -68,8 +68,7 @@ final class BuildContext implements AutoCloseable {
       String inContext = relativeTo(folder, dockerfileInVolume);
       Path raw = Files.createTempFile("wharf-build-raw", ".tar");
       try {
-        try (InputStream in =
-            env.engine().downloadFromVolume(env.names().workspaceVolume(), folder)) {
+        try (InputStream in = env.workspace().archive(folder)) {
           Files.copy(in, raw, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         String ignore = entryText(raw, 1, ".dockerignore");
@@ -108,8 +107,7 @@ final class BuildContext implements AutoCloseable {
       throws IOException, SourceException {
     String inVolume = join(inWorkspace(workdir), path);
     String name = inVolume.substring(inVolume.lastIndexOf('/') + 1);
-    try (InputStream in =
-        env.engine().downloadFromVolume(env.names().workspaceVolume(), inVolume)) {
+    try (InputStream in = env.workspace().archive(inVolume)) {
       TarArchiveInputStream tar = new TarArchiveInputStream(in);
       for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
         if (entry.isFile() && entry.getName().equals(name)) {
@@ -195,7 +193,7 @@ final class BuildContext implements AutoCloseable {
   private static String volumeFile(StepEnvironment env, String path)
       throws IOException, EngineException {
     // The archive of a single file holds that file under its own name, with no folder above it.
-    try (InputStream in = env.engine().downloadFromVolume(env.names().workspaceVolume(), path)) {
+    try (InputStream in = env.workspace().archive(path)) {
       return entryText(in, 0, path.substring(path.lastIndexOf('/') + 1));
     } catch (EngineException e) {
       return null;

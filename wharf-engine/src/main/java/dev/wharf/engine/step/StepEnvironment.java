@@ -16,7 +16,8 @@ import java.util.concurrent.Executors;
 /**
  * What every step of one run shares: the engine (labelling what it creates with the run id), the
  * run's names, registry logins, the engine socket steps get (the run's own, see docs/security.md),
- * and the containers created so far, which are removed off the critical path and at cleanup.
+ * the workspace's files, and the containers created so far, which are removed off the critical path
+ * and at cleanup.
  */
 public final class StepEnvironment implements AutoCloseable {
 
@@ -24,6 +25,7 @@ public final class StepEnvironment implements AutoCloseable {
   private final RunNames names;
   private final List<RegistryLogin> logins;
   private final String engineSocket;
+  private final WorkspaceFiles workspace;
   private final BuildCacheScope buildCache;
   private final Set<String> builtImages = ConcurrentHashMap.newKeySet();
   private final Set<String> containers = ConcurrentHashMap.newKeySet();
@@ -42,6 +44,7 @@ public final class StepEnvironment implements AutoCloseable {
   /**
    * @param engineSocket the socket file mounted at {@code /var/run/docker.sock} in step containers,
    *     or "" for none
+   * @param workspace where build steps read files of {@code /workspace}
    * @param buildCache what names the registry cache of {@code cache: enabled} build steps
    */
   public StepEnvironment(
@@ -49,11 +52,13 @@ public final class StepEnvironment implements AutoCloseable {
       RunNames names,
       List<RegistryLogin> logins,
       String engineSocket,
+      WorkspaceFiles workspace,
       BuildCacheScope buildCache) {
     this.engine = engine;
     this.names = names;
     this.logins = List.copyOf(logins);
     this.engineSocket = engineSocket;
+    this.workspace = workspace;
     this.buildCache = buildCache;
   }
 
@@ -67,6 +72,11 @@ public final class StepEnvironment implements AutoCloseable {
 
   public List<RegistryLogin> logins() {
     return logins;
+  }
+
+  /** Where build steps read files of {@code /workspace}. */
+  WorkspaceFiles workspace() {
+    return workspace;
   }
 
   BuildCacheScope buildCache() {

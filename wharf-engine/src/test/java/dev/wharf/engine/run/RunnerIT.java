@@ -396,4 +396,46 @@ class RunnerIT {
       docker.engine().removeNetwork(network);
     }
   }
+
+  @Test
+  void run_buildsAndPushesAlone_createNoNetworkOrVolumeAndBuildFromThePackedContext(
+      LocalDocker docker) throws Exception {
+    String image = docker.uniqueName("wharf-alone") + ":1";
+    try {
+      var built =
+          runner
+              .files(
+                  Map.of(
+                      "app/Dockerfile", "FROM " + BUSYBOX + "\nCOPY . /ctx\n",
+                      "app/.dockerignore", "*.log\n",
+                      "app/in.txt", "from the context",
+                      "app/out.log", "ignored",
+                      "elsewhere.txt", "not in the build's context"))
+              .run("steps:\n  - build: -t " + image + " app\n");
+
+      assertThat(built.result().successful()).as(built.all()).isTrue();
+      assertThat(built.err()).doesNotContain("Creating Docker network");
+      var listed =
+          runner.run("steps:\n  - cmd: " + image + " sh -c 'ls -A /ctx; cat /ctx/in.txt'\n");
+      assertThat(listed.out()).startsWith(".dockerignore\nDockerfile\nin.txt\nfrom the context");
+    } finally {
+      engine.removeImage(image);
+    }
+  }
+
+  @Test
+  void run_buildOnTheRunsNetwork_getsThatNetwork(LocalDocker docker) throws Exception {
+    String image = docker.uniqueName("wharf-net") + ":1";
+    try {
+      var outcome =
+          runner
+              .files(Map.of("Dockerfile", "FROM " + BUSYBOX + "\nRUN true\n"))
+              .run("steps:\n  - build: -t " + image + " --network acb_default_network .\n");
+
+      assertThat(outcome.result().successful()).as(outcome.all()).isTrue();
+      assertThat(outcome.err()).contains("Creating Docker network: acb_default_network");
+    } finally {
+      engine.removeImage(image);
+    }
+  }
 }

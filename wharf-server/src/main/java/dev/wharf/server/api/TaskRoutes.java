@@ -206,6 +206,20 @@ final class TaskRoutes {
     if (patch.has("build")) {
       merged.set("build", patchedBuild(merged.get("build"), patch.get("build")));
     }
+    if (patch.has("file")
+        && merged.hasNonNull("build")
+        && TaskDefinition.isTaskFile(merged.path("file").asText(null))) {
+      // az acr task update keeps a task's kind: -f switches a Dockerfile task's Dockerfile only
+      throw new ApiException(
+          400,
+          "task "
+              + current.name()
+              + " builds a Dockerfile, and an update keeps a task's kind (as az acr task update):"
+              + " -f "
+              + merged.path("file").asText()
+              + " is a task file, not a Dockerfile; give another Dockerfile, or create a task for"
+              + " the task file");
+    }
     TaskDefinition result = Json.mapper().convertValue(merged, TaskDefinition.class);
     if (patch.has("credentials")) {
       Map<String, RegistryCredential> byServer = new LinkedHashMap<>();

@@ -58,6 +58,28 @@ class TaskRoutesTest {
         .hasMessageContaining("renamed");
   }
 
+  @Test
+  void patched_fileOfADockerfileTask_switchesItsDockerfileAndKeepsItsBuild() {
+    TaskDefinition dockerfileTask =
+        TaskRoutes.patched(
+            TASK,
+            patch("{\"file\":\"Dockerfile\",\"build\":{\"imageNames\":[\"hello:{{.Run.ID}}\"]}}"));
+
+    TaskDefinition result =
+        TaskRoutes.patched(
+            dockerfileTask, patch("{\"file\":\"docker/Dockerfile.prod\",\"taskText\":null}"));
+
+    assertThat(result.file()).isEqualTo("docker/Dockerfile.prod");
+    assertThat(result.buildsDockerfile()).isTrue();
+    assertThat(result.build().imageNames()).containsExactly("hello:{{.Run.ID}}");
+    assertThatThrownBy(() -> TaskRoutes.patched(dockerfileTask, patch("{\"file\":\"acb.yaml\"}")))
+        .isInstanceOf(ApiException.class)
+        .hasMessage(
+            "task build-app builds a Dockerfile, and an update keeps a task's kind (as az acr task"
+                + " update): -f acb.yaml is a task file, not a Dockerfile; give another Dockerfile,"
+                + " or create a task for the task file");
+  }
+
   private static ObjectNode patch(String json) {
     return (ObjectNode) Json.read(json, com.fasterxml.jackson.databind.JsonNode.class);
   }

@@ -1,0 +1,145 @@
+package dev.wharf.engine.step;
+
+import dev.wharf.engine.container.ContainerEngine;
+import dev.wharf.engine.container.EngineException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+
+/**
+ * Where build steps read files of {@code /workspace}: the run's workspace volume, through the
+ * engine's archive API; or, in a run whose steps run no container and so get no workspace volume
+ * (docs/behaviour.md#run-resources), the packed context that the volume would have held, which
+ * nothing can have changed.
+ */
+public abstract class WorkspaceFiles {
+
+  /** Opens the packed context (a tar stream, entries relative to its root). */
+  @FunctionalInterface
+  public interface Packed {
+    InputStream open() throws IOException;
+  }
+
+  private WorkspaceFiles() {}
+
+  /** The files of the run's workspace volume. */
+  public static WorkspaceFiles volume(ContainerEngine engine, String volume) {
+    return new WorkspaceFiles() {
+      @Override
+      public InputStream archive(String path) throws EngineException {
+        return engine.downloadFromVolume(volume, path);
+      }
+    };
+  }
+
+  /** The files of the packed context, for a run that has no workspace volume. */
+  public static WorkspaceFiles packed(Packed packed) {
+    return new WorkspaceFiles() {
+      @Override
+      public InputStream archive(String path) throws IOException, EngineException {
+        return extract(packed, path);
+      }
+    };
+  }
+
+  /**
+   * A tar stream of {@code path} (relative to {@code /workspace}, "" for all of it) as the engine's
+   * archive API gives it: a file under its own name, a folder under its own name with everything in
+   * it. A path that does not exist is an {@link EngineException}, as the engine reports it.
+   */
+  public abstract InputStream archive(String path) throws IOException, EngineException;
+
+  private static InputStream extract(Packed packed, String path)
+      throws IOException, EngineException {
+    String wanted = normalise(path);
+    String top = wanted.isEmpty() ? "workspace" : wanted.substring(wanted.lastIndexOf('/') + 1);
+    Path copy = Files.createTempFile("wharf-workspace", ".tar");
+    boolean found = wanted.isEmpty();
+    try {
+      try (InputStream raw = packed.open();
+          TarArchiveInputStream in = new TarArchiveInputStream(raw);
+          OutputStream file = Files.newOutputStream(copy);
+          TarArchiveOutputStream out = new TarArchiveOutputStream(file)) {
+        out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        if (wanted.isEmpty()) {
+          out.putArchiveEntry(new TarArchiveEntry(top + "/", TarConstants.LF_DIR));
+          out.closeArchiveEntry();
+        }
+        for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+          String name = normalise(entry.getName());
+          String rest;
+          if (wanted.isEmpty()) {
+            rest = name;
+          } else if (name.equals(wanted)) {
+            rest = "";
+            found = true;
+          } else if (name.startsWith(wanted + "/")) {
+            rest = name.substring(wanted.length() + 1);
+            found = true;
+          } else {
+            continue;
+          }
+          if (name.isEmpty()) {
+            continue;
+          }
+          String renamed = rest.isEmpty() ? top : top + "/" + rest;
+          entry.setName(entry.isDirectory() ? renamed + "/" : renamed);
+          out.putArchiveEntry(entry);
+          if (entry.isFile()) {
+            in.transferTo(out);
+          }
+          out.closeArchiveEntry();
+        }
+      }
+      if (!found) {
+        throw new EngineException(
+            "copy /" + wanted + " out of the workspace", "no such file or directory");
+      }
+      return new TempFileStream(copy);
+    } catch (IOException | EngineException | RuntimeException e) {
+      Files.deleteIfExists(copy);
+      throw e;
+    }
+  }
+
+  /** An entry name without {@code ./} in front or {@code /} at the end. */
+  private static String normalise(String name) {
+    String clean = name;
+    while (clean.startsWith("./")) {
+      clean = clean.substring(2);
+    }
+    while (clean.startsWith("/")) {
+      clean = clean.substring(1);
+    }
+    while (clean.endsWith("/")) {
+      clean = clean.substring(0, clean.length() - 1);
+    }
+    return clean.equals(".") ? "" : clean;
+  }
+
+  /** A temporary file's contents; closing the stream deletes the file. */
+  private static final class TempFileStream extends java.io.FilterInputStream {
+    private final Path file;
+
+    TempFileStream(Path file) throws IOException {
+      super(Files.newInputStream(file));
+      this.file = file;
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        super.close();
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.wharf.engine.step;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wharf.engine.container.ContainerEngine;
+import dev.wharf.engine.container.EngineException;
+import dev.wharf.engine.container.VolumeSpec;
+import dev.wharf.engine.testing.DockerTest;
+import dev.wharf.engine.testing.LocalDocker;
+import dev.wharf.engine.testing.Tar;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packed context answers build steps exactly as the workspace volume filled from it does: the
+ * same files under the same names, for the whole workspace, a folder and a single file.
+ */
+@DockerTest
+class WorkspaceFilesIT {
+
+  private static final Map<String, String> CONTEXT =
+      Map.of(
+          "Dockerfile", "FROM scratch\n",
+          "app/Dockerfile", "FROM wharf-test/busybox\n",
+          "app/src/main.sh", "echo hello",
+          "app/.dockerignore", "*.log\n",
+          "other/secret.txt", "s3cret");
+
+  private ContainerEngine engine;
+  private String volume;
+  private WorkspaceFiles fromVolume;
+  private WorkspaceFiles packed;
+
+  @BeforeEach
+  void setUp(ContainerEngine engine, LocalDocker docker) throws Exception {
+    this.engine = engine;
+    volume = docker.uniqueName("workspace");
+    engine.createVolume(VolumeSpec.named(volume));
+    engine.uploadToVolume(volume, "", Tar.ofText(CONTEXT));
+    fromVolume = WorkspaceFiles.volume(engine, volume);
+    packed = WorkspaceFiles.packed(() -> Tar.ofText(CONTEXT));
+  }
+
+  @AfterEach
+  void removeVolume() throws EngineException {
+    engine.removeVolume(volume);
+  }
+
+  @Test
+  void archive_ofAFolder_holdsTheSameFilesUnderTheFolderName() throws Exception {
+    assertThat(files(packed, "app"))
+        .isEqualTo(files(fromVolume, "app"))
+        .containsOnlyKeys("app/Dockerfile", "app/src/main.sh", "app/.dockerignore");
+  }
+
+  @Test
+  void archive_ofTheWholeWorkspace_holdsEveryFileBelowOneTopFolder() throws Exception {
+    assertThat(withoutTop(files(packed, ""))).isEqualTo(withoutTop(files(fromVolume, "")));
+    assertThat(withoutTop(files(packed, ""))).hasSize(CONTEXT.size());
+  }
+
+  @Test
+  void archive_ofAFile_holdsItUnderItsOwnName() throws Exception {
+    assertThat(files(packed, "other/secret.txt"))
+        .isEqualTo(files(fromVolume, "other/secret.txt"))
+        .isEqualTo(Map.of("secret.txt", "s3cret"));
+  }
+
+  @Test
+  void archive_ofAMissingPath_failsAsTheEngineFails() {
+    assertThatThrownBy(() -> fromVolume.archive("app/nope")).isInstanceOf(EngineException.class);
+    assertThatThrownBy(() -> packed.archive("app/nope"))
+        .isInstanceOf(EngineException.class)
+        .hasMessageContaining("/app/nope");
+  }
+
+  private static Map<String, String> files(WorkspaceFiles files, String path)
+      throws IOException, EngineException {
+    Map<String, String> texts = new LinkedHashMap<>();
+    // Tar.files closes the archive, which removes the volume's helper container.
+    Tar.files(files.archive(path))
+        .forEach((name, bytes) -> texts.put(name, new String(bytes, StandardCharsets.UTF_8)));
+    return new TreeMap<>(texts);
+  }
+
+  private static Map<String, String> withoutTop(Map<String, String> files) {
+    Map<String, String> stripped = new TreeMap<>();
+    files.forEach((name, text) -> stripped.put(name.substring(name.indexOf('/') + 1), text));
+    return stripped;
+  }
+}
