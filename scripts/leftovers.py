@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import urllib.error
 import urllib.request
 
 REGISTRIES = [
@@ -69,18 +70,33 @@ def registry_get(host, auth, path):
         return json.load(response)
 
 
+def catalog(host, auth):
+    """Every repository of a registry; Distribution answers at most 1000 a page."""
+    repositories = []
+    while True:
+        last = f"&last={repositories[-1]}" if repositories else ""
+        page = registry_get(host, auth, f"/v2/_catalog?n=1000{last}").get("repositories") or []
+        repositories.extend(page)
+        if len(page) < 1000:
+            return repositories
+
+
 def registry_state():
     found = set()
     for host, auth in REGISTRIES:
         try:
-            repositories = registry_get(host, auth, "/v2/_catalog?n=100000").get("repositories")
+            repositories = catalog(host, auth)
+        except urllib.error.HTTPError:
+            raise  # a registry that answers must be read, or its leftovers go unseen
         except OSError:
             continue  # registry not running
-        for repository in repositories or []:
+        for repository in repositories:
             try:
                 tags = registry_get(host, auth, f"/v2/{repository}/tags/list").get("tags")
-            except OSError:
-                continue  # a repository whose manifests were all deleted
+            except urllib.error.HTTPError as error:
+                if error.code == 404:
+                    continue  # a repository removed while this looked
+                raise
             found.update(f"registry {host}/{repository}:{tag}" for tag in tags or [])
     return found
 

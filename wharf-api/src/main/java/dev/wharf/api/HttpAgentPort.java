@@ -108,7 +108,11 @@ public final class HttpAgentPort implements AgentPort {
   public Path upload(String uploadId) {
     URI server = server();
     try {
-      Path file = Files.createTempFile("wharf-context-", ".tar.gz");
+      // java.io.tmpdir as it is now: the JDK's own default keeps the folder the JVM started with,
+      // not the process's own one (docs/security.md#faults)
+      Path file =
+          Files.createTempFile(
+              Path.of(System.getProperty("java.io.tmpdir")), "wharf-context-", ".tar.gz");
       HttpRequest request =
           authorized(server.resolve("/api/v1/uploads/" + encode(uploadId)))
               .timeout(Duration.ofMinutes(10))

@@ -6,6 +6,7 @@ import dev.wharf.api.RunSpec;
 import dev.wharf.api.RunType;
 import dev.wharf.api.ServerClient;
 import dev.wharf.api.ServerException;
+import dev.wharf.engine.TempFiles;
 import dev.wharf.engine.prepare.PrepareException;
 import dev.wharf.engine.prepare.RunContext;
 import dev.wharf.engine.prepare.WorkspaceArchive;
@@ -90,7 +91,7 @@ final class RemoteRun {
         extraFiles.put(UPLOADED_VALUES, localValues(cwd.resolve(options.valuesFile)));
         spec = withValuesFile(spec, UPLOADED_VALUES);
       }
-      Path archive = Files.createTempFile("wharf-context", ".tar.gz");
+      Path archive = TempFiles.file("wharf-context", ".tar.gz");
       try {
         err.println("Packing source code into tar to upload...");
         WorkspaceArchive.pack(folder, command.dockerfile, extraFiles, archive);

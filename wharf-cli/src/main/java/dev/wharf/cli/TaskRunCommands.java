@@ -5,6 +5,7 @@ import dev.wharf.api.RunFilter;
 import dev.wharf.api.RunStatus;
 import dev.wharf.api.ServerClient;
 import dev.wharf.api.TaskRunOverrides;
+import dev.wharf.engine.TempFiles;
 import dev.wharf.engine.prepare.PrepareException;
 import dev.wharf.engine.prepare.RunContext;
 import dev.wharf.engine.prepare.WorkspaceArchive;
@@ -119,7 +120,7 @@ final class TaskRunCommands {
         throws BadInputException {
       Path archive = null;
       try {
-        archive = Files.createTempFile("wharf-context", ".tar.gz");
+        archive = TempFiles.file("wharf-context", ".tar.gz");
         WorkspaceArchive.pack(folder, null, extraFiles, archive);
         return server.client().upload(archive);
       } catch (PrepareException | IOException e) {

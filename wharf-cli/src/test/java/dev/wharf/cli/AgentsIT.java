@@ -54,7 +54,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("postgres")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgentsIT {
-  private static final Path DIST = Path.of(System.getProperty("wharf.dist", "target/missing"));
   private static final Duration WAIT = Duration.ofSeconds(120);
   // leases of one and a half heartbeats must survive a loaded 2-core CI machine
   private static final int HEARTBEAT_SECONDS = 5;
@@ -345,10 +344,8 @@ class AgentsIT {
   }
 
   private Process wharf(Map<String, String> environment, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(DIST.resolve("bin/wharf").toString()));
-    command.addAll(List.of(args));
     ProcessBuilder builder =
-        new ProcessBuilder(command)
+        WharfProcess.builder(work, List.of(args))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(LOG.toFile()));
     builder.environment().putAll(environment);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.wharf.engine.testing.DockerTest;
 import dev.wharf.engine.testing.LocalDocker;
+import dev.wharf.engine.testing.TestRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,12 +67,15 @@ class BuildIT {
   }
 
   @AfterEach
-  void removeImages() {
+  void removeImagesAndTags() throws Exception {
     for (String image : images) {
       try {
         docker.client().removeImageCmd(image).withForce(true).exec();
       } catch (NotFoundException gone) {
         // Already removed by the test itself.
+      }
+      if (!image.contains("@")) {
+        TestRegistry.delete(image);
       }
     }
   }

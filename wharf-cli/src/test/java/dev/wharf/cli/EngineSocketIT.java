@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.DockerClient;
 import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.testing.DockerTest;
+import dev.wharf.engine.testing.TestRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -183,11 +184,12 @@ class EngineSocketIT {
   }
 
   /** The image the task's own build step made (a build step's image stays, as under acb). */
-  private static void removeBuiltImage(DockerClient client, CliRun run) {
+  private static void removeBuiltImage(DockerClient client, CliRun run) throws Exception {
     for (var image : client.listImagesCmd().exec()) {
       for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
         if (tag.startsWith("127.0.0.1:5000/runit/hello-world:") && run.out().contains(tag)) {
           client.removeImageCmd(tag).exec();
+          TestRegistry.delete(tag);
         }
       }
     }

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 @DockerTest
 class LoggingStartIT {
 
-  private static final Path DIST = Path.of(System.getProperty("wharf.dist", "target/missing"));
   private static final int RUNS = 6;
 
   @TempDir Path temp;
@@ -41,8 +40,7 @@ class LoggingStartIT {
         String id = WharfInProcess.newRunId();
         Path stderr = temp.resolve("err-" + i + ".txt");
         Process process =
-            new ProcessBuilder(
-                    List.of(DIST.resolve("bin/wharf").toString(), "run", "--id", id, url))
+            WharfProcess.builder(temp, List.of("run", "--id", id, url))
                 .redirectError(stderr.toFile())
                 .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -2,6 +2,8 @@ package dev.wharf.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.dockerjava.api.DockerClient;
+import dev.wharf.engine.testing.DockerTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A killed run's temporary files are removed when the next server starts, and a process's own
  * temporary folder goes with it (docs/security.md#faults), with the packaged {@code bin/wharf}.
  */
+@DockerTest
 class ProcessTempFolderIT {
-
-  private static final Path DIST = Path.of(System.getProperty("wharf.dist", "target/missing"));
 
   @TempDir Path tmp;
   @TempDir Path data;
@@ -35,9 +36,9 @@ class ProcessTempFolderIT {
     Path unrelated = Files.createDirectories(tmp.resolve("wharf-notes"));
 
     ProcessBuilder builder =
-        new ProcessBuilder(
+        WharfProcess.builder(
+                tmp,
                 List.of(
-                    DIST.resolve("bin/wharf").toString(),
                     "server",
                     "--data-dir",
                     data.toString(),
@@ -48,7 +49,6 @@ class ProcessTempFolderIT {
                     "--quiet"))
             .redirectErrorStream(true)
             .redirectOutput(tmp.resolve("server.log").toFile());
-    builder.environment().put("WHARF_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp);
     Process server = builder.start();
     try {
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -64,6 +64,51 @@ class ProcessTempFolderIT {
       assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
     assertThat(ownFolders()).as("removed when the server stopped").isEmpty();
+  }
+
+  @Test
+  void run_keepsItsContextArchiveAndRunSocketInItsOwnFolder(DockerClient docker) throws Exception {
+    String id = CliRun.newId();
+    Process run =
+        WharfProcess.builder(
+                tmp,
+                List.of("run", "--id", id, "--cmd", "wharf-test/busybox sleep 60", "/dev/null"))
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("run.log").toFile())
+            .start();
+    try {
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (created("wharf-socket-").isEmpty() && run.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      List<Path> own = ownFolders();
+      assertThat(own).as(runLog()).hasSize(1);
+      // before the fix the JDK's default folder (the one the JVM started with) still held them
+      assertThat(created("wharf-socket-")).as(runLog()).singleElement().matches(p -> in(own, p));
+      assertThat(created("wharf-context")).as(runLog()).singleElement().matches(p -> in(own, p));
+    } finally {
+      run.destroy(); // SIGTERM: the run removes its containers, the process its own folder
+      assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(ownFolders()).as(runLog()).isEmpty();
+    assertThat(created("wharf-")).as(runLog()).isEmpty();
+    assertThat(RunLeftovers.of(docker, id::equals)).isEmpty();
+  }
+
+  /** Everything under the test's temporary folder whose name starts with {@code prefix}. */
+  private List<Path> created(String prefix) throws Exception {
+    try (Stream<Path> entries = Files.walk(tmp)) {
+      return entries.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+    }
+  }
+
+  private static boolean in(List<Path> own, Path path) {
+    return path.getParent().equals(own.get(0));
+  }
+
+  private String runLog() throws Exception {
+    Path log = tmp.resolve("run.log");
+    return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
   }
 
   private List<Path> ownFolders() throws Exception {

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import dev.wharf.engine.testing.DockerTest;
 import dev.wharf.engine.testing.LocalDocker;
+import dev.wharf.engine.testing.TestRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Build, push and pull against the real registries (one open, one with htpasswd). */
 @DockerTest
 class RunRegistryIT {
+  private static final Pattern PUSHED = Pattern.compile("127\\.0\\.0\\.1:500[01]/[\\w/]+:[\\w.-]+");
 
   @TempDir Path dir;
 
@@ -36,8 +40,17 @@ class RunRegistryIT {
     RunLeftovers.assertNone(client);
   }
 
+  /** Deletes from the registries the tags {@code run} pushed (its log names them). */
+  private static void deletePushedTags(CliRun run) throws Exception {
+    Matcher pushed = PUSHED.matcher(run.toString());
+    while (pushed.find()) {
+      TestRegistry.delete(pushed.group());
+    }
+  }
+
   @Test
-  void run_buildPushAndRunOfThePushedImage_reportsTheRegistryDigest(DockerClient client) {
+  void run_buildPushAndRunOfThePushedImage_reportsTheRegistryDigest(DockerClient client)
+      throws Exception {
     CliRun run =
         CliRun.task(
             dir,
@@ -57,6 +70,7 @@ class RunRegistryIT {
             LocalDocker.REGISTRY,
             "-o",
             "json");
+    deletePushedTags(run);
 
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.out()).contains("built by the run");
@@ -76,7 +90,7 @@ class RunRegistryIT {
   }
 
   @Test
-  void run_pushAndPullWithTheAuthenticatedRegistry_useTheCredential() {
+  void run_pushAndPullWithTheAuthenticatedRegistry_useTheCredential() throws Exception {
     CliRun run =
         CliRun.task(
             dir,
@@ -91,6 +105,7 @@ class RunRegistryIT {
                 .formatted(label),
             "--credential",
             LocalDocker.AUTH_REGISTRY + "=" + LocalDocker.USERNAME + ":" + LocalDocker.PASSWORD);
+    deletePushedTags(run);
 
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.err()).contains("Successfully pushed image: 127.0.0.1:5001/runit/app:");
@@ -99,7 +114,7 @@ class RunRegistryIT {
   }
 
   @Test
-  void readmeExample_runsForReal(DockerClient client) {
+  void readmeExample_runsForReal(DockerClient client) throws Exception {
     Path repository = Path.of("").toAbsolutePath().getParent();
     String id = CliRun.newId();
     try {
@@ -123,11 +138,12 @@ class RunRegistryIT {
           .contains("Run ID: " + id + " was successful after");
     } finally {
       client.removeImageCmd(LocalDocker.REGISTRY + "/hello:" + id).withForce(true).exec();
+      TestRegistry.delete(LocalDocker.REGISTRY + "/hello:" + id);
     }
   }
 
   @Test
-  void run_refusedPush_isTriedThreeTimesThenFailsTheRun() {
+  void run_refusedPush_isTriedThreeTimesThenFailsTheRun() throws Exception {
     CliRun run =
         CliRun.task(
             dir,
@@ -138,6 +154,7 @@ class RunRegistryIT {
               - push: ["127.0.0.1:5001/runit/app:$ID"]
             """
                 .formatted(label));
+    deletePushedTags(run);
 
     assertThat(run.exit()).as(run.toString()).isEqualTo(1);
     assertThat(run.err())

@@ -26,9 +26,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 @DockerTest
 class RunSignalIT {
 
-  private static final Path DIST = Path.of(System.getProperty("wharf.dist", "target/missing"));
-
   @TempDir Path dir;
+  @TempDir Path processTemp;
 
   @AfterAll
   static void nothingLeft(DockerClient client) {
@@ -66,8 +65,7 @@ class RunSignalIT {
         """);
     String id = CliRun.newId();
     Process wharf =
-        new ProcessBuilder(
-                DIST.resolve("bin/wharf").toString(), "run", "-f", "acb.yaml", "--id", id, ".")
+        WharfProcess.builder(processTemp, List.of("run", "-f", "acb.yaml", "--id", id, "."))
             .directory(dir.toFile())
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
@@ -119,8 +117,7 @@ class RunSignalIT {
         """);
     String id = CliRun.newId();
     Process wharf =
-        new ProcessBuilder(
-                DIST.resolve("bin/wharf").toString(), "run", "-f", "acb.yaml", "--id", id, ".")
+        WharfProcess.builder(processTemp, List.of("run", "-f", "acb.yaml", "--id", id, "."))
             .directory(dir.toFile())
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();

@@ -38,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DockerTest
 class ServerRestartIT {
-  private static final Path DIST = Path.of(System.getProperty("wharf.dist", "target/missing"));
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   @TempDir Path dataDir;
@@ -150,9 +149,7 @@ class ServerRestartIT {
   }
 
   private Process wharf(String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(DIST.resolve("bin/wharf").toString()));
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command)
+    return WharfProcess.builder(output, List.of(args))
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(output.resolve("wharf.log").toFile()))
         .start();

@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import dev.wharf.api.Json;
 import dev.wharf.engine.StepStatus;
 import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.source.GitRepos;
 import dev.wharf.engine.testing.DockerTest;
 import dev.wharf.engine.testing.LocalDocker;
+import dev.wharf.engine.testing.TestRegistry;
 import dev.wharf.server.ServerConfig;
 import dev.wharf.server.WharfServer;
 import dev.wharf.server.agent.EngineRunExecutor;
@@ -368,7 +370,7 @@ class ServiceIT {
   }
 
   @Test
-  void quickBuild_pushes_recordsTheImageWithItsDigest() throws Exception {
+  void quickBuild_pushes_recordsTheImageWithItsDigest(DockerClient docker) throws Exception {
     Path context = Files.createDirectories(work.resolve("app"));
     Files.writeString(context.resolve("Dockerfile"), "FROM wharf-test/busybox\nRUN echo built\n");
 
@@ -376,6 +378,14 @@ class ServiceIT {
         wharf(
             "build", "--", "-r", LocalDocker.REGISTRY, "-t", "wharf-it/service:{{.Run.ID}}", "app");
     Result runs = wharf("task", "list-runs", "--", "--top", "1", "-o", "json");
+    // the build stays on the engine and in the registry, as a user wants it; the test does not
+    String built = LocalDocker.REGISTRY + "/wharf-it/service:" + queuedRunId(build);
+    try {
+      docker.removeImageCmd(built).withForce(true).exec();
+    } catch (NotFoundException notBuilt) {
+      // the assertions below say why
+    }
+    TestRegistry.delete(built);
 
     assertThat(build.status()).as(build.out() + build.err()).isZero();
     JsonNode run = Json.read(runs.out(), JsonNode.class).get(0);

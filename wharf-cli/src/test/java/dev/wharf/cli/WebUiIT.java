@@ -11,6 +11,7 @@ import dev.wharf.server.ServerConfig;
 import dev.wharf.server.WharfServer;
 import dev.wharf.server.agent.EngineRunExecutor;
 import dev.wharf.server.auth.Role;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +58,7 @@ class WebUiIT {
   private static Path screenshots;
 
   @BeforeAll
-  static void start() {
+  static void start() throws IOException {
     char letter = (char) ('a' + ThreadLocalRandom.current().nextInt(26));
     ServerConfig config =
         ServerConfig.defaults()
@@ -81,9 +83,13 @@ class WebUiIT {
         "--disable-sync",
         "--no-first-run",
         "--window-size=1280,900");
+    // Chromium and its driver keep their profile and shared-memory files in TMPDIR: the test's
+    // folder, so that nothing of theirs stays in the machine's temporary folder
+    Path browserTemp = Files.createDirectories(work.resolve("browser-tmp"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+            .withEnvironment(Map.of("TMPDIR", browserTemp.toString()))
             .build();
     browser = new ChromeDriver(service, options);
     browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));

@@ -1,5 +1,6 @@
 package dev.wharf.engine.prepare;
 
+import dev.wharf.engine.TempFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,7 +17,7 @@ final class ContextTar {
   private ContextTar() {}
 
   static void append(Path tar, String name, byte[] content) throws IOException {
-    Path copy = Files.createTempFile("wharf-context", ".tar");
+    Path copy = TempFiles.file("wharf-context", ".tar");
     try {
       try (InputStream raw = Files.newInputStream(tar);
           TarArchiveInputStream in = new TarArchiveInputStream(raw);

@@ -1,5 +1,6 @@
 package dev.wharf.engine.prepare;
 
+import dev.wharf.engine.TempFiles;
 import dev.wharf.engine.source.BoundedGunzip;
 import dev.wharf.engine.source.Redaction;
 import dev.wharf.engine.source.SourceContext;
@@ -69,7 +70,7 @@ public final class WorkspaceArchive implements AutoCloseable {
     }
     Path tar = null;
     try {
-      tar = Files.createTempFile("wharf-context", ".tar");
+      tar = TempFiles.file("wharf-context", ".tar");
       SourceInfo info;
       if (context instanceof RunContext.Upload upload) {
         try (InputStream in = Files.newInputStream(upload.archive());

@@ -1,6 +1,7 @@
 package dev.wharf.engine.socket;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wharf.engine.TempFiles;
 import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.step.RunNames;
 import io.netty.bootstrap.ServerBootstrap;
@@ -58,7 +59,7 @@ public final class RunSocket implements AutoCloseable {
     if (!access.scoped()) {
       throw new IllegalArgumentException("a run socket serves SCOPED or UNTRUSTED runs, not NONE");
     }
-    Path folder = Files.createTempDirectory("wharf-socket-");
+    Path folder = TempFiles.folder("wharf-socket-");
     Path path = folder.resolve("docker.sock");
     SocketAddress engine = SocketLoops.address(engineSocket);
     RunScope scope = new RunScope(names, access, new EngineLookup(engine));

@@ -1,5 +1,6 @@
 package dev.wharf.engine.source;
 
+import dev.wharf.engine.TempFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -52,7 +53,7 @@ final class GitSource implements SourceContext {
     if (location.remote().contains("://")) {
       NetworkTarget.check(URI.create(location.remote()), options);
     }
-    Path root = Files.createTempDirectory("wharf-git-");
+    Path root = TempFiles.folder("wharf-git-");
     try {
       GitHead head = fetch(root);
       Path folder = confine(root, location.folder());

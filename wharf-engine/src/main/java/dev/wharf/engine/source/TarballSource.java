@@ -1,5 +1,6 @@
 package dev.wharf.engine.source;
 
+import dev.wharf.engine.TempFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -65,7 +66,7 @@ final class TarballSource implements SourceContext {
   @Override
   public SourceInfo writeTo(OutputStream tar) throws IOException {
     LOG.info("Getting context from URL {}", ContextUrl.shown(url.toString()));
-    Path folder = Files.createTempDirectory("wharf-url-");
+    Path folder = TempFiles.folder("wharf-url-");
     try {
       downloadWithRetries(folder);
       ContextPacker.everything().pack(folder, tar);

@@ -1,5 +1,6 @@
 package dev.wharf.engine.step;
 
+import dev.wharf.engine.TempFiles;
 import dev.wharf.engine.container.EngineException;
 import dev.wharf.engine.source.DockerIgnore;
 import dev.wharf.engine.source.SourceContext;
@@ -52,7 +53,7 @@ final class BuildContext implements AutoCloseable {
     if (context.kind() == ContextKind.OCI) {
       throw new SourceException("oci:// build contexts are not supported by Wharf yet");
     }
-    Path tar = Files.createTempFile("wharf-build", ".tar");
+    Path tar = TempFiles.file("wharf-build", ".tar");
     try {
       if (context.isRemote()) {
         String name = dockerfile.isEmpty() ? "Dockerfile" : dockerfile;
@@ -66,7 +67,7 @@ final class BuildContext implements AutoCloseable {
       String dockerfileInVolume =
           dockerfile.isEmpty() ? join(folder, "Dockerfile") : join(base, dockerfile);
       String inContext = relativeTo(folder, dockerfileInVolume);
-      Path raw = Files.createTempFile("wharf-build-raw", ".tar");
+      Path raw = TempFiles.file("wharf-build-raw", ".tar");
       try {
         try (InputStream in = env.workspace().archive(folder)) {
           Files.copy(in, raw, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -13,12 +13,14 @@ import dev.wharf.engine.testing.DockerTest;
 import dev.wharf.engine.testing.LocalDocker;
 import dev.wharf.engine.testing.Outcome;
 import dev.wharf.engine.testing.Tar;
+import dev.wharf.engine.testing.TestRegistry;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @DockerTest
@@ -35,6 +37,14 @@ class DockerEngineImagesIT {
           "");
 
   private final List<String> progress = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> pushed = new ArrayList<>();
+
+  @AfterEach
+  void deletePushedTags() throws Exception {
+    for (String image : pushed) {
+      TestRegistry.delete(image);
+    }
+  }
 
   private String buildImage(LocalDocker docker, String tag) throws Exception {
     BuildRequest request =
@@ -90,6 +100,7 @@ class DockerEngineImagesIT {
     String repository = LocalDocker.REGISTRY + "/wharf-it/" + docker.uniqueName("app");
     buildImage(docker, repository + ":1");
 
+    pushed.add(repository + ":1");
     String digest = docker.engine().push(repository + ":1", List.of(), progress::add);
 
     assertThat(digest).matches("sha256:[0-9a-f]{64}");
@@ -101,6 +112,7 @@ class DockerEngineImagesIT {
   void push_toAuthRegistryWithRightLogin_succeeds(LocalDocker docker) throws Exception {
     String image = LocalDocker.AUTH_REGISTRY + "/wharf-it/" + docker.uniqueName("app") + ":1";
     buildImage(docker, image);
+    pushed.add(image);
 
     String digest = docker.engine().push(image, List.of(docker.authRegistryLogin()), progress::add);
 
@@ -126,6 +138,7 @@ class DockerEngineImagesIT {
     ContainerEngine engine = docker.engine();
     String image = LocalDocker.REGISTRY + "/wharf-it/" + docker.uniqueName("app") + ":1";
     String imageId = buildImage(docker, image);
+    pushed.add(image);
     engine.push(image, List.of(), progress::add);
     engine.removeImage(image);
 
@@ -143,6 +156,7 @@ class DockerEngineImagesIT {
     ContainerEngine engine = docker.engine();
     String image = LocalDocker.AUTH_REGISTRY + "/wharf-it/" + docker.uniqueName("app") + ":1";
     buildImage(docker, image);
+    pushed.add(image);
     engine.push(image, List.of(docker.authRegistryLogin()), progress::add);
     engine.removeImage(image);
 

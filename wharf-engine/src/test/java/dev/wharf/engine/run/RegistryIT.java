@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wharf.engine.RunEvent;
 import dev.wharf.engine.container.BuildRequest;
 import dev.wharf.engine.container.ContainerEngine;
-import dev.wharf.engine.container.EngineException;
 import dev.wharf.engine.testing.DockerTest;
 import dev.wharf.engine.testing.LocalDocker;
 import dev.wharf.engine.testing.Tar;
+import dev.wharf.engine.testing.TestRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,9 +40,10 @@ class RegistryIT {
   }
 
   @AfterEach
-  void removeImages() throws EngineException {
+  void removeImagesAndTags() throws Exception {
     for (String registry : List.of(LocalDocker.REGISTRY, LocalDocker.AUTH_REGISTRY)) {
       engine.removeImage(registry + "/" + image);
+      TestRegistry.delete(registry + "/" + image);
     }
   }
 
