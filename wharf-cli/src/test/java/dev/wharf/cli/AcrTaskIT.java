@@ -14,6 +14,7 @@ import dev.wharf.server.ServerConfig;
 import dev.wharf.server.WharfServer;
 import dev.wharf.server.agent.EngineRunExecutor;
 import dev.wharf.server.auth.Role;
+import dev.wharf.server.trigger.BaseImageSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -22,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -82,6 +84,8 @@ class AcrTaskIT {
             .withDataDir(dataDir)
             .withListen("127.0.0.1", 0)
             .withRunIdPrefix("d" + letter)
+            // no digest polling: the tasks' base images are on Docker Hub, out of the tests' reach
+            .withBaseImages(new BaseImageSettings(null, Duration.ZERO))
             .withAgent(1, new EngineRunExecutor(LocalDocker.REGISTRY).withLocalContexts(true));
     server = WharfServer.start(config);
     url = "http://127.0.0.1:" + server.port();

@@ -57,8 +57,9 @@ class AgentsIT {
   private static final Duration WAIT = Duration.ofSeconds(120);
   // leases of one and a half heartbeats must survive a loaded 2-core CI machine
   private static final int HEARTBEAT_SECONDS = 5;
-  // the benchmark queues 300 (docs/benchmarks.md); here enough to spread over every agent at once
-  private static final int QUICK_RUNS = 60;
+  // the benchmark queues 300 (docs/benchmarks.md); here enough to fill every slot of every agent
+  // (3 agents, 2 runs each) three times over, through both servers
+  private static final int QUICK_RUNS = 18;
   // agent-blue reaches the default engine by another path, so that it alone cleans up after itself
   private static final boolean BLUE_ENGINE_APART =
       System.getenv("DOCKER_HOST") == null && Files.exists(Path.of("/run/docker.sock"));
@@ -92,8 +93,11 @@ class AgentsIT {
     adminToken = WharfServer.createToken(config, Role.admin, "it");
     agentToken = WharfServer.createToken(config, Role.agent, "agents");
     startCountersAtRandom();
-    startServer("a");
-    startServer("b");
+    // both servers start at once: each start is mostly a JVM and a database migration waiting
+    launchServer("a");
+    launchServer("b");
+    awaitHealthy("a");
+    awaitHealthy("b");
     viaA = new ServerClient(urls.get("a"), adminToken);
     viaB = new ServerClient(urls.get("b"), adminToken);
     startAgent("green", "a", "b");
@@ -245,7 +249,8 @@ class AgentsIT {
     for (int i = 1; i <= 40; i++) {
       assertThat(count(log, "^line-" + i + "$")).as("line-" + i + " in\n" + log).isEqualTo(1);
     }
-    startServer("a");
+    launchServer("a");
+    awaitHealthy("a");
     viaA = new ServerClient(urls.get("a"), adminToken);
   }
 
@@ -260,7 +265,7 @@ class AgentsIT {
     return runId;
   }
 
-  private void startServer(String name) throws Exception {
+  private void launchServer(String name) throws Exception {
     int port = urls.containsKey(name) ? urls.get(name).getPort() : freePort();
     Process server =
         wharf(
@@ -277,10 +282,12 @@ class AgentsIT {
             Integer.toString(HEARTBEAT_SECONDS));
     servers.put(name, server);
     all.add(server);
-    URI base = URI.create("http://127.0.0.1:" + port);
-    urls.put(name, base);
+    urls.put(name, URI.create("http://127.0.0.1:" + port));
+  }
+
+  private void awaitHealthy(String name) {
     HttpClient http = HttpClient.newHttpClient();
-    HttpRequest health = HttpRequest.newBuilder(base.resolve("/healthz")).build();
+    HttpRequest health = HttpRequest.newBuilder(urls.get(name).resolve("/healthz")).build();
     await()
         .atMost(WAIT.multipliedBy(2))
         .ignoreExceptions()

@@ -87,8 +87,11 @@ class BaseImageChainIT {
             .withListen("127.0.0.1", 0)
             .withRunIdPrefix("c" + letter)
             .withAgent(1, new EngineRunExecutor(registryHost).withLocalContexts(true))
+            // notifications only: polling would also ask Docker Hub, out of the tests' reach, for
+            // wharf-test/busybox
             .withBaseImages(
-                new BaseImageSettings(RegistryHookHeader.parse("Authorization: " + HOOK), null));
+                new BaseImageSettings(
+                    RegistryHookHeader.parse("Authorization: " + HOOK), Duration.ZERO));
     server = WharfServer.start(config);
     url = "http://127.0.0.1:" + server.port();
     token = WharfServer.createToken(config, Role.admin, "it");

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wharf.engine.source.FileHttpServer;
 import dev.wharf.engine.source.Tarballs;
 import dev.wharf.engine.testing.DockerTest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
@@ -36,16 +36,26 @@ class LoggingStartIT {
               .bytes();
       String url = server.serve("/logging.tar.gz", Tarballs.compress(tar, GZIPOutputStream::new));
 
+      // all at once: each process waits mostly on the engine, and a loaded machine makes the
+      // threads of each start race harder, not less
+      List<Process> processes = new ArrayList<>();
       for (int i = 0; i < RUNS; i++) {
-        String id = WharfInProcess.newRunId();
-        Path stderr = temp.resolve("err-" + i + ".txt");
-        Process process =
-            WharfProcess.builder(temp, List.of("run", "--id", id, url))
-                .redirectError(stderr.toFile())
-                .start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String err = Files.readString(stderr);
+        processes.add(
+            WharfProcess.builder(temp, List.of("run", "--id", WharfInProcess.newRunId(), url))
+                .redirectOutput(temp.resolve("out-" + i + ".txt").toFile())
+                .redirectError(temp.resolve("err-" + i + ".txt").toFile())
+                .start());
+      }
+      // every process ends before the first assertion, so that a failure leaves none running
+      List<Boolean> ended = new ArrayList<>();
+      for (Process process : processes) {
+        ended.add(process.waitFor(120, TimeUnit.SECONDS));
+      }
+      for (int i = 0; i < RUNS; i++) {
+        Process process = processes.get(i);
+        assertThat(ended.get(i)).as("run %d ended", i).isTrue();
+        String out = Files.readString(temp.resolve("out-" + i + ".txt"));
+        String err = Files.readString(temp.resolve("err-" + i + ".txt"));
 
         assertThat(process.exitValue()).as("run %d: %s%s", i, out, err).isZero();
         assertThat(out).contains("fetched");

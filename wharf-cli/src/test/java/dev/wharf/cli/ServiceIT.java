@@ -17,6 +17,7 @@ import dev.wharf.server.ServerConfig;
 import dev.wharf.server.WharfServer;
 import dev.wharf.server.agent.EngineRunExecutor;
 import dev.wharf.server.auth.Role;
+import dev.wharf.server.trigger.BaseImageSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -63,6 +64,8 @@ class ServiceIT {
             .withDataDir(dataDir)
             .withListen("127.0.0.1", 0)
             .withRunIdPrefix("q" + letter)
+            // no digest polling: the tasks' base images are on Docker Hub, out of the tests' reach
+            .withBaseImages(new BaseImageSettings(null, Duration.ZERO))
             .withAgent(2, new EngineRunExecutor(LocalDocker.REGISTRY).withLocalContexts(true));
     server = WharfServer.start(config);
     url = "http://127.0.0.1:" + server.port();

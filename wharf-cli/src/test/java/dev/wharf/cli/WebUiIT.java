@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -57,6 +59,14 @@ class WebUiIT {
   private static WebDriver browser;
   private static Path screenshots;
 
+  /**
+   * Selenium looks for a DevTools (CDP) module matching the browser's version and warns when it has
+   * none; these tests use no DevTools, so the warning says nothing. Held here: the logging
+   * framework keeps loggers only while someone does.
+   */
+  private static final Logger CDP_VERSION_FINDER =
+      Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
   @BeforeAll
   static void start() throws IOException {
     char letter = (char) ('a' + ThreadLocalRandom.current().nextInt(26));
@@ -71,6 +81,7 @@ class WebUiIT {
     runToken = WharfServer.createToken(config, Role.admin, "ui-admin");
     readToken = WharfServer.createToken(config, Role.read, "ui-reader");
     screenshots = Path.of(System.getProperty("wharf.screenshots", "target/ui-screenshots"));
+    CDP_VERSION_FINDER.setLevel(Level.SEVERE);
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
     options.addArguments(

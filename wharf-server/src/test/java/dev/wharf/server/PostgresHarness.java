@@ -131,15 +131,27 @@ public final class PostgresHarness implements AutoCloseable {
   }
 
   private static String unprivilegedUser() throws IOException, InterruptedException {
-    Process id = new ProcessBuilder("id", "-u", OS_USER).redirectErrorStream(true).start();
-    if (id.waitFor() != 0) {
-      run(
-          List.of(
-              "useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", OS_USER),
-          null,
-          "create the unprivileged user " + OS_USER + " for PostgreSQL");
+    if (!userExists()) {
+      try {
+        run(
+            List.of(
+                "useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", OS_USER),
+            null,
+            "create the unprivileged user " + OS_USER + " for PostgreSQL");
+      } catch (IllegalStateException e) {
+        // the integration tests run in two JVMs: the other one may have created it meanwhile
+        if (!userExists()) {
+          throw e;
+        }
+      }
     }
     return OS_USER;
+  }
+
+  private static boolean userExists() throws IOException, InterruptedException {
+    Process id = new ProcessBuilder("id", "-u", OS_USER).redirectErrorStream(true).start();
+    id.getInputStream().readAllBytes();
+    return id.waitFor() == 0;
   }
 
   private static void run(List<String> command, String user, String what)

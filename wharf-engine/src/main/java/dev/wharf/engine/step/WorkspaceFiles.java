@@ -1,5 +1,6 @@
 package dev.wharf.engine.step;
 
+import dev.wharf.engine.TempFiles;
 import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.container.EngineException;
 import java.io.IOException;
@@ -7,6 +8,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.temporal.ChronoUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -59,7 +62,7 @@ public abstract class WorkspaceFiles {
       throws IOException, EngineException {
     String wanted = normalise(path);
     String top = wanted.isEmpty() ? "workspace" : wanted.substring(wanted.lastIndexOf('/') + 1);
-    Path copy = Files.createTempFile("wharf-workspace", ".tar");
+    Path copy = TempFiles.file("wharf-workspace", ".tar");
     boolean found = wanted.isEmpty();
     try {
       try (InputStream raw = packed.open();
@@ -90,8 +93,7 @@ public abstract class WorkspaceFiles {
             continue;
           }
           String renamed = rest.isEmpty() ? top : top + "/" + rest;
-          entry.setName(entry.isDirectory() ? renamed + "/" : renamed);
-          out.putArchiveEntry(entry);
+          out.putArchiveEntry(plain(entry, renamed));
           if (entry.isFile()) {
             in.transferTo(out);
           }
@@ -107,6 +109,30 @@ public abstract class WorkspaceFiles {
       Files.deleteIfExists(copy);
       throw e;
     }
+  }
+
+  /**
+   * {@code entry} under {@code name} as the engine's archive API writes it: whole-second times and
+   * no extended headers, which BuildKit's check for a tar context (the first few hundred bytes)
+   * would not get past.
+   */
+  private static TarArchiveEntry plain(TarArchiveEntry entry, String name) {
+    TarArchiveEntry copy;
+    if (entry.isDirectory()) {
+      copy = new TarArchiveEntry(name + "/", TarConstants.LF_DIR);
+    } else if (entry.isSymbolicLink() || entry.isLink()) {
+      copy =
+          new TarArchiveEntry(
+              name, entry.isLink() ? TarConstants.LF_LINK : TarConstants.LF_SYMLINK);
+      copy.setLinkName(entry.getLinkName());
+    } else {
+      copy = new TarArchiveEntry(name);
+      copy.setSize(entry.getSize());
+    }
+    copy.setMode(entry.getMode());
+    copy.setModTime(
+        FileTime.from(entry.getLastModifiedTime().toInstant().truncatedTo(ChronoUnit.SECONDS)));
+    return copy;
   }
 
   /** An entry name without {@code ./} in front or {@code /} at the end. */

@@ -9,11 +9,19 @@ import dev.wharf.engine.container.VolumeSpec;
 import dev.wharf.engine.testing.DockerTest;
 import dev.wharf.engine.testing.LocalDocker;
 import dev.wharf.engine.testing.Tar;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +87,37 @@ class WorkspaceFilesIT {
     assertThatThrownBy(() -> packed.archive("app/nope"))
         .isInstanceOf(EngineException.class)
         .hasMessageContaining("/app/nope");
+  }
+
+  @Test
+  void archive_ofFilesWithSubSecondTimes_startsWithAPlainHeaderAndWholeSeconds() throws Exception {
+    // A packed local folder keeps nanosecond times; an extended header in front of the first file
+    // would make BuildKit take the whole context for a Dockerfile.
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+      TarArchiveEntry entry = new TarArchiveEntry("ctx/Dockerfile");
+      byte[] text = "FROM scratch\n".getBytes(StandardCharsets.UTF_8);
+      entry.setSize(text.length);
+      entry.setModTime(FileTime.from(Instant.parse("2026-01-02T03:04:05.123456789Z")));
+      tar.putArchiveEntry(entry);
+      tar.write(text);
+      tar.closeArchiveEntry();
+    }
+    WorkspaceFiles nanos =
+        WorkspaceFiles.packed(() -> new ByteArrayInputStream(bytes.toByteArray()));
+
+    try (InputStream archive = nanos.archive("ctx")) {
+      byte[] first = archive.readNBytes(512);
+      assertThat((char) first[156]).as("type of the first header").isNotEqualTo('x');
+    }
+    try (TarArchiveInputStream tar = new TarArchiveInputStream(nanos.archive("ctx"))) {
+      TarArchiveEntry entry = tar.getNextEntry();
+      assertThat(entry.getName()).isEqualTo("ctx/Dockerfile");
+      assertThat(entry.getLastModifiedTime().toInstant())
+          .isEqualTo(Instant.parse("2026-01-02T03:04:05Z"));
+    }
   }
 
   private static Map<String, String> files(WorkspaceFiles files, String path)
