@@ -52,78 +52,28 @@ public record RunSpec(
     gitAccessToken = gitAccessToken == null ? "" : gitAccessToken;
   }
 
-  /** A spec of task text or a task file. */
-  public RunSpec(
-      String context,
-      String upload,
-      String file,
-      String taskText,
-      Map<String, String> values,
-      Map<String, String> secretValues,
-      List<RegistryCredential> credentials,
-      String platform,
-      int timeoutSeconds,
-      String registry,
-      String valuesFile,
-      String gitAccessToken) {
-    this(
-        context,
-        upload,
-        file,
-        taskText,
-        values,
-        secretValues,
-        credentials,
-        platform,
-        timeoutSeconds,
-        registry,
-        valuesFile,
-        gitAccessToken,
-        null);
-  }
-
-  /** A spec with the server's registry, no values file and no git credential. */
-  public RunSpec(
-      String context,
-      String upload,
-      String file,
-      String taskText,
-      Map<String, String> values,
-      Map<String, String> secretValues,
-      List<RegistryCredential> credentials,
-      String platform,
-      int timeoutSeconds) {
-    this(
-        context,
-        upload,
-        file,
-        taskText,
-        values,
-        secretValues,
-        credentials,
-        platform,
-        timeoutSeconds,
+  /** A quick run of inline task text without a context. */
+  public static RunSpec inline(String taskText) {
+    return new RunSpec(
+        "/dev/null",
         null,
         null,
-        null);
+        taskText,
+        null,
+        null,
+        null,
+        null,
+        0,
+        null,
+        null,
+        null,
+        null,
+        false);
   }
 
-  /** A spec of an untrusted run. */
-  public RunSpec(
-      String context,
-      String upload,
-      String file,
-      String taskText,
-      Map<String, String> values,
-      Map<String, String> secretValues,
-      List<RegistryCredential> credentials,
-      String platform,
-      int timeoutSeconds,
-      String registry,
-      String valuesFile,
-      String gitAccessToken,
-      DockerBuildStep build) {
-    this(
+  /** This spec reading the values file {@code valuesFile} in its context ({@code --values}). */
+  public RunSpec withValuesFile(String valuesFile) {
+    return new RunSpec(
         context,
         upload,
         file,
@@ -137,12 +87,7 @@ public record RunSpec(
         valuesFile,
         gitAccessToken,
         build,
-        false);
-  }
-
-  /** A quick run of inline task text without a context. */
-  public static RunSpec inline(String taskText) {
-    return new RunSpec("/dev/null", null, null, taskText, null, null, null, null, 0);
+        trusted);
   }
 
   /** This spec with its context replaced by the uploaded archive {@code upload}. */

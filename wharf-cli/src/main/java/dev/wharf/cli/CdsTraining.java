@@ -8,6 +8,7 @@ import dev.wharf.engine.SecretMasker;
 import dev.wharf.engine.StepAction;
 import dev.wharf.engine.StepJob;
 import dev.wharf.engine.StepOutcome;
+import dev.wharf.engine.TempFiles;
 import dev.wharf.engine.container.EngineException;
 import dev.wharf.engine.docker.DockerConnection;
 import dev.wharf.engine.docker.DockerEngine;
@@ -55,7 +56,7 @@ public final class CdsTraining {
   public static void main(String[] args) throws IOException {
     PrintWriter sink =
         new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-    Path dir = Files.createTempDirectory("wharf-cds");
+    Path dir = TempFiles.folder("wharf-cds");
     try {
       Files.writeString(dir.resolve("acb.yaml"), TASK);
       Files.writeString(dir.resolve("Dockerfile"), "FROM wharf-test/busybox\nARG A\n");

@@ -89,7 +89,7 @@ final class RemoteRun {
           && !Files.exists(folder.folder().resolve(options.valuesFile))) {
         // As a local run does, a values file missing from the context is read from here.
         extraFiles.put(UPLOADED_VALUES, localValues(cwd.resolve(options.valuesFile)));
-        spec = withValuesFile(spec, UPLOADED_VALUES);
+        spec = spec.withValuesFile(UPLOADED_VALUES);
       }
       Path archive = TempFiles.file("wharf-context", ".tar.gz");
       try {
@@ -166,23 +166,9 @@ final class RemoteRun {
         command.timeout == null ? 0 : command.timeout,
         options.registry,
         options.valuesFile,
-        null);
-  }
-
-  private static RunSpec withValuesFile(RunSpec spec, String valuesFile) {
-    return new RunSpec(
-        spec.context(),
-        spec.upload(),
-        spec.file(),
-        spec.taskText(),
-        spec.values(),
-        spec.secretValues(),
-        spec.credentials(),
-        spec.platform(),
-        spec.timeoutSeconds(),
-        spec.registry(),
-        valuesFile,
-        spec.gitAccessToken());
+        null,
+        null,
+        false);
   }
 
   /**

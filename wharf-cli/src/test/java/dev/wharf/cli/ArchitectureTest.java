@@ -7,6 +7,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.wharf.engine.TempFiles;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.attribute.FileAttribute;
 
 /**
  * Keeps the module direction template → task → engine → api → server → cli and the pure core pure.
@@ -23,6 +27,23 @@ class ArchitectureTest {
       return !location.contains("-tests.jar") && !location.contains("/test-classes/");
     }
   }
+
+  /**
+   * Temporary files go in {@code java.io.tmpdir} as it is when they are made, a process's own
+   * folder ({@link TempFiles}); the JDK's defaults keep the folder the JVM started with.
+   */
+  @ArchTest
+  static final ArchRule temporaryFiles_goThroughTempFiles =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName(TempFiles.class.getName())
+          .should()
+          .callMethod(
+              Files.class, "createTempFile", String.class, String.class, FileAttribute[].class)
+          .orShould()
+          .callMethod(Files.class, "createTempDirectory", String.class, FileAttribute[].class)
+          .orShould()
+          .callMethod(File.class, "createTempFile", String.class, String.class);
 
   @ArchTest
   static final ArchRule template_dependsOnNoOtherModule =

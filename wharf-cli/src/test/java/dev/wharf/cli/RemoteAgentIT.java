@@ -16,8 +16,6 @@ import dev.wharf.server.WharfServer;
 import dev.wharf.server.agent.EngineRunExecutor;
 import dev.wharf.server.auth.Role;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -94,9 +92,17 @@ class RemoteAgentIT {
     assertThat(ran.agent()).isEqualTo("builder");
     assertThat(agent.isAlive()).isTrue();
 
-    Result revoked =
-        wharf("server", "token", "revoke", "--data-dir", data.toString(), "--name", "builders-1");
-    assertThat(revoked.status()).as(revoked.all()).isZero();
+    CliRun revoked =
+        CliRun.of(
+            data,
+            "server",
+            "token",
+            "revoke",
+            "--data-dir",
+            data.toString(),
+            "--name",
+            "builders-1");
+    assertThat(revoked.exit()).as(revoked.toString()).isZero();
 
     assertThat(agent.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
     String stderr = Files.readString(log);
@@ -139,17 +145,11 @@ class RemoteAgentIT {
     startAgent("opened", port, agentToken, "--pool", "raw", "--allow-raw-engine-socket");
     startAgent("closed", port, agentToken, "--pool", "plain");
     await().atMost(WAIT).until(() -> client.agents().size() == 2);
-    Files.writeString(
-        data.resolve("host.yaml"),
-        """
-        version: v1.1.0
-        steps:
-          - cmd: wharf-test/busybox sh -c "ls /sys/class/net; echo host-network-ran"
-            network: host
-        """);
+    Files.writeString(data.resolve("host.yaml"), TrustedTasksIT.HOST_NETWORK_TASK);
     String[] asAdmin = {"--server", "http://127.0.0.1:" + port, "--token", admin};
-    Result created =
-        wharf(
+    CliRun created =
+        CliRun.of(
+            data,
             args(
                 asAdmin,
                 "task",
@@ -162,20 +162,22 @@ class RemoteAgentIT {
                 "host.yaml",
                 "--agent-pool",
                 "raw"));
-    Result marked = wharf(args(asAdmin, "task", "update", "-n", "host-task", "--trusted", "true"));
+    CliRun marked =
+        CliRun.of(data, args(asAdmin, "task", "update", "-n", "host-task", "--trusted", "true"));
 
-    Result onOpened = wharf(args(asAdmin, "task", "run", "-n", "host-task"));
-    Result moved =
-        wharf(args(asAdmin, "task", "update", "-n", "host-task", "--agent-pool", "plain"));
-    Result onClosed = wharf(args(asAdmin, "task", "run", "-n", "host-task"));
+    CliRun onOpened = CliRun.of(data, args(asAdmin, "task", "run", "-n", "host-task"));
+    CliRun moved =
+        CliRun.of(
+            data, args(asAdmin, "task", "update", "-n", "host-task", "--agent-pool", "plain"));
+    CliRun onClosed = CliRun.of(data, args(asAdmin, "task", "run", "-n", "host-task"));
 
-    assertThat(created.status()).as(created.all()).isZero();
-    assertThat(marked.status()).as(marked.all()).isZero();
-    assertThat(onOpened.status()).as(onOpened.all()).isZero();
-    assertThat(onOpened.all()).contains("docker0", "host-network-ran");
-    assertThat(moved.status()).as(moved.all()).isZero();
-    assertThat(onClosed.status()).as(onClosed.all()).isEqualTo(1);
-    assertThat(onClosed.all())
+    assertThat(created.exit()).as(created.toString()).isZero();
+    assertThat(marked.exit()).as(marked.toString()).isZero();
+    assertThat(onOpened.exit()).as(onOpened.toString()).isZero();
+    assertThat(onOpened.out() + onOpened.err()).contains("docker0", "host-network-ran");
+    assertThat(moved.exit()).as(moved.toString()).isZero();
+    assertThat(onClosed.exit()).as(onClosed.toString()).isEqualTo(1);
+    assertThat(onClosed.out() + onClosed.err())
         .contains(
             "asks for the host's network (network host)",
             "which untrusted runs may not",
@@ -229,19 +231,6 @@ class RemoteAgentIT {
             .start();
     agents.add(agent);
     return agent;
-  }
-
-  private record Result(int status, String out, String err) {
-    String all() {
-      return out + err;
-    }
-  }
-
-  private Result wharf(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.execute(args, new PrintWriter(out), new PrintWriter(err), data);
-    return new Result(status, out.toString(), err.toString());
   }
 
   private static int freePort() throws IOException {

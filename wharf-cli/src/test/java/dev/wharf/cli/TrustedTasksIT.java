@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DockerTest
 class TrustedTasksIT {
   /** A step on the host's network sees the engine's own bridge, docker0. */
-  private static final String HOST_NETWORK_TASK =
+  static final String HOST_NETWORK_TASK =
       """
       version: v1.1.0
       steps:

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -74,14 +72,15 @@ class UploadLimitIT {
                             HttpResponse.BodyHandlers.discarding())
                         .statusCode()
                     == 200);
-    Result created =
-        wharf("server", "token", "create", "--data-dir", data.toString(), "--role", "run");
+    CliRun created =
+        CliRun.of(
+            work, "server", "token", "create", "--data-dir", data.toString(), "--role", "run");
     String token = created.out().strip();
 
     HttpResponse<String> atTheLimit = upload(http, base, token, new byte[LIMIT]);
     HttpResponse<String> above = upload(http, base, token, new byte[LIMIT + 1]);
 
-    assertThat(created.status()).as(created.all()).isZero();
+    assertThat(created.exit()).as(created.toString()).isZero();
     assertThat(atTheLimit.statusCode()).as(atTheLimit.body()).isEqualTo(201);
     assertThat(above.statusCode()).isEqualTo(413);
     assertThat(above.body()).contains("an upload is at most 64 KiB (docs/security.md#limits)");
@@ -92,9 +91,9 @@ class UploadLimitIT {
     Files.write(context.resolve("noise.bin"), noise);
     Files.writeString(
         context.resolve("acb.yaml"), "version: v1.1.0\nsteps:\n  - cmd: wharf-test/busybox true\n");
-    Result run = wharf("run", "--server", base.toString(), "--token", token, "big");
+    CliRun run = CliRun.of(work, "run", "--server", base.toString(), "--token", token, "big");
 
-    assertThat(run.status()).as(run.all()).isEqualTo(Main.EXIT_ENVIRONMENT);
+    assertThat(run.exit()).as(run.toString()).isEqualTo(Main.EXIT_ENVIRONMENT);
     assertThat(run.err())
         .contains("an upload is at most 64 KiB (docs/security.md#limits)")
         .contains("ask the server's operator to raise 'wharf server --max-upload-size'")
@@ -110,18 +109,5 @@ class UploadLimitIT {
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private record Result(int status, String out, String err) {
-    String all() {
-      return out + err;
-    }
-  }
-
-  private Result wharf(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.execute(args, new PrintWriter(out), new PrintWriter(err), work);
-    return new Result(status, out.toString(), err.toString());
   }
 }

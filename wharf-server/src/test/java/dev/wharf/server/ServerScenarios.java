@@ -436,7 +436,22 @@ abstract class ServerScenarios {
     ServerConfig config = config(1, "agent-a");
     WharfServer server = start(config);
     ServerClient runner = client(server, config, Role.run);
-    RunSpec spec = new RunSpec("/dev/null", null, null, "outcome=wait", null, null, null, null, 1);
+    RunSpec spec =
+        new RunSpec(
+            "/dev/null",
+            null,
+            null,
+            "outcome=wait",
+            null,
+            null,
+            null,
+            null,
+            1,
+            null,
+            null,
+            null,
+            null,
+            false);
 
     Run run = runner.queue(RunType.QuickRun, spec);
 
@@ -655,7 +670,20 @@ abstract class ServerScenarios {
     ServerClient runner = client(server, config, Role.run);
     RunSpec spec =
         new RunSpec(
-            "https://me:pa55@host.example/ctx.tar.gz", null, null, null, null, null, null, null, 0);
+            "https://me:pa55@host.example/ctx.tar.gz",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            0,
+            null,
+            null,
+            null,
+            null,
+            false);
 
     assertThatThrownBy(() -> runner.queue(RunType.QuickRun, spec))
         .isInstanceOf(ServerException.class)

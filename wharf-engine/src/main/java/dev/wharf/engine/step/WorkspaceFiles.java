@@ -1,5 +1,6 @@
 package dev.wharf.engine.step;
 
+import dev.wharf.engine.TempFiles;
 import dev.wharf.engine.container.ContainerEngine;
 import dev.wharf.engine.container.EngineException;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public abstract class WorkspaceFiles {
       throws IOException, EngineException {
     String wanted = normalise(path);
     String top = wanted.isEmpty() ? "workspace" : wanted.substring(wanted.lastIndexOf('/') + 1);
-    Path copy = Files.createTempFile("wharf-workspace", ".tar");
+    Path copy = TempFiles.file("wharf-workspace", ".tar");
     boolean found = wanted.isEmpty();
     try {
       try (InputStream raw = packed.open();

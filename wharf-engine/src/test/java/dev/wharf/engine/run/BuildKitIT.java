@@ -3,12 +3,15 @@ package dev.wharf.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.engine.container.ContainerEngine;
+import dev.wharf.engine.container.ImageInfo;
 import dev.wharf.engine.docker.BuildCacheRecords;
 import dev.wharf.engine.testing.DockerTest;
 import dev.wharf.engine.testing.LocalDocker;
 import dev.wharf.engine.testing.SshAgentProcess;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +29,9 @@ class BuildKitIT {
   private String marker;
   private String image;
 
+  /** Images a later build of the same tag left untagged; the tag's removal does not reach them. */
+  private final List<String> replaced = new ArrayList<>();
+
   @BeforeEach
   void setUp(ContainerEngine engine) {
     this.engine = engine;
@@ -36,8 +42,16 @@ class BuildKitIT {
   @AfterEach
   void cleanUp() throws Exception {
     engine.removeImage(image);
+    for (String id : replaced) {
+      engine.removeImage(id);
+    }
     BuildCacheRecords.prune(engine.address(), marker);
     assertThat(BuildCacheRecords.find(engine.address(), marker)).isEmpty();
+  }
+
+  /** Remembers the image the tag names now, which the next build of the tag replaces. */
+  private void replacedNext() throws Exception {
+    engine.inspectImage(image).map(ImageInfo::id).ifPresent(replaced::add);
   }
 
   @Test
@@ -55,6 +69,7 @@ class BuildKitIT {
     String task = "steps:\n  - build: -t %s --build-arg BUILD=%s .\n";
 
     var first = runner.run(task.formatted(image, "one"));
+    replacedNext();
     var second = runner.run(task.formatted(image, "two"));
 
     assertThat(first.result().successful()).as(first.all()).isTrue();
@@ -208,6 +223,7 @@ class BuildKitIT {
                     "FROM " + LocalDocker.BUSYBOX + "\nRUN echo classic " + marker + "\n"));
 
     var outcome = runner.run("steps:\n  - build: -t " + image + " .\n");
+    replacedNext();
 
     assertThat(outcome.result().successful()).as(outcome.all()).isTrue();
     assertThat(outcome.all())

@@ -56,10 +56,37 @@ class DockerfileBuildTest {
   void of_jobsOfDockerfileTasks_buildAndOthersDoNot() {
     RunSpec plain = RunSpec.inline("version: v1.1.0\nsteps: []\n");
     RunSpec oldBuild =
-        new RunSpec(".", null, "Dockerfile", null, null, null, null, null, 0, null, null, null);
+        new RunSpec(
+            ".",
+            null,
+            "Dockerfile",
+            null,
+            null,
+            null,
+            null,
+            null,
+            0,
+            null,
+            null,
+            null,
+            null,
+            false);
     RunSpec withBuild =
         new RunSpec(
-            ".", null, "Dockerfile", null, null, null, null, null, 0, null, null, null, BUILD);
+            ".",
+            null,
+            "Dockerfile",
+            null,
+            null,
+            null,
+            null,
+            null,
+            0,
+            null,
+            null,
+            null,
+            BUILD,
+            false);
 
     assertThat(DockerfileBuild.of(job(RunType.QuickRun, plain))).isEmpty();
     assertThat(DockerfileBuild.of(job(RunType.AutoBuild, oldBuild)))

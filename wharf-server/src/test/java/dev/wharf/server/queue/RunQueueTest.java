@@ -162,7 +162,21 @@ class RunQueueTest {
   @Test
   void claim_secretValues_areSealedInStorageAndOpenForTheAgent() {
     RunSpec spec =
-        new RunSpec("/dev/null", null, null, "x", null, Map.of("token", "hunter2"), null, null, 0);
+        new RunSpec(
+            "/dev/null",
+            null,
+            null,
+            "x",
+            null,
+            Map.of("token", "hunter2"),
+            null,
+            null,
+            0,
+            null,
+            null,
+            null,
+            null,
+            false);
     queue.enqueue(RunType.QuickRun, null, RunTrigger.MANUAL, spec);
 
     String stored = new RunStore(db).sealedSpecs().get(0);
