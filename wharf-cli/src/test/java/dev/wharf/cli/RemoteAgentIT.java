@@ -37,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DockerTest
 class RemoteAgentIT {
-  private static final Path DIST = Path.of(System.getProperty("wharf.dist", "target/missing"));
   private static final Duration WAIT = Duration.ofSeconds(120);
 
   @TempDir Path data;
@@ -215,17 +214,10 @@ class RemoteAgentIT {
     List<String> command =
         new ArrayList<>(
             List.of(
-                DIST.resolve("bin/wharf").toString(),
-                "agent",
-                "--server",
-                "http://127.0.0.1:" + port,
-                "--token",
-                token,
-                "--name",
-                name));
+                "agent", "--server", "http://127.0.0.1:" + port, "--token", token, "--name", name));
     command.addAll(List.of(more));
     Process agent =
-        new ProcessBuilder(command)
+        WharfProcess.builder(output, command)
             .redirectOutput(output.resolve(name + ".out").toFile())
             .redirectError(output.resolve(name + ".err").toFile())
             .start();

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * shows with what to do (docs/security.md#limits).
  */
 class UploadLimitIT {
-  private static final Path DIST = Path.of(System.getProperty("wharf.dist", "target/missing"));
   private static final int LIMIT = 64 * 1024;
 
   @TempDir Path data;
@@ -46,17 +46,18 @@ class UploadLimitIT {
       port = socket.getLocalPort();
     }
     server =
-        new ProcessBuilder(
-                DIST.resolve("bin/wharf").toString(),
-                "server",
-                "--data-dir",
-                data.toString(),
-                "--listen",
-                "127.0.0.1:" + port,
-                "--agents",
-                "0",
-                "--max-upload-size",
-                "64k")
+        WharfProcess.builder(
+                work,
+                List.of(
+                    "server",
+                    "--data-dir",
+                    data.toString(),
+                    "--listen",
+                    "127.0.0.1:" + port,
+                    "--agents",
+                    "0",
+                    "--max-upload-size",
+                    "64k"))
             .redirectErrorStream(true)
             .redirectOutput(work.resolve("server.log").toFile())
             .start();

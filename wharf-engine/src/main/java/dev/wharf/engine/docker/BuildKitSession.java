@@ -329,8 +329,9 @@ final class BuildKitSession implements AutoCloseable {
      */
     private void forward(ChannelHandlerContext ctx, Http2HeadersFrame headers) {
       Http2FrameStream stream = headers.stream();
-      CharSequence id = headers.headers().get(SSH_ID);
-      Path socket = answers.sshAgent(id == null ? "" : id.toString());
+      CharSequence named = headers.headers().get(SSH_ID);
+      String id = named == null || named.length() == 0 ? DEFAULT_SSH_ID : named.toString();
+      Path socket = answers.sshAgent(id);
       Http2Headers head = new DefaultHttp2Headers().status("200");
       head.set("content-type", "application/grpc");
       if (socket == null) {
