@@ -7,7 +7,6 @@ import dev.wharf.server.WharfServer;
 import dev.wharf.server.agent.EngineRunExecutor;
 import dev.wharf.server.auth.Role;
 import dev.wharf.server.auth.TokenAdmin;
-import dev.wharf.server.store.UploadLimits;
 import dev.wharf.server.trigger.BaseImageSettings;
 import dev.wharf.server.trigger.RegistryHookHeader;
 import java.io.PrintWriter;
@@ -62,10 +61,7 @@ final class ServerStart {
     config = config.withBaseImages(baseImages(command));
     if (command.maxUploadSize != null) {
       config =
-          config.withUploads(
-              new UploadLimits(
-                  ByteSize.parse("--max-upload-size", command.maxUploadSize),
-                  config.uploads().unclaimedFor()));
+          config.withMaxUploadBytes(ByteSize.parse("--max-upload-size", command.maxUploadSize));
     }
     CountDownLatch stopped = new CountDownLatch(1);
     WharfServer server = WharfServer.start(config);

@@ -195,6 +195,11 @@ public record ServerConfig(
         });
   }
 
+  /** This config taking uploads of at most {@code maxBytes} ({@code --max-upload-size}). */
+  public ServerConfig withMaxUploadBytes(long maxBytes) {
+    return withUploads(new UploadLimits(maxBytes, uploads.unclaimedFor()));
+  }
+
   /** This config hearing of new base-image digests as {@code settings} says. */
   public ServerConfig withBaseImages(BaseImageSettings settings) {
     return copy(
