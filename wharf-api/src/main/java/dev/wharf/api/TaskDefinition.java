@@ -74,177 +74,19 @@ public record TaskDefinition(
     }
   }
 
-  /**
-   * A task with these triggers, values file and git credential, running a task file or a Dockerfile
-   * without build flags.
-   */
-  public TaskDefinition(
-      String name,
-      String context,
-      String file,
-      String taskText,
-      Map<String, String> values,
-      Map<String, String> secretValues,
-      List<RegistryCredential> credentials,
-      TaskStatus status,
-      String platform,
-      int timeoutSeconds,
-      String agentPool,
-      TaskTriggers triggers,
-      String valuesFile,
-      String gitAccessToken) {
-    this(
-        name,
-        context,
-        file,
-        taskText,
-        values,
-        secretValues,
-        credentials,
-        status,
-        platform,
-        timeoutSeconds,
-        agentPool,
-        triggers,
-        valuesFile,
-        gitAccessToken,
-        null);
-  }
-
-  /**
-   * A task with no triggers but the default base-image trigger, no values file and no git
-   * credential of its own.
-   */
-  public TaskDefinition(
-      String name,
-      String context,
-      String file,
-      String taskText,
-      Map<String, String> values,
-      Map<String, String> secretValues,
-      List<RegistryCredential> credentials,
-      TaskStatus status,
-      String platform,
-      int timeoutSeconds,
-      String agentPool) {
-    this(
-        name,
-        context,
-        file,
-        taskText,
-        values,
-        secretValues,
-        credentials,
-        status,
-        platform,
-        timeoutSeconds,
-        agentPool,
-        null,
-        null,
-        null);
-  }
-
-  /** A task that is not trusted. */
-  public TaskDefinition(
-      String name,
-      String context,
-      String file,
-      String taskText,
-      Map<String, String> values,
-      Map<String, String> secretValues,
-      List<RegistryCredential> credentials,
-      TaskStatus status,
-      String platform,
-      int timeoutSeconds,
-      String agentPool,
-      TaskTriggers triggers,
-      String valuesFile,
-      String gitAccessToken,
-      DockerBuildStep build) {
-    this(
-        name,
-        context,
-        file,
-        taskText,
-        values,
-        secretValues,
-        credentials,
-        status,
-        platform,
-        timeoutSeconds,
-        agentPool,
-        Map.of(),
-        triggers,
-        valuesFile,
-        gitAccessToken,
-        build,
-        false);
-  }
-
   /** This task with other triggers. */
   public TaskDefinition withTriggers(TaskTriggers newTriggers) {
-    return new TaskDefinition(
-        name,
-        context,
-        file,
-        taskText,
-        values,
-        secretValues,
-        credentials,
-        status,
-        platform,
-        timeoutSeconds,
-        agentPool,
-        agentLabels,
-        newTriggers,
-        valuesFile,
-        gitAccessToken,
-        build,
-        trusted);
+    return toBuilder().triggers(newTriggers).build();
   }
 
   /** This task at {@code newContext} with {@code newGitAccessToken} as its git credential. */
   public TaskDefinition withContext(String newContext, String newGitAccessToken) {
-    return new TaskDefinition(
-        name,
-        newContext,
-        file,
-        taskText,
-        values,
-        secretValues,
-        credentials,
-        status,
-        platform,
-        timeoutSeconds,
-        agentPool,
-        agentLabels,
-        triggers,
-        valuesFile,
-        newGitAccessToken,
-        build,
-        trusted);
+    return toBuilder().context(newContext).gitAccessToken(newGitAccessToken).build();
   }
 
   /** This task with other registry logins. */
   public TaskDefinition withCredentials(List<RegistryCredential> newCredentials) {
-    return new TaskDefinition(
-        name,
-        context,
-        file,
-        taskText,
-        values,
-        secretValues,
-        newCredentials,
-        status,
-        platform,
-        timeoutSeconds,
-        agentPool,
-        agentLabels,
-        triggers,
-        valuesFile,
-        gitAccessToken,
-        build,
-        trusted);
+    return toBuilder().credentials(newCredentials).build();
   }
 
   /**
@@ -358,5 +200,162 @@ public record TaskDefinition(
         valuesFile,
         build == null ? null : build.shown(),
         trusted);
+  }
+
+  /** An empty task to fill in by name; what is not set takes the defaults above. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this task's components, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder()
+        .name(name)
+        .context(context)
+        .file(file)
+        .taskText(taskText)
+        .values(values)
+        .secretValues(secretValues)
+        .credentials(credentials)
+        .status(status)
+        .platform(platform)
+        .timeoutSeconds(timeoutSeconds)
+        .agentPool(agentPool)
+        .agentLabels(agentLabels)
+        .triggers(triggers)
+        .valuesFile(valuesFile)
+        .gitAccessToken(gitAccessToken)
+        .dockerBuild(build)
+        .trusted(trusted);
+  }
+
+  /** Builds a {@link TaskDefinition} by component name; each setter names the component it sets. */
+  public static final class Builder {
+    private String name;
+    private String context;
+    private String file;
+    private String taskText;
+    private Map<String, String> values;
+    private Map<String, String> secretValues;
+    private List<RegistryCredential> credentials;
+    private TaskStatus status;
+    private String platform;
+    private int timeoutSeconds;
+    private String agentPool;
+    private Map<String, String> agentLabels;
+    private TaskTriggers triggers;
+    private String valuesFile;
+    private String gitAccessToken;
+    private DockerBuildStep build;
+    private boolean trusted;
+
+    private Builder() {}
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder context(String context) {
+      this.context = context;
+      return this;
+    }
+
+    public Builder file(String file) {
+      this.file = file;
+      return this;
+    }
+
+    public Builder taskText(String taskText) {
+      this.taskText = taskText;
+      return this;
+    }
+
+    public Builder values(Map<String, String> values) {
+      this.values = values;
+      return this;
+    }
+
+    public Builder secretValues(Map<String, String> secretValues) {
+      this.secretValues = secretValues;
+      return this;
+    }
+
+    public Builder credentials(List<RegistryCredential> credentials) {
+      this.credentials = credentials;
+      return this;
+    }
+
+    public Builder status(TaskStatus status) {
+      this.status = status;
+      return this;
+    }
+
+    public Builder platform(String platform) {
+      this.platform = platform;
+      return this;
+    }
+
+    public Builder timeoutSeconds(int timeoutSeconds) {
+      this.timeoutSeconds = timeoutSeconds;
+      return this;
+    }
+
+    public Builder agentPool(String agentPool) {
+      this.agentPool = agentPool;
+      return this;
+    }
+
+    public Builder agentLabels(Map<String, String> agentLabels) {
+      this.agentLabels = agentLabels;
+      return this;
+    }
+
+    public Builder triggers(TaskTriggers triggers) {
+      this.triggers = triggers;
+      return this;
+    }
+
+    public Builder valuesFile(String valuesFile) {
+      this.valuesFile = valuesFile;
+      return this;
+    }
+
+    public Builder gitAccessToken(String gitAccessToken) {
+      this.gitAccessToken = gitAccessToken;
+      return this;
+    }
+
+    /** Sets the {@code build} component (named apart from {@link #build()}). */
+    public Builder dockerBuild(DockerBuildStep build) {
+      this.build = build;
+      return this;
+    }
+
+    public Builder trusted(boolean trusted) {
+      this.trusted = trusted;
+      return this;
+    }
+
+    public TaskDefinition build() {
+      return new TaskDefinition(
+          name,
+          context,
+          file,
+          taskText,
+          values,
+          secretValues,
+          credentials,
+          status,
+          platform,
+          timeoutSeconds,
+          agentPool,
+          agentLabels,
+          triggers,
+          valuesFile,
+          gitAccessToken,
+          build,
+          trusted);
+    }
   }
 }

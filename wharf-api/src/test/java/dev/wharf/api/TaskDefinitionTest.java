@@ -24,18 +24,13 @@ class TaskDefinitionTest {
   @Test
   void shown_secretsAndValues_appearByNameOnly() {
     TaskDefinition task =
-        new TaskDefinition(
-            "secret-task",
-            ".",
-            null,
-            null,
-            Map.of("k", "v"),
-            Map.of("s", "hidden"),
-            List.of(new RegistryCredential("r.io", "u", "p")),
-            null,
-            null,
-            0,
-            null);
+        TaskDefinition.builder()
+            .name("secret-task")
+            .context(".")
+            .values(Map.of("k", "v"))
+            .secretValues(Map.of("s", "hidden"))
+            .credentials(List.of(new RegistryCredential("r.io", "u", "p")))
+            .build();
 
     Task shown = task.shown(null, null);
 
@@ -56,22 +51,12 @@ class TaskDefinitionTest {
             false,
             false);
     TaskDefinition task =
-        new TaskDefinition(
-            "build-app",
-            "https://git.example/app.git",
-            "Dockerfile",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            0,
-            null,
-            null,
-            null,
-            null,
-            build);
+        TaskDefinition.builder()
+            .name("build-app")
+            .context("https://git.example/app.git")
+            .file("Dockerfile")
+            .dockerBuild(build)
+            .build();
     TaskRunOverrides otherFile = new TaskRunOverrides(null, null, "ci/Dockerfile", null, null);
 
     assertThat(task.runSpec(TaskRunOverrides.none(), false).build()).isEqualTo(build);
@@ -88,27 +73,17 @@ class TaskDefinitionTest {
 
     assertThatThrownBy(
             () ->
-                new TaskDefinition(
-                    "run-app",
-                    ".",
-                    "acb.yaml",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    0,
-                    null,
-                    null,
-                    null,
-                    null,
-                    build))
+                TaskDefinition.builder()
+                    .name("run-app")
+                    .context(".")
+                    .file("acb.yaml")
+                    .dockerBuild(build)
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("acb.yaml is a task file");
   }
 
   private static TaskDefinition task(String name, String file) {
-    return new TaskDefinition(name, ".", file, null, null, null, null, null, null, 0, null);
+    return TaskDefinition.builder().name(name).context(".").file(file).build();
   }
 }

@@ -111,18 +111,11 @@ public final class PollingBenchmark {
               WharfServer.createToken(config, Role.admin, "b"));
       for (int i = 0; i < REPOSITORIES; i++) {
         client.createTask(
-            new TaskDefinition(
-                    "commits-" + i,
-                    "http://127.0.0.1:" + git.port() + "/repo-" + i + ".git#main",
-                    "acb.yaml",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    0,
-                    null)
+            TaskDefinition.builder()
+                .name("commits-" + i)
+                .context("http://127.0.0.1:" + git.port() + "/repo-" + i + ".git#main")
+                .file("acb.yaml")
+                .build()
                 .withTriggers(
                     new TaskTriggers(
                         new TaskTriggers.SourceTrigger(
@@ -133,8 +126,7 @@ public final class PollingBenchmark {
       List<String> runs = new ArrayList<>();
       for (int i = 0; i < TAGS / TAGS_PER_TASK; i++) {
         String name = "images-" + i;
-        client.createTask(
-            new TaskDefinition(name, null, null, "x", null, null, null, null, null, 0, null));
+        client.createTask(TaskDefinition.builder().name(name).taskText("x").build());
         runs.add(client.runTask(name, TaskRunOverrides.none()).runId());
       }
       for (String run : runs) {

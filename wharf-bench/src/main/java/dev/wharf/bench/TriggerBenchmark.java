@@ -68,18 +68,11 @@ public final class TriggerBenchmark {
       ServerClient client =
           new ServerClient(URI.create(url), WharfServer.createToken(config, Role.admin, "b"));
       client.createTask(
-          new TaskDefinition(
-                  "hooked",
-                  "http://git.example/org/app.git#main",
-                  "acb.yaml",
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  0,
-                  null)
+          TaskDefinition.builder()
+              .name("hooked")
+              .context("http://git.example/org/app.git#main")
+              .file("acb.yaml")
+              .build()
               .withTriggers(
                   new TaskTriggers(
                       new TaskTriggers.SourceTrigger(true, false, "main", 0, SECRET, false),
@@ -143,8 +136,7 @@ public final class TriggerBenchmark {
         ServerClient client =
             new ServerClient(URI.create(url), WharfServer.createToken(config, Role.admin, "b"));
         current.set(push(host, new Instant[1]));
-        client.createTask(
-            new TaskDefinition("on-base", null, null, "x", null, null, null, null, null, 0, null));
+        client.createTask(TaskDefinition.builder().name("on-base").taskText("x").build());
         awaitEnded(client, client.runTask("on-base", TaskRunOverrides.none()).runId());
         double[] millis = new double[PUSHES];
         for (int i = -3; i < PUSHES; i++) {

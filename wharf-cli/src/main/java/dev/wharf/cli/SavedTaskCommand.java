@@ -319,24 +319,24 @@ final class SavedTaskCommand implements Runnable {
       TaskDefinition task;
       try {
         task =
-            new TaskDefinition(
-                name,
-                text != null && context == null ? "/dev/null" : context,
-                taskFile,
-                text,
-                ValueFlags.parse(set),
-                ValueFlags.parse(setSecret),
-                logins(),
-                status == null ? null : TaskStatus.valueOf(status),
-                platform,
-                timeout == null ? 0 : timeout,
-                agentPool,
-                agentLabelMap(),
-                triggers.forCreate(schedules),
-                valuesFile,
-                gitAccessToken,
-                build,
-                false);
+            TaskDefinition.builder()
+                .name(name)
+                .context(text != null && context == null ? "/dev/null" : context)
+                .file(taskFile)
+                .taskText(text)
+                .values(ValueFlags.parse(set))
+                .secretValues(ValueFlags.parse(setSecret))
+                .credentials(logins())
+                .status(status == null ? null : TaskStatus.valueOf(status))
+                .platform(platform)
+                .timeoutSeconds(timeout == null ? 0 : timeout)
+                .agentPool(agentPool)
+                .agentLabels(agentLabelMap())
+                .triggers(triggers.forCreate(schedules))
+                .valuesFile(valuesFile)
+                .gitAccessToken(gitAccessToken)
+                .dockerBuild(build)
+                .build();
       } catch (IllegalArgumentException e) {
         throw new BadInputException(e.getMessage());
       }

@@ -97,8 +97,7 @@ class BaseImageTriggerIT {
   }
 
   private void createAndRunOnce(String name) throws Exception {
-    client.createTask(
-        new TaskDefinition(name, null, null, "lines=1", null, null, null, null, null, 0, null));
+    client.createTask(TaskDefinition.builder().name(name).taskText("lines=1").build());
     Run first = client.runTask(name, TaskRunOverrides.none());
     awaitEnded(first.runId());
   }

@@ -69,18 +69,11 @@ class CommitTriggerTest {
 
   private void createTask(boolean pullRequests, int pollSeconds) {
     client.createTask(
-        new TaskDefinition(
-                "app-ci",
-                git.url("app.git") + "#main",
-                "acb.yaml",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                0,
-                null)
+        TaskDefinition.builder()
+            .name("app-ci")
+            .context(git.url("app.git") + "#main")
+            .file("acb.yaml")
+            .build()
             .withTriggers(
                 new TaskTriggers(
                     new TaskTriggers.SourceTrigger(

@@ -121,9 +121,7 @@ class PostgresTriggerIT {
                 List.of());
     clients
         .get(0)
-        .createTask(
-            new TaskDefinition(
-                "on-base-pg", null, null, "lines=1", null, null, null, null, null, 0, null));
+        .createTask(TaskDefinition.builder().name("on-base-pg").taskText("lines=1").build());
     Run first = clients.get(1).runTask("on-base-pg", TaskRunOverrides.none());
     TimerServerTest.await(
         () -> clients.get(0).run(first.runId()).status().isTerminal() ? true : null,

@@ -120,24 +120,12 @@ abstract class ServerScenarios {
     ServerClient admin = client(server, config, Role.admin);
     TaskDefinition base = task("ssd-task", "lines=1", Map.of());
     admin.createTask(
-        new TaskDefinition(
-            base.name(),
-            base.context(),
-            null,
-            base.taskText(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            0,
-            null,
-            Map.of("disk", "hdd", "zone", "eu"),
-            null,
-            null,
-            null,
-            null,
-            false));
+        TaskDefinition.builder()
+            .name(base.name())
+            .context(base.context())
+            .taskText(base.taskText())
+            .agentLabels(Map.of("disk", "hdd", "zone", "eu"))
+            .build());
     Task updated = admin.updateTask("ssd-task", Map.of("agentLabels", Map.of("disk", "ssd")));
     assertThat(updated.agentLabels()).containsExactly(Map.entry("disk", "ssd"));
     assertThat(admin.task("ssd-task").agentLabels()).containsExactly(Map.entry("disk", "ssd"));
@@ -581,21 +569,16 @@ abstract class ServerScenarios {
   }
 
   private TaskDefinition guardedTask(String context) {
-    return new TaskDefinition(
-        "guarded-task",
-        context,
-        null,
-        "lines=1 echo=true",
-        Map.of("plain", "visible"),
-        Map.of("password", SECRET),
-        List.of(new RegistryCredential("registry.example", "bot", REGISTRY_PASSWORD)),
-        TaskStatus.Enabled,
-        null,
-        0,
-        null,
-        null,
-        null,
-        "git-token-5150");
+    return TaskDefinition.builder()
+        .name("guarded-task")
+        .context(context)
+        .taskText("lines=1 echo=true")
+        .values(Map.of("plain", "visible"))
+        .secretValues(Map.of("password", SECRET))
+        .credentials(List.of(new RegistryCredential("registry.example", "bot", REGISTRY_PASSWORD)))
+        .status(TaskStatus.Enabled)
+        .gitAccessToken("git-token-5150")
+        .build();
   }
 
   @Test
@@ -668,18 +651,16 @@ abstract class ServerScenarios {
     ServerClient admin = client(server, config, Role.admin);
     String token = WharfServer.createToken(config, Role.admin, "raw");
     TaskDefinition definition =
-        new TaskDefinition(
-            "secret-task",
-            "/dev/null",
-            null,
-            "lines=1 echo=true",
-            Map.of("plain", "visible"),
-            Map.of("password", SECRET),
-            List.of(new RegistryCredential("registry.example", "bot", REGISTRY_PASSWORD)),
-            TaskStatus.Enabled,
-            null,
-            0,
-            null);
+        TaskDefinition.builder()
+            .name("secret-task")
+            .context("/dev/null")
+            .taskText("lines=1 echo=true")
+            .values(Map.of("plain", "visible"))
+            .secretValues(Map.of("password", SECRET))
+            .credentials(
+                List.of(new RegistryCredential("registry.example", "bot", REGISTRY_PASSWORD)))
+            .status(TaskStatus.Enabled)
+            .build();
     List<String> responses = new ArrayList<>();
     responses.add(String.valueOf(admin.createTask(definition)));
     Run run =
@@ -730,22 +711,12 @@ abstract class ServerScenarios {
             true);
     Task created =
         admin.createTask(
-            new TaskDefinition(
-                "build-task",
-                "https://git.example/app.git",
-                "Dockerfile",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                0,
-                null,
-                null,
-                null,
-                null,
-                build));
+            TaskDefinition.builder()
+                .name("build-task")
+                .context("https://git.example/app.git")
+                .file("Dockerfile")
+                .dockerBuild(build)
+                .build());
     Task patched =
         admin.updateTask(
             "build-task",
@@ -862,8 +833,12 @@ abstract class ServerScenarios {
   }
 
   static TaskDefinition task(String name, String script, Map<String, String> values) {
-    return new TaskDefinition(
-        name, "/dev/null", null, script, values, null, null, null, null, 0, null);
+    return TaskDefinition.builder()
+        .name(name)
+        .context("/dev/null")
+        .taskText(script)
+        .values(values)
+        .build();
   }
 
   private HttpResponse<String> post(

@@ -154,24 +154,14 @@ public final class TaskStore {
   private TaskDefinition combine(String definition, String sealed) {
     TaskDefinition open = Json.read(definition, TaskDefinition.class);
     Secure secure = Json.read(box.open(sealed), Secure.class);
-    return new TaskDefinition(
-        open.name(),
-        open.context(),
-        open.file(),
-        open.taskText(),
-        secure.values(),
-        secure.secretValues(),
-        secure.credentials(),
-        open.status(),
-        open.platform(),
-        open.timeoutSeconds(),
-        open.agentPool(),
-        open.agentLabels(),
-        withSecret(open.triggers(), secure.webhookSecret()),
-        open.valuesFile(),
-        secure.gitAccessToken(),
-        withSecretArguments(open.build(), secure.secretArguments()),
-        open.trusted());
+    return open.toBuilder()
+        .values(secure.values())
+        .secretValues(secure.secretValues())
+        .credentials(secure.credentials())
+        .triggers(withSecret(open.triggers(), secure.webhookSecret()))
+        .gitAccessToken(secure.gitAccessToken())
+        .dockerBuild(withSecretArguments(open.build(), secure.secretArguments()))
+        .build();
   }
 
   /** {@code build} with the sealed values of its secret arguments put back. */
@@ -205,24 +195,14 @@ public final class TaskStore {
   }
 
   private static TaskDefinition open(TaskDefinition task) {
-    return new TaskDefinition(
-        task.name(),
-        task.context(),
-        task.file(),
-        task.taskText(),
-        null,
-        null,
-        null,
-        task.status(),
-        task.platform(),
-        task.timeoutSeconds(),
-        task.agentPool(),
-        task.agentLabels(),
-        withSecret(task.triggers(), null),
-        task.valuesFile(),
-        null,
-        task.build() == null ? null : task.build().shown(),
-        task.trusted());
+    return task.toBuilder()
+        .values(null)
+        .secretValues(null)
+        .credentials(null)
+        .triggers(withSecret(task.triggers(), null))
+        .gitAccessToken(null)
+        .dockerBuild(task.build() == null ? null : task.build().shown())
+        .build();
   }
 
   private static Secure secure(TaskDefinition task) {

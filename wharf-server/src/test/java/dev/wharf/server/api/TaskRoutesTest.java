@@ -14,18 +14,16 @@ import org.junit.jupiter.api.Test;
 
 class TaskRoutesTest {
   private static final TaskDefinition TASK =
-      new TaskDefinition(
-          "build-app",
-          "https://git.example/app.git",
-          "acb.yaml",
-          null,
-          Map.of("a", "1", "b", "2"),
-          Map.of("s", "secret"),
-          List.of(new RegistryCredential("r.io", "u", "p")),
-          TaskStatus.Enabled,
-          null,
-          900,
-          null);
+      TaskDefinition.builder()
+          .name("build-app")
+          .context("https://git.example/app.git")
+          .file("acb.yaml")
+          .values(Map.of("a", "1", "b", "2"))
+          .secretValues(Map.of("s", "secret"))
+          .credentials(List.of(new RegistryCredential("r.io", "u", "p")))
+          .status(TaskStatus.Enabled)
+          .timeoutSeconds(900)
+          .build();
 
   @Test
   void patched_onlyGivenFieldsChange_andMapsMergeKeyByKey() {

@@ -64,24 +64,13 @@ class RunQueueTest {
     RunTrigger commit =
         new RunTrigger.Source("poll", "commit", "https://git.example/app", "main", "ab12", null);
     TaskDefinition task =
-        new TaskDefinition(
-            "app-task",
-            "/dev/null",
-            null,
-            "x",
-            null,
-            null,
-            null,
-            null,
-            null,
-            0,
-            "arm",
-            Map.of("disk", "ssd"),
-            null,
-            null,
-            null,
-            null,
-            false);
+        TaskDefinition.builder()
+            .name("app-task")
+            .context("/dev/null")
+            .taskText("x")
+            .agentPool("arm")
+            .agentLabels(Map.of("disk", "ssd"))
+            .build();
 
     Optional<Run> first = queue.enqueueOnce("commit:app:ab12", task, commit, RunSpec.inline("x"));
     Optional<Run> second = queue.enqueueOnce("commit:app:ab12", task, commit, RunSpec.inline("x"));

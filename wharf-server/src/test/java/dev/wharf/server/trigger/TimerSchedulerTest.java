@@ -145,8 +145,11 @@ class TimerSchedulerTest {
   }
 
   private static TaskDefinition task(TimerTrigger... timers) {
-    return new TaskDefinition(
-            "nightly-app", "/dev/null", null, "lines=1", null, null, null, null, null, 0, null)
+    return TaskDefinition.builder()
+        .name("nightly-app")
+        .context("/dev/null")
+        .taskText("lines=1")
+        .build()
         .withTriggers(new TaskTriggers(null, List.of(timers), null));
   }
 }
