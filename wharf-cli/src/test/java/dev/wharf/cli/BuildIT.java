@@ -4,6 +4,8 @@ import static dev.wharf.cli.WharfInProcess.assertNothingLeft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.wharf.engine.container.ContainerEngine;
+import dev.wharf.engine.docker.BuildCacheRecords;
 import dev.wharf.engine.testing.DockerTest;
 import dev.wharf.engine.testing.LocalDocker;
 import dev.wharf.engine.testing.TestRegistry;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code wharf build} end to end on the real engine and the registry on 127.0.0.1:5000: pushed
  * images pulled back by digest, {@code --no-push} leaving the registry untouched, a Dockerfile from
- * outside the context, and {@code .dockerignore} deciding what the build sees.
+ * outside the context, {@code .dockerignore} deciding what the build sees, and a Dockerfile that
+ * needs BuildKit built from a local folder.
  */
 @DockerTest
 class BuildIT {
@@ -199,6 +202,48 @@ class BuildIT {
         .doesNotContain("extra-stage-ran");
     assertThat(docker.client().inspectImageCmd(tagged).exec().getArch()).isEqualTo(HOST_ARCH);
     assertNothingLeft(docker, id);
+  }
+
+  @Test
+  void build_dockerfileThatNeedsBuildKit_fromALocalFolder_seesTheContextThroughAMount(
+      ContainerEngine engine) throws Exception {
+    String marker = "wharf-bkcli-" + UUID.randomUUID().toString().substring(0, 8);
+    Files.writeString(
+        temp.resolve("ctx/BuildKit.Dockerfile"),
+        "FROM wharf-test/busybox\n"
+            + "RUN --mount=type=bind,target=/src echo "
+            + marker
+            + " && cat /src/data.txt /src/kept.log && ls /src\n");
+    String id = WharfInProcess.newRunId();
+    String tagged = LocalDocker.REGISTRY + "/" + repository + ":buildkit";
+    images.add(tagged);
+
+    try {
+      var result =
+          WharfInProcess.run(
+              temp,
+              "build",
+              "-r",
+              LocalDocker.REGISTRY,
+              "-t",
+              repository + ":buildkit",
+              "--id",
+              id,
+              "-f",
+              "BuildKit.Dockerfile",
+              "--no-push",
+              "ctx");
+
+      assertThat(result.status()).as(result.report()).isZero();
+      assertThat(result.all())
+          .as(result.report())
+          .contains("Building with BuildKit", "data in the context", "kept.log", "Dockerfile")
+          .doesNotContain("secret.txt", "dropped.log", "PAXHEADERS");
+      assertThat(docker.client().inspectImageCmd(tagged).exec().getId()).isNotBlank();
+      assertNothingLeft(docker, id);
+    } finally {
+      BuildCacheRecords.prune(engine.address(), marker);
+    }
   }
 
   @Test

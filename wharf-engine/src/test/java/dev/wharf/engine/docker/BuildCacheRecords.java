@@ -21,7 +21,7 @@ public final class BuildCacheRecords {
 
   /** The ids of the records whose description contains {@code marker}. */
   public static List<String> find(String address, String marker) throws IOException {
-    JsonNode df = call(address, "GET", "/system/df");
+    JsonNode df = diskUsage(address);
     List<String> ids = new ArrayList<>();
     for (JsonNode record : df.path("BuildCache")) {
       if (record.path("Description").asText("").contains(marker)) {
@@ -29,6 +29,29 @@ public final class BuildCacheRecords {
       }
     }
     return ids;
+  }
+
+  /**
+   * The engine's {@code /system/df}. The engine answers one such request at a time and refuses the
+   * others ("a disk usage operation is already running"), which happens when the integration tests'
+   * two JVMs ask at once, so a refused request is asked again.
+   */
+  private static JsonNode diskUsage(String address) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call(address, "GET", "/system/df");
+      } catch (IOException e) {
+        if (attempt == 50 || !String.valueOf(e.getMessage()).contains("already running")) {
+          throw e;
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while waiting for the engine's disk usage", e);
+        }
+      }
+    }
   }
 
   /** What {@code docker history --no-trunc} shows of an image: each layer's command and comment. */
