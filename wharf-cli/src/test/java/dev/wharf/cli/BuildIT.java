@@ -230,7 +230,7 @@ class BuildIT {
               "--id",
               id,
               "-f",
-              "BuildKit.Dockerfile",
+              "ctx/BuildKit.Dockerfile",
               "--no-push",
               "ctx");
 
