@@ -10,6 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -22,6 +28,8 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * nothing can have changed.
  */
 public abstract class WorkspaceFiles {
+  /** The most symbolic links one path may pass through (Linux's own limit). */
+  private static final int MAX_LINKS = 40;
 
   /** Opens the packed context (a tar stream, entries relative to its root). */
   @FunctionalInterface
@@ -62,6 +70,71 @@ public abstract class WorkspaceFiles {
       throws IOException, EngineException {
     String wanted = normalise(path);
     String top = wanted.isEmpty() ? "workspace" : wanted.substring(wanted.lastIndexOf('/') + 1);
+    InputStream found = copy(packed, wanted, top);
+    if (found == null) {
+      String linked = throughLinks(packed, wanted);
+      if (!linked.equals(wanted)) {
+        found = copy(packed, linked, top);
+      }
+    }
+    if (found == null) {
+      throw new EngineException(
+          "copy /" + wanted + " out of the workspace", "no such file or directory");
+    }
+    return found;
+  }
+
+  /**
+   * {@code path} with its folders that are symbolic links in the packed context replaced by what
+   * they point at, as the engine follows them when it copies out of a volume. Only relative links
+   * inside the context are followed, and not a link that is the last part of the path (the engine
+   * copies such a link as a link).
+   */
+  private static String throughLinks(Packed packed, String path) throws IOException {
+    Map<String, String> links = new HashMap<>();
+    try (InputStream raw = packed.open();
+        TarArchiveInputStream in = new TarArchiveInputStream(raw)) {
+      for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        if (entry.isSymbolicLink()) {
+          links.put(normalise(entry.getName()), entry.getLinkName());
+        }
+      }
+    }
+    Deque<String> todo = new ArrayDeque<>(List.of(path.split("/")));
+    List<String> done = new ArrayList<>();
+    for (int hops = 0; !todo.isEmpty(); ) {
+      String part = todo.removeFirst();
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        if (done.isEmpty()) {
+          return path;
+        }
+        done.remove(done.size() - 1);
+        continue;
+      }
+      done.add(part);
+      String target = links.get(String.join("/", done));
+      if (target == null || todo.isEmpty()) {
+        continue;
+      }
+      if (target.startsWith("/") || ++hops > MAX_LINKS) {
+        return path;
+      }
+      done.remove(done.size() - 1);
+      List<String> parts = List.of(target.split("/"));
+      for (int i = parts.size() - 1; i >= 0; i--) {
+        todo.addFirst(parts.get(i));
+      }
+    }
+    return String.join("/", done);
+  }
+
+  /**
+   * A tar stream of {@code wanted} named {@code top}, or null when the context has no such path.
+   */
+  private static InputStream copy(Packed packed, String wanted, String top) throws IOException {
     Path copy = TempFiles.file("wharf-workspace", ".tar");
     boolean found = wanted.isEmpty();
     try {
@@ -101,11 +174,11 @@ public abstract class WorkspaceFiles {
         }
       }
       if (!found) {
-        throw new EngineException(
-            "copy /" + wanted + " out of the workspace", "no such file or directory");
+        Files.deleteIfExists(copy);
+        return null;
       }
       return new TempFileStream(copy);
-    } catch (IOException | EngineException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(copy);
       throw e;
     }

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,58 @@ class WorkspaceFilesIT {
     assertThatThrownBy(() -> packed.archive("app/nope"))
         .isInstanceOf(EngineException.class)
         .hasMessageContaining("/app/nope");
+  }
+
+  @Test
+  void archive_throughAFolderThatIsASymbolicLink_followsTheLinkAsTheEngineDoes() throws Exception {
+    byte[] withLinks = withLinks(Tar.ofText(CONTEXT).readAllBytes());
+    String linked = volume + "-links";
+    engine.createVolume(VolumeSpec.named(linked));
+    try {
+      engine.uploadToVolume(linked, "", new ByteArrayInputStream(withLinks));
+      WorkspaceFiles volumeWithLinks = WorkspaceFiles.volume(engine, linked);
+      WorkspaceFiles packedWithLinks =
+          WorkspaceFiles.packed(() -> new ByteArrayInputStream(withLinks));
+
+      assertThat(files(packedWithLinks, "linked/src"))
+          .isEqualTo(files(volumeWithLinks, "linked/src"))
+          .isEqualTo(Map.of("src/main.sh", "echo hello"));
+      assertThat(files(packedWithLinks, "nested/up/Dockerfile"))
+          .isEqualTo(files(volumeWithLinks, "nested/up/Dockerfile"))
+          .isEqualTo(Map.of("Dockerfile", "FROM wharf-test/busybox\n"));
+      assertThatThrownBy(() -> packedWithLinks.archive("outside/etc/hostname"))
+          .isInstanceOf(EngineException.class);
+    } finally {
+      engine.removeVolume(linked);
+    }
+  }
+
+  /**
+   * {@code archive} and three links: {@code linked -> app}, {@code nested/up -> ../app} and {@code
+   * outside -> /} (which must not reach the host's or the helper container's files).
+   */
+  private static byte[] withLinks(byte[] archive) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(archive));
+        TarArchiveOutputStream out = new TarArchiveOutputStream(bytes)) {
+      out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        out.putArchiveEntry(entry);
+        in.transferTo(out);
+        out.closeArchiveEntry();
+      }
+      TarArchiveEntry nested = new TarArchiveEntry("nested/");
+      out.putArchiveEntry(nested);
+      out.closeArchiveEntry();
+      for (String[] link :
+          new String[][] {{"linked", "app"}, {"nested/up", "../app"}, {"outside", "/"}}) {
+        TarArchiveEntry entry = new TarArchiveEntry(link[0], TarConstants.LF_SYMLINK);
+        entry.setLinkName(link[1]);
+        out.putArchiveEntry(entry);
+        out.closeArchiveEntry();
+      }
+    }
+    return bytes.toByteArray();
   }
 
   @Test
