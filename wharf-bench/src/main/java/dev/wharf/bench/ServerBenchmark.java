@@ -11,6 +11,7 @@ import dev.wharf.server.agent.RunExecutor;
 import dev.wharf.server.agent.RunOutcome;
 import dev.wharf.server.auth.Role;
 import dev.wharf.server.store.Database;
+import dev.wharf.server.store.NewRun;
 import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.SecretBox;
 import java.net.URI;
@@ -108,14 +109,16 @@ public final class ServerBenchmark {
             for (int i = 0; i < STORED_RUNS; i++) {
               RunStore.insert(
                   handle,
-                  "wa",
-                  RunType.QuickRun,
-                  null,
-                  RunTrigger.MANUAL,
-                  spec,
-                  sealed,
-                  "default",
-                  now + i);
+                  new NewRun(
+                      "wa",
+                      RunType.QuickRun,
+                      null,
+                      RunTrigger.MANUAL,
+                      spec,
+                      sealed,
+                      "default",
+                      Map.of(),
+                      now + i));
             }
             return handle
                 .createUpdate(

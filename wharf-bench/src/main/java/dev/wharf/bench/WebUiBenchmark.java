@@ -10,6 +10,7 @@ import dev.wharf.server.WharfServer;
 import dev.wharf.server.auth.Role;
 import dev.wharf.server.store.BlobStore;
 import dev.wharf.server.store.Database;
+import dev.wharf.server.store.NewRun;
 import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.SecretBox;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The web UI's page times on SQLite, as a plain program (wall-clock times across HTTP): the runs
@@ -86,14 +88,16 @@ public final class WebUiBenchmark {
                   last =
                       RunStore.insert(
                               handle,
-                              "wa",
-                              RunType.QuickRun,
-                              null,
-                              RunTrigger.MANUAL,
-                              spec,
-                              sealed,
-                              "default",
-                              now + i)
+                              new NewRun(
+                                  "wa",
+                                  RunType.QuickRun,
+                                  null,
+                                  RunTrigger.MANUAL,
+                                  spec,
+                                  sealed,
+                                  "default",
+                                  Map.of(),
+                                  now + i))
                           .runId();
                 }
                 handle

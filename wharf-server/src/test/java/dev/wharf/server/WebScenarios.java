@@ -10,6 +10,7 @@ import dev.wharf.api.RunType;
 import dev.wharf.api.ServerClient;
 import dev.wharf.server.auth.Role;
 import dev.wharf.server.store.Database;
+import dev.wharf.server.store.NewRun;
 import dev.wharf.server.store.RunStore;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -151,14 +153,16 @@ abstract class WebScenarios {
               ids.add(
                   RunStore.insert(
                           handle,
-                          config.runIdPrefix(),
-                          RunType.QuickRun,
-                          null,
-                          RunTrigger.MANUAL,
-                          RunSpec.inline("lines=1"),
-                          "never opened: no agent claims these runs",
-                          "default",
-                          System.currentTimeMillis())
+                          new NewRun(
+                              config.runIdPrefix(),
+                              RunType.QuickRun,
+                              null,
+                              RunTrigger.MANUAL,
+                              RunSpec.inline("lines=1"),
+                              "never opened: no agent claims these runs",
+                              "default",
+                              Map.of(),
+                              System.currentTimeMillis()))
                       .runId());
             }
             return null;

@@ -12,6 +12,7 @@ import dev.wharf.api.StepTiming;
 import dev.wharf.api.TaskDefinition;
 import dev.wharf.server.store.Database;
 import dev.wharf.server.store.LogAppend;
+import dev.wharf.server.store.NewRun;
 import dev.wharf.server.store.RunStore;
 import dev.wharf.server.store.SecretBox;
 import dev.wharf.server.store.TriggerStore;
@@ -93,23 +94,35 @@ public final class RunQueue {
    */
   public Optional<Run> enqueueOnce(
       String claimKey, TaskDefinition task, RunTrigger trigger, RunSpec spec) {
-    String sealed = box.seal(Json.write(spec));
     Optional<Run> run =
         runs.insertOnce(
             claimKey,
-            prefix,
-            task.runType(),
-            task.name(),
-            trigger,
-            spec,
-            sealed,
-            poolOrDefault(task.agentPool()),
-            task.agentLabels(),
-            clock.millis());
+            newRun(
+                task.runType(), task.name(), trigger, spec, task.agentPool(), task.agentLabels()));
     if (run.isPresent()) {
       wakeups.publish(Wakeups.Topic.QUEUED);
     }
     return run;
+  }
+
+  /** A run of {@code spec} to store, its secrets sealed, for the pool (null: the default one). */
+  private NewRun newRun(
+      RunType type,
+      String task,
+      RunTrigger trigger,
+      RunSpec spec,
+      String pool,
+      Map<String, String> labels) {
+    return new NewRun(
+        prefix,
+        type,
+        task,
+        trigger,
+        spec,
+        box.seal(Json.write(spec)),
+        poolOrDefault(pool),
+        labels,
+        clock.millis());
   }
 
   private static String poolOrDefault(String pool) {
@@ -154,10 +167,7 @@ public final class RunQueue {
       RunSpec spec,
       String pool,
       Map<String, String> labels) {
-    String sealed = box.seal(Json.write(spec));
-    Run run =
-        runs.insert(
-            prefix, type, task, trigger, spec, sealed, poolOrDefault(pool), labels, clock.millis());
+    Run run = runs.insert(newRun(type, task, trigger, spec, pool, labels));
     LOG.info(
         "run {} queued ({}{}, trigger {})",
         run.runId(),

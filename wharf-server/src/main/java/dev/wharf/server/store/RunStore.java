@@ -6,7 +6,6 @@ import dev.wharf.api.Json;
 import dev.wharf.api.OutputImage;
 import dev.wharf.api.Run;
 import dev.wharf.api.RunFilter;
-import dev.wharf.api.RunSpec;
 import dev.wharf.api.RunStatus;
 import dev.wharf.api.RunTrigger;
 import dev.wharf.api.RunType;
@@ -46,36 +45,10 @@ public final class RunStore {
   }
 
   /**
-   * Inserts a queued run with the next run ID inside the caller's write transaction (many at once).
+   * Inserts {@code run} as a queued run with the next run ID inside the caller's write transaction
+   * (many at once).
    */
-  public static Run insert(
-      Handle handle,
-      String prefix,
-      RunType type,
-      String task,
-      RunTrigger trigger,
-      RunSpec spec,
-      String sealedSpec,
-      String agentPool,
-      long now) {
-    return insert(handle, prefix, type, task, trigger, spec, sealedSpec, agentPool, Map.of(), now);
-  }
-
-  /**
-   * Inserts a queued run for the agents of {@code agentPool} having {@code agentLabels}, with the
-   * next run ID inside the caller's write transaction.
-   */
-  public static Run insert(
-      Handle handle,
-      String prefix,
-      RunType type,
-      String task,
-      RunTrigger trigger,
-      RunSpec spec,
-      String sealedSpec,
-      String agentPool,
-      Map<String, String> agentLabels,
-      long now) {
+  public static Run insert(Handle handle, NewRun run) {
     long number =
         handle
             .createQuery(
@@ -83,7 +56,7 @@ public final class RunStore {
                     + " RETURNING next_value")
             .mapTo(Long.class)
             .one();
-    String runId = prefix + Long.toString(number, 36);
+    String runId = run.prefix() + Long.toString(number, 36);
     handle
         .createUpdate(
             "INSERT INTO runs (seq, run_id, status, run_type, task_name, trigger_kind, platform,"
@@ -93,63 +66,31 @@ public final class RunStore {
                 + " :sealed, :upload, :now, :now, :pool, :details, :labels)")
         .bind("seq", number)
         .bind("runId", runId)
-        .bind("type", type.name())
-        .bind("task", task)
-        .bind("trigger", trigger.label())
-        .bind("details", Json.write(trigger))
-        .bind("platform", spec.platform())
-        .bind("timeout", spec.timeoutSeconds())
-        .bind("sealed", sealedSpec)
-        .bind("upload", spec.upload())
-        .bind("pool", agentPool)
-        .bind("labels", AgentLabels.stored(agentLabels))
-        .bind("now", now)
+        .bind("type", run.type().name())
+        .bind("task", run.task())
+        .bind("trigger", run.trigger().label())
+        .bind("details", Json.write(run.trigger()))
+        .bind("platform", run.spec().platform())
+        .bind("timeout", run.spec().timeoutSeconds())
+        .bind("sealed", run.sealedSpec())
+        .bind("upload", run.spec().upload())
+        .bind("pool", run.agentPool())
+        .bind("labels", AgentLabels.stored(run.agentLabels()))
+        .bind("now", run.now())
         .execute();
     return find(handle, runId).orElseThrow();
   }
 
-  /** Inserts a queued run with the next run ID in a transaction of its own. */
-  public Run insert(
-      String prefix,
-      RunType type,
-      String task,
-      RunTrigger trigger,
-      RunSpec spec,
-      String sealedSpec,
-      String agentPool,
-      Map<String, String> agentLabels,
-      long now) {
-    return db.write(
-        handle ->
-            insert(
-                handle,
-                prefix,
-                type,
-                task,
-                trigger,
-                spec,
-                sealedSpec,
-                agentPool,
-                agentLabels,
-                now));
+  /** Inserts {@code run} as a queued run with the next run ID in a transaction of its own. */
+  public Run insert(NewRun run) {
+    return db.write(handle -> insert(handle, run));
   }
 
   /**
-   * Claims the event {@code claimKey} for {@code task} and inserts its queued run (for the agents
-   * of {@code agentPool} having {@code agentLabels}) in the same transaction; empty when the event
-   * was claimed before (here or by another server).
+   * Claims the event {@code claimKey} for the run's task and inserts {@code run} in the same
+   * transaction; empty when the event was claimed before (here or by another server).
    */
-  public Optional<Run> insertOnce(
-      String claimKey,
-      String prefix,
-      RunType type,
-      String task,
-      RunTrigger trigger,
-      RunSpec spec,
-      String sealedSpec,
-      String agentPool,
-      Map<String, String> agentLabels,
-      long now) {
+  public Optional<Run> insertOnce(String claimKey, NewRun run) {
     return db.write(
         handle -> {
           int claimed =
@@ -158,24 +99,13 @@ public final class RunStore {
                       "INSERT INTO trigger_claims (claim_key, task_name, create_time)"
                           + " VALUES (:key, :task, :now) ON CONFLICT (claim_key) DO NOTHING")
                   .bind("key", claimKey)
-                  .bind("task", task)
-                  .bind("now", now)
+                  .bind("task", run.task())
+                  .bind("now", run.now())
                   .execute();
           if (claimed == 0) {
             return Optional.<Run>empty();
           }
-          Run queued =
-              insert(
-                  handle,
-                  prefix,
-                  type,
-                  task,
-                  trigger,
-                  spec,
-                  sealedSpec,
-                  agentPool,
-                  agentLabels,
-                  now);
+          Run queued = insert(handle, run);
           handle
               .createUpdate("UPDATE trigger_claims SET run_id = :runId WHERE claim_key = :key")
               .bind("runId", queued.runId())
