@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -69,6 +70,14 @@ class BuildIT {
     Files.writeString(context.resolve("data.txt"), "data in the context\n");
   }
 
+  /** {@code wharf build -r REGISTRY -t tag --id id more… } in-process, in the test's folder. */
+  private WharfInProcess.Result build(String tag, String id, String... more) {
+    String[] args = {"build", "-r", LocalDocker.REGISTRY, "-t", tag, "--id", id};
+    String[] all = Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return WharfInProcess.run(temp, all);
+  }
+
   @AfterEach
   void removeImagesAndTags() throws Exception {
     for (String image : images) {
@@ -90,14 +99,8 @@ class BuildIT {
     images.add(tagged);
 
     var result =
-        WharfInProcess.run(
-            temp,
-            "build",
-            "-r",
-            LocalDocker.REGISTRY,
-            "-t",
+        build(
             repository + ":{{.Run.ID}}",
-            "--id",
             id,
             "--no-cache",
             "--build-arg",
@@ -139,18 +142,7 @@ class BuildIT {
     String tagged = LocalDocker.REGISTRY + "/" + repository + ":" + id;
     images.add(tagged);
 
-    var result =
-        WharfInProcess.run(
-            temp,
-            "build",
-            "-r",
-            LocalDocker.REGISTRY,
-            "-t",
-            repository + ":{{.Run.ID}}",
-            "--id",
-            id,
-            "--no-push",
-            "ctx");
+    var result = build(repository + ":{{.Run.ID}}", id, "--no-push", "ctx");
 
     assertThat(result.status()).as(result.report()).isZero();
     assertThat(docker.client().inspectImageCmd(tagged).exec().getId()).isNotBlank();
@@ -176,14 +168,8 @@ class BuildIT {
     images.add(tagged);
 
     var result =
-        WharfInProcess.run(
-            temp,
-            "build",
-            "-r",
-            LocalDocker.REGISTRY,
-            "-t",
+        build(
             repository + ":outside",
-            "--id",
             id,
             "-f",
             "docker/Build.Dockerfile",
@@ -220,19 +206,7 @@ class BuildIT {
 
     try {
       var result =
-          WharfInProcess.run(
-              temp,
-              "build",
-              "-r",
-              LocalDocker.REGISTRY,
-              "-t",
-              repository + ":buildkit",
-              "--id",
-              id,
-              "-f",
-              "ctx/BuildKit.Dockerfile",
-              "--no-push",
-              "ctx");
+          build(repository + ":buildkit", id, "-f", "ctx/BuildKit.Dockerfile", "--no-push", "ctx");
 
       assertThat(result.status()).as(result.report()).isZero();
       assertThat(result.all())
@@ -259,14 +233,8 @@ class BuildIT {
     images.add(tagged);
 
     var result =
-        WharfInProcess.run(
-            temp,
-            "build",
-            "-r",
-            LocalDocker.REGISTRY,
-            "-t",
+        build(
             repository + ":ignored",
-            "--id",
             id,
             "-f",
             "ctx/docker/App.Dockerfile",
